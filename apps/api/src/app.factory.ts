@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule, type AppOptions } from './app.module';
+import { DemoSeedService } from './database/seed/demo-seed.service';
+import { configurePgTypes } from './engine/database/pg-types';
+import { ApiException } from './engine/errors/api.exception';
+import { setupOpenApi } from './engine/openapi/openapi.setup';
+
+export interface CreateAppOptions extends AppOptions {
+  /** Load the demo data set into an empty database (default true). */
+  seedDemoData?: boolean;
+  logger?: false;
+}
+
+/** Builds the whole application: migrations run, demo data seeded once, routes ready. */
+export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  configurePgTypes();
+  const app = await NestFactory.create(AppModule.forRoot(options), {
+    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+  });
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.enableCors({ exposedHeaders: ['Content-Range'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      exceptionFactory: (errors) =>
+        ApiException.validation(
+          Object.fromEntries(
+            errors.map((e) => {
+              const message = Object.values(e.constraints ?? {})[0] ?? 'invalid';
+              return [e.property, { zh: message, en: message }];
+            }),
+          ),
+        ),
+    }),
+  );
+  const db = app.get(DataSource);
+  const applied = await db.runMigrations({ transaction: 'all' });
+  if (applied.length) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  if (options.seedDemoData !== false) await app.get(DemoSeedService).seedIfEmpty();
+  setupOpenApi(app);
+  return app;
+}

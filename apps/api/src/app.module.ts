@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuthController } from './engine/auth/auth.controller';
+import { AuthGuard } from './engine/auth/auth.guard';
+import { SessionService } from './engine/auth/session.service';
+import { dataSourceOptions } from './engine/database/data-source-options';
+import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
+import { HealthController } from './engine/health/health.controller';
+import { ResourceModule } from './engine/rest/resource.module';
+import { SchemaController } from './engine/schema/schema.controller';
+import { DemoSeedService } from './database/seed/demo-seed.service';
+
+export interface AppOptions {
+  databaseUrl: string;
+  /** Built panel to serve at `/`; skipped when it has not been built. */
+  adminDist?: string;
+}
+
+export const DEFAULT_ADMIN_DIST = join(__dirname, '../../admin/dist');
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const adminDist = options.adminDist ?? DEFAULT_ADMIN_DIST;
+    const jwtSecret = process.env.JWT_SECRET ?? randomBytes(32).toString('hex');
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        JwtModule.register({ secret: jwtSecret, signOptions: { expiresIn: '8h' } }),
+        ...(existsSync(join(adminDist, 'index.html'))
+          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
+          : []),
+        // Last: its `/:resource` routes must not shadow the fixed ones above.
+        ResourceModule,
+      ],
+      controllers: [AuthController, SchemaController, HealthController],
+      providers: [
+        SessionService,
+        DemoSeedService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { userResource } from '@zizhu/access';
+import {
+  buildRegionTree,
+  buildSchools,
+  DEMO_SEED,
+  DEMO_STUDENT_COUNT,
+  generateStudents,
+  type RegionRow,
+  type SchoolRow,
+} from '@zizhu/demo-data';
+import { regionResource, schoolResource } from '@zizhu/regions';
+import { studentResource } from '@zizhu/students';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../engine/auth/password';
+import { copyRecords } from '../../engine/database/copy-loader';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+
+/** Paths of the demo tree, computed the way the engine derives them on writes. */
+export function demoPaths(regions: readonly RegionRow[], schools: readonly SchoolRow[]) {
+  const regionPath = new Map<string, string>();
+  for (const r of regions) regionPath.set(r.id, `${r.parentId ? regionPath.get(r.parentId) : ''}${r.id}.`);
+  const schoolPath = schools.map((s) => `${regionPath.get(s.regionId)}${s.code}.`);
+  return { regionPath, schoolPath };
+}
+
+/** Loads the demo city once, into an empty database: a realistic place to try the panel. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async seedIfEmpty(studentCount = DEMO_STUDENT_COUNT): Promise<boolean> {
+    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM regions');
+    if (n > 0) return false;
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN');
+      await this.seed(client, studentCount);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    this.logger.log(`demo data loaded: ${studentCount} students; demo password ${DEMO_PASSWORD}`);
+    return true;
+  }
+
+  private async seed(client: PoolClient, studentCount: number): Promise<void> {
+    const regions = buildRegionTree();
+    const schools = buildSchools(regions);
+    const { regionPath, schoolPath } = demoPaths(regions, schools);
+    const versioned = { version: 1 };
+
+    await copyRecords(client, regionResource, ['id', 'name', 'level', 'parentId', 'scopePath', 'version'],
+      regions.map((r) => ({ ...r, ...versioned, scopePath: regionPath.get(r.id) })));
+    await copyRecords(client, schoolResource, ['code', 'name', 'regionId', 'stages', 'ownership', 'scopePath', 'version'],
+      schools.map((s, i) => ({ ...s, ...versioned, scopePath: schoolPath[i] })));
+    const schoolIds: { id: number; code: string }[] = (await client.query('SELECT id, code FROM schools')).rows;
+    const idByCode = new Map(schoolIds.map((s) => [s.code, s.id]));
+
+    const studentKeys = ['idNumber', 'name', 'gender', 'birthDate', 'schoolId', 'stage', 'grade', 'className', 'status',
+      'householdRegionId', 'boarding', 'guardianName', 'phone', 'bankAccount', 'scopePath', 'version'];
+    const students = generateStudents({ schools, regions, count: studentCount, seed: DEMO_SEED });
+    await copyRecords(client, studentResource, studentKeys, mapRows(students, (s) => ({
+      ...s,
+      ...versioned,
+      schoolId: idByCode.get(schools[s.schoolId - 1].code),
+      scopePath: schoolPath[s.schoolId - 1],
+    })));
+
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const users = DEMO_USERS.map((u) => {
+      if (u.role !== 'school') return { ...u, schoolId: null, password: hash, active: true, scopePath: regionPath.get(u.regionId), ...versioned };
+      const index = schools.findIndex((s) => regionPath.get(s.regionId)?.startsWith(regionPath.get(u.regionId) ?? '-'));
+      return { ...u, regionId: null, schoolId: idByCode.get(schools[index].code), password: hash, active: true, scopePath: schoolPath[index], ...versioned };
+    });
+    await copyRecords(client, userResource, ['username', 'displayName', 'role', 'regionId', 'schoolId', 'password', 'active', 'scopePath', 'version'], users);
+    await client.query('ANALYZE');
+  }
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
+  for (const row of rows) yield map(row);
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'school1', description: 'Username' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  username!: string;
+
+  @ApiProperty({ example: 'Zizhu@2026', description: 'Password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password!: string;
+}

@@ -1,0 +1,17 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../database/migrations';
+import { ENTITY_SCHEMAS } from '../metadata/entity-schema.factory';
+
+/** Migrations build the schema; `synchronize` is never used (a spec checks they agree). */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITY_SCHEMAS,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: Number(process.env.DB_POOL_SIZE ?? 10) },
+  };
+}

@@ -1,0 +1,34 @@
+import { auditLogResource, userResource } from '@zizhu/access';
+import { regionResource, schoolResource } from '@zizhu/regions';
+import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
+import { studentResource } from '@zizhu/students';
+
+/** Every resource the platform serves. Adding one here is all the engine needs. */
+export const RESOURCES: readonly ResourceDeclaration[] = [
+  regionResource,
+  schoolResource,
+  studentResource,
+  userResource,
+  auditLogResource,
+];
+
+const byName = new Map(RESOURCES.map((r) => [r.name, r]));
+
+export function findResource(name: string): ResourceDeclaration | undefined {
+  return byName.get(name);
+}
+
+export function requireResource(name: string): ResourceDeclaration {
+  const found = byName.get(name);
+  if (!found) throw new Error(`Unknown resource ${name}`);
+  return found;
+}
+
+export function fieldEntries(resource: ResourceDeclaration): [string, FieldDeclaration][] {
+  return Object.entries(resource.fields);
+}
+
+/** The column type a reference field needs: that of the target's id. */
+export function referenceIdType(field: FieldDeclaration): 'integer' | 'code' {
+  return requireResource(field.reference ?? '').idType;
+}

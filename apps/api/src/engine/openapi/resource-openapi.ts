@@ -1,0 +1,130 @@
+import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
+import { referenceIdType } from '../metadata/resource-registry';
+
+type JsonSchema = Record<string, unknown>;
+type PathItem = Record<string, unknown>;
+
+/** OpenAPI schema of one field, from its declaration. */
+export function fieldSchema(field: FieldDeclaration): JsonSchema {
+  const description = `${field.label.en} (${field.label.zh})${field.help ? ` — ${field.help.en}` : ''}`;
+  const base = { description, ...(field.readOnly ? { readOnly: true } : {}), ...(field.writeOnly ? { writeOnly: true } : {}) };
+  switch (field.type) {
+    case 'string':
+    case 'text':
+    case 'password':
+      return { ...base, type: 'string', maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern?.regex };
+    case 'integer':
+      return { ...base, type: 'integer', minimum: field.min, maximum: field.max };
+    case 'boolean':
+      return { ...base, type: 'boolean' };
+    case 'date':
+      return { ...base, type: 'string', format: 'date' };
+    case 'datetime':
+      return { ...base, type: 'string', format: 'date-time' };
+    case 'enum':
+      return { ...base, type: 'string', enum: field.options?.map((o) => o.value) };
+    case 'enumList':
+      return { ...base, type: 'array', items: { type: 'string', enum: field.options?.map((o) => o.value) } };
+    case 'reference':
+      return { ...base, type: referenceIdType(field) === 'integer' ? 'integer' : 'string', description: `${description}; id of ${field.reference}` };
+    case 'idNumber':
+      return { ...base, type: 'string', example: '450902200803151234', description: `${description}; masked as 4509**********1234 for roles without plain access` };
+    case 'phone':
+    case 'account':
+      return { ...base, type: 'string', description: `${description}; masked for roles without plain access` };
+    case 'json':
+      return { ...base, type: 'object' };
+    default: {
+      const unhandled: never = field.type;
+      throw new Error(`No OpenAPI mapping for ${String(unhandled)}`);
+    }
+  }
+}
+
+export function recordSchema(resource: ResourceDeclaration): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    id: { type: resource.idType === 'integer' ? 'integer' : 'string', readOnly: resource.idType === 'integer' },
+  };
+  for (const [key, field] of Object.entries(resource.fields)) properties[key] = fieldSchema(field);
+  if (resource.versioned) {
+    properties.version = { type: 'integer', description: 'Optimistic lock: send back the version you read; a stale one gets 409' };
+    properties.createdAt = { type: 'string', format: 'date-time', readOnly: true };
+    properties.updatedAt = { type: 'string', format: 'date-time', readOnly: true };
+  }
+  const required = Object.entries(resource.fields).filter(([, f]) => f.required && !f.readOnly).map(([k]) => k);
+  return { type: 'object', description: resource.label.en, properties, required };
+}
+
+const errorResponses = {
+  '400': { description: 'Unknown sort/filter field or malformed query', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } },
+  '401': { description: 'Not logged in' },
+  '403': { description: 'Role may not do this, or the record lies outside the user’s region' },
+};
+
+/** simple-rest paths of one resource. */
+export function resourcePaths(resource: ResourceDeclaration): Record<string, PathItem> {
+  const ref = { $ref: `#/components/schemas/${schemaName(resource)}` };
+  const tag = [resource.name];
+  const filters = Object.entries(resource.fields).filter(([, f]) => f.filter).map(([k, f]) => (f.filter === 'range' ? `${k}_gte, ${k}_lte` : k));
+  const listParams = [
+    { name: 'sort', in: 'query', schema: { type: 'string' }, example: `["${resource.defaultSort.field}","${resource.defaultSort.order}"]` },
+    { name: 'range', in: 'query', schema: { type: 'string' }, example: '[0,24]', description: 'Inclusive; at most 1000 records' },
+    {
+      name: 'filter',
+      in: 'query',
+      schema: { type: 'string' },
+      example: '{}',
+      description: `JSON object. Keys: id (value or array), q (search)${filters.length ? `, ${filters.join(', ')}` : ''}`,
+    },
+  ];
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: resource.idType === 'integer' ? 'integer' : 'string' } };
+  const body = { required: true, content: { 'application/json': { schema: ref } } };
+  const one = { '200': { description: 'The record', content: { 'application/json': { schema: ref } } } };
+  const paths: Record<string, PathItem> = {
+    [`/api/${resource.name}`]: {
+      get: {
+        tags: tag,
+        summary: `List ${resource.label.en}`,
+        security: [{ bearer: [] }],
+        parameters: listParams,
+        responses: {
+          '200': {
+            description: 'A page; the Content-Range header holds the total',
+            headers: { 'Content-Range': { schema: { type: 'string' }, example: `${resource.name} 0-24/319` } },
+            content: { 'application/json': { schema: { type: 'array', items: ref } } },
+          },
+          ...errorResponses,
+        },
+      },
+      ...(resource.access.create.length
+        ? { post: { tags: tag, summary: `Create ${resource.label.en}`, security: [{ bearer: [] }], requestBody: body, responses: { '201': one['200'], '422': { description: 'Field errors: {"errors": {"field": "message"}}' }, ...errorResponses } } }
+        : {}),
+    },
+    [`/api/${resource.name}/{id}`]: {
+      get: { tags: tag, summary: `One ${resource.label.en} record`, security: [{ bearer: [] }], parameters: [idParam], responses: { ...one, '404': { description: 'Not found in your region' } } },
+      ...(resource.access.update.length
+        ? { put: { tags: tag, summary: `Update (send the version you read)`, security: [{ bearer: [] }], parameters: [idParam], requestBody: body, responses: { ...one, '409': { description: 'Stale version' }, '422': { description: 'Field errors' }, ...errorResponses } } }
+        : {}),
+      ...(resource.access.delete.length
+        ? { delete: { tags: tag, summary: `Delete`, security: [{ bearer: [] }], parameters: [idParam], responses: { ...one, '409': { description: 'Still referenced' }, ...errorResponses } } }
+        : {}),
+    },
+  };
+  if (Object.values(resource.fields).some((f) => f.sensitive)) {
+    paths[`/api/${resource.name}/{id}/reveal`] = {
+      post: {
+        tags: tag,
+        summary: 'Reveal one masked field (audited)',
+        security: [{ bearer: [] }],
+        parameters: [idParam],
+        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { field: { type: 'string' } } } } } },
+        responses: { '200': { description: '{"value": "<plain>"}' }, ...errorResponses },
+      },
+    };
+  }
+  return paths;
+}
+
+export function schemaName(resource: ResourceDeclaration): string {
+  return resource.name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+}

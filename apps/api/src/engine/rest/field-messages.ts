@@ -1,0 +1,67 @@
+import { type FieldDeclaration, ID_NUMBER_MESSAGES, type IdNumberFault, type Localized } from '@zizhu/schema';
+
+/** Keys of the validation messages the engine produces; each renders zh and en. */
+export type MessageKey =
+  | 'required'
+  | 'text'
+  | 'maxLength'
+  | 'minLength'
+  | 'pattern'
+  | 'integer'
+  | 'min'
+  | 'max'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'option'
+  | 'options'
+  | 'object'
+  | 'phone'
+  | 'account'
+  | 'unique'
+  | 'reference'
+  | `idNumber.${IdNumberFault}`;
+
+export function renderMessage(key: MessageKey, field: FieldDeclaration): Localized {
+  const { zh: l, en: le } = field.label;
+  switch (key) {
+    case 'required':
+      return { zh: `请填写${l}`, en: `${le} is required` };
+    case 'text':
+      return { zh: `${l}应为文本`, en: `${le} must be text` };
+    case 'maxLength':
+      return { zh: `${l}最多${field.maxLength}个字符`, en: `${le} has at most ${field.maxLength} characters` };
+    case 'minLength':
+      return { zh: `${l}至少${field.minLength}个字符`, en: `${le} has at least ${field.minLength} characters` };
+    case 'pattern':
+      return field.pattern?.message ?? { zh: `${l}格式不正确`, en: `${le} has the wrong format` };
+    case 'integer':
+      return { zh: `${l}应为整数`, en: `${le} must be a whole number` };
+    case 'min':
+      return { zh: `${l}不能小于${field.min}`, en: `${le} must be at least ${field.min}` };
+    case 'max':
+      return { zh: `${l}不能大于${field.max}`, en: `${le} must be at most ${field.max}` };
+    case 'boolean':
+      return { zh: `${l}应为“是”或“否”`, en: `${le} must be yes or no` };
+    case 'date':
+      return { zh: `${l}应为有效日期（如 2012-09-01）`, en: `${le} must be a real date (e.g. 2012-09-01)` };
+    case 'datetime':
+      return { zh: `${l}应为有效时间`, en: `${le} must be a valid time` };
+    case 'option':
+      return { zh: `${l}的值不在可选范围内`, en: `${le} must be one of the listed choices` };
+    case 'options':
+      return { zh: `请至少选择一项${l}，且只能选列出的值`, en: `Choose at least one ${le} from the list` };
+    case 'object':
+      return { zh: `${l}格式不正确`, en: `${le} must be an object` };
+    case 'phone':
+      return { zh: `${l}应为11位手机号或带区号的固定电话`, en: `${le} must be an 11-digit mobile or a landline with area code` };
+    case 'account':
+      return { zh: `${l}应为12至30位数字`, en: `${le} must have 12 to 30 digits` };
+    case 'unique':
+      return { zh: `${l}已存在，不能重复`, en: `This ${le} already exists` };
+    case 'reference':
+      return { zh: `所选${l}不存在或不在您的管辖范围内`, en: `The chosen ${le} does not exist in your region` };
+    default:
+      return ID_NUMBER_MESSAGES[key.slice('idNumber.'.length) as IdNumberFault];
+  }
+}

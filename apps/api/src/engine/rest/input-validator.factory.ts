@@ -1,0 +1,154 @@
+import {
+  type FieldDeclaration,
+  findIdNumberFault,
+  type ResourceDeclaration,
+} from '@zizhu/schema';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+  validate,
+} from 'class-validator';
+import { referenceIdType } from '../metadata/resource-registry';
+import type { MessageKey } from './field-messages';
+
+type PropertyDecorator = (target: object, propertyKey: string) => void;
+
+/** class-validator carries our message key in each constraint's context. */
+const key = (messageKey: MessageKey): ValidationOptions => ({ context: { messageKey } });
+
+const REAL_DATE = ValidateBy({
+  name: 'realDate',
+  validator: {
+    validate: (v: unknown) => {
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    },
+  },
+}, key('date'));
+
+function idNumberDecorators(): PropertyDecorator[] {
+  const faults = ['length', 'characters', 'region', 'birthDate', 'checkDigit'] as const;
+  // One constraint per fault, so the error names exactly what is wrong with the number.
+  return faults.map((fault) =>
+    ValidateBy(
+      {
+        name: `idNumber_${fault}`,
+        validator: { validate: (v: unknown) => typeof v === 'string' && findIdNumberFault(v) !== fault },
+      },
+      key(`idNumber.${fault}`),
+    ),
+  );
+}
+
+function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
+  const text = (): PropertyDecorator[] => [
+    IsString(key('text')),
+    ...(field.maxLength ? [MaxLength(field.maxLength, key('maxLength'))] : []),
+    ...(field.minLength ? [MinLength(field.minLength, key('minLength'))] : []),
+    ...(field.pattern ? [Matches(new RegExp(field.pattern.regex), key('pattern'))] : []),
+  ];
+  switch (field.type) {
+    case 'string':
+    case 'text':
+    case 'password':
+      return text();
+    case 'integer':
+      return [
+        IsInt(key('integer')),
+        ...(field.min !== undefined ? [Min(field.min, key('min'))] : []),
+        ...(field.max !== undefined ? [Max(field.max, key('max'))] : []),
+      ];
+    case 'boolean':
+      return [IsBoolean(key('boolean'))];
+    case 'date':
+      return [REAL_DATE];
+    case 'datetime':
+      return [IsISO8601({ strict: true }, key('datetime'))];
+    case 'enum':
+      return [IsIn((field.options ?? []).map((o) => o.value), key('option'))];
+    case 'enumList':
+      return [
+        IsArray(key('options')),
+        IsIn((field.options ?? []).map((o) => o.value), { each: true, ...key('options') }),
+        ...(field.required ? [ArrayNotEmpty(key('options'))] : []),
+      ];
+    case 'reference':
+      return referenceIdType(field) === 'integer' ? [IsInt(key('reference'))] : [IsString(key('reference'))];
+    case 'idNumber':
+      return [IsString(key('idNumber.characters')), ...idNumberDecorators()];
+    case 'phone':
+      return [Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, key('phone'))];
+    case 'account':
+      return [Matches(/^\d{12,30}$/, key('account'))];
+    case 'json':
+      return [IsObject(key('object'))];
+    default: {
+      const unhandled: never = field.type;
+      throw new Error(`No validation for field type ${String(unhandled)}`);
+    }
+  }
+}
+
+export type InputMode = 'create' | 'update';
+
+/**
+ * Builds a class-validator class for a resource's writable fields. On create, required
+ * fields must be present; on update, a required field that is sent must not be empty.
+ */
+export function buildInputClass(resource: ResourceDeclaration, mode: InputMode): new () => object {
+  const Input = class {};
+  Object.defineProperty(Input, 'name', { value: `${resource.name}-${mode}-input` });
+  for (const [fieldKey, field] of Object.entries(resource.fields)) {
+    if (!isWritable(field, mode)) continue;
+    const decorators: PropertyDecorator[] = [];
+    if (field.required && mode === 'create') {
+      decorators.push(IsDefined(key('required')));
+    } else if (field.required) {
+      // Left out = unchanged; sent empty = an error.
+      decorators.push(ValidateIf((o: Record<string, unknown>) => fieldKey in o), IsDefined(key('required')));
+    } else {
+      decorators.push(IsOptional());
+    }
+    decorators.push(...typeDecorators(field));
+    for (const decorate of decorators) decorate(Input.prototype, fieldKey);
+  }
+  return Input;
+}
+
+export function isWritable(field: FieldDeclaration, mode: InputMode): boolean {
+  return !field.readOnly && !(mode === 'update' && field.immutable);
+}
+
+/** Runs the class and returns the first message key per failing field. */
+export async function findFieldFaults(
+  Input: new () => object,
+  values: Record<string, unknown>,
+): Promise<Record<string, MessageKey>> {
+  const instance = Object.assign(new Input(), values);
+  const errors = await validate(instance, { forbidUnknownValues: false, stopAtFirstError: true });
+  const faults: Record<string, MessageKey> = {};
+  for (const error of errors) {
+    const contexts = error.contexts ?? {};
+    const first = Object.keys(error.constraints ?? {})[0];
+    const messageKey = (contexts[first]?.messageKey ?? 'required') as MessageKey;
+    faults[error.property] = messageKey;
+  }
+  return faults;
+}

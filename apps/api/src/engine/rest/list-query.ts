@@ -1,0 +1,55 @@
+/** A list request after parsing: only whitelisted columns, typed values. */
+export type Condition =
+  | { kind: 'eq'; column: string; value: unknown }
+  | { kind: 'in'; column: string; values: unknown[] }
+  | { kind: 'prefix'; column: string; value: string }
+  | { kind: 'gte' | 'lte'; column: string; value: unknown }
+  | { kind: 'contains'; column: string; value: string }
+  | { kind: 'or'; conditions: Condition[] }
+  | { kind: 'none' };
+
+export interface ListQuery {
+  conditions: Condition[];
+  sort: { column: string; order: 'ASC' | 'DESC' };
+  offset: number;
+  limit: number;
+}
+
+/** Builds a parameterised WHERE clause. Columns come from declarations, never from input. */
+export function whereClause(conditions: Condition[], params: unknown[], alias = 't'): string {
+  const parts = conditions.map((c) => conditionSql(c, params, alias));
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+function conditionSql(c: Condition, params: unknown[], alias: string): string {
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  switch (c.kind) {
+    case 'eq':
+      return `${alias}."${c.column}" = ${p(c.value)}`;
+    case 'in':
+      return c.values.length ? `${alias}."${c.column}" = ANY(${p(c.values)})` : 'FALSE';
+    case 'prefix':
+      return `${alias}."${c.column}" LIKE ${p(escapeLike(c.value) + '%')}`;
+    case 'gte':
+      return `${alias}."${c.column}" >= ${p(c.value)}`;
+    case 'lte':
+      return `${alias}."${c.column}" <= ${p(c.value)}`;
+    case 'contains':
+      return `${alias}."${c.column}" @> ARRAY[${p(c.value)}]::varchar[]`;
+    case 'or':
+      return c.conditions.length ? `(${c.conditions.map((x) => conditionSql(x, params, alias)).join(' OR ')})` : 'FALSE';
+    case 'none':
+      return 'FALSE';
+    default: {
+      const unhandled: never = c;
+      throw new Error(`Unhandled condition ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

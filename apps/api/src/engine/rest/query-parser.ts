@@ -1,0 +1,172 @@
+import {
+  columnName,
+  type FieldDeclaration,
+  normalizeIdNumber,
+  type ResourceDeclaration,
+} from '@zizhu/schema';
+import { ApiException } from '../errors/api.exception';
+import { referenceIdType } from '../metadata/resource-registry';
+import type { Condition, ListQuery } from './list-query';
+
+/** Largest page a list request may ask for. */
+export const MAX_PAGE_SIZE = 1000;
+
+export interface RawListQuery {
+  sort?: string;
+  range?: string;
+  filter?: string;
+}
+
+/** System columns every versioned resource can be sorted by. */
+const SYSTEM_SORT: Record<string, string> = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at' };
+
+/**
+ * Parses ra-data-simple-rest list parameters against a resource declaration. Only declared
+ * filter and sort fields are accepted; anything else is a 400, never silently ignored.
+ */
+export function parseListQuery(resource: ResourceDeclaration, raw: RawListQuery): ListQuery {
+  const filter = parseJson<Record<string, unknown>>(raw.filter, 'filter', {});
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw ApiException.badQuery('filter must be a JSON object', 'filter 参数应为 JSON 对象');
+  }
+  return {
+    conditions: Object.entries(filter)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => parseFilter(resource, key, value)),
+    sort: parseSort(resource, raw.sort),
+    ...parseRange(raw.range),
+  };
+}
+
+function parseFilter(resource: ResourceDeclaration, key: string, value: unknown): Condition {
+  if (key === 'id') {
+    const idType = resource.idType;
+    return Array.isArray(value)
+      ? { kind: 'in', column: 'id', values: value.map((v) => coerceId(idType, v, key)) }
+      : { kind: 'eq', column: 'id', value: coerceId(idType, value, key) };
+  }
+  if (key === 'q') return searchCondition(resource, String(value));
+  const range = /^(.+)_(gte|lte)$/.exec(key);
+  if (range) {
+    const field = resource.fields[range[1]];
+    if (field?.filter !== 'range') throw unknownFilter(key);
+    return { kind: range[2] as 'gte' | 'lte', column: columnName(range[1], field), value: coerce(field, value, key) };
+  }
+  const field = resource.fields[key];
+  if (!field?.filter || field.filter === 'range') throw unknownFilter(key);
+  const column = columnName(key, field);
+  if (field.filter === 'prefix') return { kind: 'prefix', column, value: String(value).trim() };
+  if (field.type === 'enumList') return { kind: 'contains', column, value: String(coerceOption(field, value, key)) };
+  if (Array.isArray(value)) return { kind: 'in', column, values: value.map((v) => coerce(field, v, key)) };
+  return { kind: 'eq', column, value: coerce(field, value, key) };
+}
+
+/** `q`: prefix match on name-like fields, exact match on code-like fields, OR-ed. */
+function searchCondition(resource: ResourceDeclaration, q: string): Condition {
+  const text = q.trim();
+  const conditions: Condition[] = [];
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (!field.search) continue;
+    const column = columnName(key, field);
+    if (field.search === 'prefix') conditions.push({ kind: 'prefix', column, value: text });
+    else conditions.push({ kind: 'eq', column, value: field.type === 'idNumber' ? normalizeIdNumber(text) : text });
+  }
+  if (!conditions.length) throw unknownFilter('q');
+  return { kind: 'or', conditions };
+}
+
+function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
+  switch (field.type) {
+    case 'integer':
+      return coerceInteger(value, key);
+    case 'reference':
+      return coerceId(referenceIdType(field), value, key);
+    case 'boolean':
+      if (value === true || value === 'true') return true;
+      if (value === false || value === 'false') return false;
+      throw badValue(key);
+    case 'enum':
+    case 'enumList':
+      return coerceOption(field, value, key);
+    case 'date':
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+      throw badValue(key);
+    case 'datetime':
+      if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+      throw badValue(key);
+    case 'idNumber':
+      return normalizeIdNumber(String(value));
+    case 'string':
+    case 'text':
+    case 'phone':
+    case 'account':
+      if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+      throw badValue(key);
+    case 'json':
+    case 'password':
+      throw unknownFilter(key);
+    default: {
+      const unhandled: never = field.type;
+      throw new Error(`Unhandled field type ${String(unhandled)}`);
+    }
+  }
+}
+
+function coerceOption(field: FieldDeclaration, value: unknown, key: string): string {
+  const option = field.options?.find((o) => o.value === value);
+  if (!option) throw badValue(key);
+  return option.value;
+}
+
+function coerceId(idType: 'integer' | 'code', value: unknown, key: string): number | string {
+  if (idType === 'integer') return coerceInteger(value, key);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  throw badValue(key);
+}
+
+function coerceInteger(value: unknown, key: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badValue(key);
+  return n;
+}
+
+function parseSort(resource: ResourceDeclaration, raw: string | undefined): ListQuery['sort'] {
+  const [field, order] = parseJson<[string, string]>(raw, 'sort', [resource.defaultSort.field, resource.defaultSort.order]);
+  const upper = String(order).toUpperCase();
+  if (upper !== 'ASC' && upper !== 'DESC') throw ApiException.badQuery('sort order must be ASC or DESC', '排序方向应为 ASC 或 DESC');
+  const declared = resource.fields[field];
+  const systemColumn = resource.versioned || field === 'id' ? SYSTEM_SORT[field] : undefined;
+  const column = declared?.sort ? columnName(field, declared) : systemColumn;
+  if (!column) {
+    throw ApiException.badQuery(`cannot sort ${resource.name} by "${field}"`, `不能按“${field}”排序`);
+  }
+  return { column, order: upper };
+}
+
+function parseRange(raw: string | undefined): { offset: number; limit: number } {
+  const [start, end] = parseJson<[number, number]>(raw, 'range', [0, 24]);
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw ApiException.badQuery('range must be [start, end] with 0 <= start <= end', 'range 参数应为 [起, 止]');
+  }
+  if (end - start + 1 > MAX_PAGE_SIZE) {
+    throw ApiException.badQuery(`a page holds at most ${MAX_PAGE_SIZE} records`, `每页最多 ${MAX_PAGE_SIZE} 条`);
+  }
+  return { offset: start, limit: end - start + 1 };
+}
+
+function parseJson<T>(raw: string | undefined, name: string, fallback: T): T {
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    throw ApiException.badQuery(`${name} is not valid JSON`, `${name} 参数不是有效的 JSON`);
+  }
+}
+
+function unknownFilter(key: string): ApiException {
+  return ApiException.badQuery(`cannot filter by "${key}"`, `不能按“${key}”筛选`);
+}
+
+function badValue(key: string): ApiException {
+  return ApiException.badQuery(`bad value for filter "${key}"`, `筛选条件“${key}”的值无效`);
+}

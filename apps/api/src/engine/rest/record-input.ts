@@ -1,0 +1,99 @@
+import {
+  type FieldDeclaration,
+  idNumberFacts,
+  isMasked,
+  type Localized,
+  maskValue,
+  normalizeIdNumber,
+  type ResourceDeclaration,
+} from '@zizhu/schema';
+import { hashPassword } from '../auth/password';
+import { ApiException } from '../errors/api.exception';
+import { renderMessage } from './field-messages';
+import { buildInputClass, findFieldFaults, type InputMode, isWritable } from './input-validator.factory';
+
+type Values = Record<string, unknown>;
+
+const inputClasses = new Map<string, new () => object>();
+
+function inputClass(resource: ResourceDeclaration, mode: InputMode): new () => object {
+  const cacheKey = `${resource.name}:${mode}`;
+  let Input = inputClasses.get(cacheKey);
+  if (!Input) inputClasses.set(cacheKey, (Input = buildInputClass(resource, mode)));
+  return Input;
+}
+
+/** Safe normalisation a clerk would expect silently: trimming, full-width digits, etc. */
+export function normalizeValue(field: FieldDeclaration, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  switch (field.type) {
+    case 'idNumber':
+      return normalizeIdNumber(trimmed);
+    case 'phone':
+    case 'account':
+      return trimmed.replace(/[\s-]/g, '');
+    default:
+      return trimmed;
+  }
+}
+
+/**
+ * Turns a request body into the values to store: keeps writable declared fields only,
+ * normalises, validates (class-validator), derives fields, and checks cross-field rules.
+ * `existing` is the stored record (plain values) on update.
+ */
+export async function prepareInput(
+  resource: ResourceDeclaration,
+  body: Values,
+  mode: InputMode,
+  existing?: Values,
+): Promise<Values> {
+  const values: Values = {};
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (!isWritable(field, mode) || !(key in body)) continue;
+    const value = normalizeValue(field, body[key]);
+    // A masked value sent back unchanged means "keep what is stored".
+    if (field.sensitive && isMasked(value) && existing) {
+      const stored = existing[key];
+      if (typeof stored === 'string' && maskValue(field.sensitive.mask, stored) === value) continue;
+    }
+    if (field.type === 'password' && value == null && mode === 'update') continue;
+    if (mode === 'update' && existing && sameValue(existing[key], value)) continue;
+    values[key] = value;
+  }
+  if (mode === 'create') {
+    for (const [key, field] of Object.entries(resource.fields)) {
+      if (values[key] === undefined && field.defaultValue !== undefined) values[key] = field.defaultValue;
+    }
+  }
+
+  const faults = await findFieldFaults(inputClass(resource, mode), values);
+  const errors: Record<string, Localized> = {};
+  for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
+  if (Object.keys(errors).length) throw ApiException.validation(errors);
+
+  deriveFields(resource, values);
+  const violation = resource.check?.({ ...existing, ...values });
+  if (violation) throw ApiException.validation({ [violation.field]: violation.message });
+
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.type === 'password' && typeof values[key] === 'string') values[key] = await hashPassword(values[key] as string);
+  }
+  return values;
+}
+
+/** Birth date and gender come from the ID number, never typed twice. */
+function deriveFields(resource: ResourceDeclaration, values: Values): void {
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.type !== 'idNumber' || !field.derives || typeof values[key] !== 'string') continue;
+    const facts = idNumberFacts(values[key] as string);
+    if (field.derives.birthDate) values[field.derives.birthDate] = facts.birthDate;
+    if (field.derives.gender) values[field.derives.gender] = facts.gender;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}

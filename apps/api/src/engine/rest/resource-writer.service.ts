@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from '../errors/api.exception';
+import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
+import { renderMessage } from './field-messages';
+import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
+import { prepareInput } from './record-input';
+import { parseId, ResourceReader } from './resource-reader.service';
+
+type Row = Record<string, unknown>;
+
+/** Creates, updates and deletes records of any declared resource, each change audited. */
+@Injectable()
+export class ResourceWriter {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ResourceReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  create(resource: ResourceDeclaration, body: Row, user: SessionUser): Promise<ApiRecord> {
+    return this.transaction(resource, async (manager) => {
+      const values = await prepareInput(resource, body, 'create');
+      const scopePath = await resolveScopePath(resource, values, manager, user);
+      await checkReferences(resource, values, manager, user);
+      const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
+      const params = [...Object.values(values), scopePath];
+      const extra = resource.versioned ? ', version' : '';
+      const extraValues = resource.versioned ? ', 1' : '';
+      const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
+      const [row] = await manager.query(
+        `INSERT INTO "${resource.table}" AS t (${[...columns, 'scope_path'].map((c) => `"${c}"`).join(', ')}${extra})
+         VALUES (${placeholders}${extraValues}) RETURNING ${selectList(resource)}`,
+        params,
+      );
+      await this.audit.record(manager, user, {
+        action: 'create',
+        resource: resource.name,
+        recordId: row.id,
+        scopePath,
+        before: null,
+        after: auditSnapshot(resource, row),
+      });
+      return presentRecord(resource, row, user);
+    });
+  }
+
+  update(resource: ResourceDeclaration, id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
+    return this.transaction(resource, async (manager) => {
+      const existing = await this.lockInScope(manager, resource, id, user);
+      if (resource.versioned) checkVersion(existing, body.version);
+      const values = await prepareInput(resource, body, 'update', existing);
+      if (!Object.keys(values).length) return presentRecord(resource, existing, user);
+
+      let scopePath = existing.scopePath as string;
+      if (scopeFields(resource).some((key) => key in values)) {
+        scopePath = await resolveScopePath(resource, { ...existing, ...values }, manager, user);
+      }
+      await checkReferences(resource, values, manager, user);
+      const sets = Object.keys(values).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
+      const params: unknown[] = [parseId(resource, id), ...Object.values(values), scopePath];
+      sets.push(`scope_path = $${params.length}`);
+      if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
+      const [row] = await manager.query(
+        `UPDATE "${resource.table}" AS t SET ${sets.join(', ')} WHERE t.id = $1 RETURNING ${selectList(resource)}`,
+        params,
+      );
+      if (scopePath !== existing.scopePath) await moveSubtree(manager, existing.scopePath as string, scopePath);
+      await this.audit.record(manager, user, {
+        action: 'update',
+        resource: resource.name,
+        recordId: row.id,
+        scopePath,
+        before: auditSnapshot(resource, existing),
+        after: auditSnapshot(resource, row),
+      });
+      return presentRecord(resource, row, user);
+    });
+  }
+
+  remove(resource: ResourceDeclaration, id: string, user: SessionUser): Promise<ApiRecord> {
+    return this.transaction(resource, async (manager) => {
+      const existing = await this.lockInScope(manager, resource, id, user);
+      await manager.query(`DELETE FROM "${resource.table}" WHERE id = $1`, [parseId(resource, id)]);
+      await this.audit.record(manager, user, {
+        action: 'delete',
+        resource: resource.name,
+        recordId: existing.id as string,
+        scopePath: existing.scopePath as string,
+        before: auditSnapshot(resource, existing),
+        after: null,
+      });
+      return presentRecord(resource, existing, user);
+    });
+  }
+
+  /** The plain value of one sensitive field, for roles allowed to ask; always audited. */
+  reveal(resource: ResourceDeclaration, id: string, fieldKey: string, user: SessionUser): Promise<{ value: unknown }> {
+    const field = resource.fields[fieldKey];
+    const sensitive = field?.sensitive;
+    if (!sensitive) throw ApiException.validation({ field: { zh: '该字段无需显示操作', en: 'Not a sensitive field' } });
+    if (!sensitive.revealFor.includes(user.role) && !sensitive.plainFor.includes(user.role)) throw ApiException.forbidden();
+    return this.db.transaction(async (manager) => {
+      const row = await this.reader.findRow(manager, resource, id);
+      if (!row || !inScope(row.scopePath as string, user)) throw ApiException.notFound();
+      await this.audit.record(manager, user, {
+        action: 'reveal',
+        resource: resource.name,
+        recordId: row.id as string,
+        scopePath: row.scopePath as string,
+        before: null,
+        after: { field: fieldKey },
+      });
+      return { value: row[fieldKey] ?? null };
+    });
+  }
+
+  /** Out-of-scope writes are refused (403); writes to records that do not exist are 404. */
+  private async lockInScope(manager: EntityManager, resource: ResourceDeclaration, id: string, user: SessionUser): Promise<Row> {
+    const existing = await this.reader.findRow(manager, resource, id, [], true);
+    if (!existing) throw ApiException.notFound();
+    if (!inScope(existing.scopePath as string, user)) throw ApiException.outOfScope();
+    return existing;
+  }
+
+  /** Runs a write in a transaction and turns constraint violations into user-facing errors. */
+  private async transaction<T>(resource: ResourceDeclaration, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      throw translateConstraintError(resource, error);
+    }
+  }
+}
+
+function checkVersion(existing: Row, sent: unknown): void {
+  if (sent === undefined || sent === null) {
+    throw ApiException.validation({
+      version: { zh: '缺少版本号，请刷新页面后重试', en: 'The record version is missing: reload and retry' },
+    });
+  }
+  if (Number(sent) !== existing.version) {
+    throw new ApiException('STALE_VERSION', {
+      zh: '此记录已被他人修改，请刷新后重新编辑',
+      en: 'Someone else changed this record meanwhile: reload it and edit again',
+    });
+  }
+}
+
+function translateConstraintError(resource: ResourceDeclaration, error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  if (driverError.code === '23505') {
+    const index = resource.indexes?.find((i) => i.name === driverError.constraint);
+    const key = index && Object.keys(resource.fields).find((k) => columnName(k, resource.fields[k]) === index.columns[0]);
+    if (key) return ApiException.validation({ [key]: renderMessage('unique', resource.fields[key]) });
+    return ApiException.validation({ id: { zh: '记录已存在', en: 'This record already exists' } });
+  }
+  if (driverError.code === '23503') {
+    return new ApiException('IN_USE', {
+      zh: '该记录仍被其他数据引用，不能删除（可改为停用或修改状态）',
+      en: 'Other data still refers to this record, so it cannot be deleted',
+    });
+  }
+  return error;
+}

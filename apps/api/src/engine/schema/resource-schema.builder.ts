@@ -1,0 +1,69 @@
+import type { FieldSchema, ResourceDeclaration, ResourceSchema, SessionUser } from '@zizhu/schema';
+
+/** The schema one user's panel is generated from: fields, permissions and masking for them. */
+export function describeResource(resource: ResourceDeclaration, user: SessionUser): ResourceSchema {
+  const can = {
+    list: resource.access.list.includes(user.role),
+    create: resource.access.create.includes(user.role),
+    update: resource.access.update.includes(user.role),
+    delete: resource.access.delete.includes(user.role),
+  };
+  const fields: FieldSchema[] = Object.entries(resource.fields).map(([key, f]) => ({
+    key,
+    type: f.type,
+    label: f.label,
+    help: f.help,
+    required: f.required ?? false,
+    readOnly: f.readOnly ?? false,
+    immutable: f.immutable ?? false,
+    maxLength: f.maxLength,
+    minLength: f.minLength,
+    min: f.min,
+    max: f.max,
+    pattern: f.pattern,
+    options: f.options,
+    reference: f.reference,
+    sensitive: f.sensitive && {
+      mask: f.sensitive.mask,
+      masked: !f.sensitive.plainFor.includes(user.role),
+      canReveal: !f.sensitive.plainFor.includes(user.role) && f.sensitive.revealFor.includes(user.role),
+    },
+    list: f.list ?? false,
+    filter: f.filter,
+    sort: f.sort ?? false,
+    search: f.search !== undefined,
+    writeOnly: f.writeOnly ?? false,
+  }));
+  if (resource.versioned) {
+    fields.push(
+      systemTimestamp('createdAt', { zh: '创建时间', en: 'Created' }),
+      systemTimestamp('updatedAt', { zh: '更新时间', en: 'Updated' }),
+    );
+  }
+  return {
+    name: resource.name,
+    label: resource.label,
+    recordLabel: resource.recordLabel,
+    icon: resource.icon,
+    idType: resource.idType,
+    fields,
+    can,
+    defaultSort: resource.defaultSort,
+    versioned: resource.versioned,
+  };
+}
+
+function systemTimestamp(key: string, label: FieldSchema['label']): FieldSchema {
+  return {
+    key,
+    type: 'datetime',
+    label,
+    required: false,
+    readOnly: true,
+    immutable: true,
+    list: false,
+    sort: true,
+    search: false,
+    writeOnly: false,
+  };
+}

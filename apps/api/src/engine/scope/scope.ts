@@ -1,0 +1,93 @@
+import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import type { EntityManager } from 'typeorm';
+import { ApiException } from '../errors/api.exception';
+import { RESOURCES, requireResource } from '../metadata/resource-registry';
+import { type Condition, whereClause } from '../rest/list-query';
+
+/** Reads of a resource are limited to the user's subtree, except public reference data. */
+export function readScope(resource: ResourceDeclaration, user: SessionUser): Condition[] {
+  if (resource.scope.kind === 'reference' && resource.scope.publicRead) return [];
+  return [{ kind: 'prefix', column: 'scope_path', value: user.scopePath }];
+}
+
+export function inScope(path: string, user: SessionUser): boolean {
+  return path.startsWith(user.scopePath);
+}
+
+/** Fields whose change moves a record in the tree. */
+export function scopeFields(resource: ResourceDeclaration): string[] {
+  if (resource.scope.kind !== 'reference') return [];
+  return [...resource.scope.via, ...(resource.scope.segment ? [resource.scope.segment] : [])];
+}
+
+/**
+ * The path a record gets from its parent: the first non-empty `via` reference's path plus
+ * the record's own segment. The parent must lie in the user's subtree (else 403), so no
+ * one can create or move data out of (or into) another county.
+ */
+export async function resolveScopePath(
+  resource: ResourceDeclaration,
+  record: Record<string, unknown>,
+  manager: EntityManager,
+  user: SessionUser,
+): Promise<string> {
+  if (resource.scope.kind !== 'reference') throw new Error(`${resource.name} does not derive its scope`);
+  let path = '';
+  for (const key of resource.scope.via) {
+    const id = record[key];
+    if (id == null) continue;
+    const target = requireResource(resource.fields[key].reference ?? '');
+    const rows: { scope_path: string }[] = await manager.query(`SELECT scope_path FROM "${target.table}" WHERE id = $1`, [id]);
+    if (!rows.length) {
+      throw ApiException.validation({
+        [key]: {
+          zh: `所选${resource.fields[key].label.zh}不存在`,
+          en: `The chosen ${resource.fields[key].label.en} does not exist`,
+        },
+      });
+    }
+    path = rows[0].scope_path;
+    break;
+  }
+  if (resource.scope.segment) path += `${String(record[resource.scope.segment])}.`;
+  if (!inScope(path, user)) throw ApiException.outOfScope();
+  return path;
+}
+
+/** When a node moves (a school changes region), everything below it moves with it. */
+export async function moveSubtree(manager: EntityManager, from: string, to: string): Promise<void> {
+  for (const resource of RESOURCES) {
+    await manager.query(
+      `UPDATE "${resource.table}" SET scope_path = $2 || substr(scope_path, length($1) + 1)
+        WHERE scope_path LIKE $3 AND scope_path <> $1`,
+      [from, to, `${from}%`],
+    );
+  }
+}
+
+/** Non-scope references must point at an existing record the user may read. */
+export async function checkReferences(
+  resource: ResourceDeclaration,
+  values: Record<string, unknown>,
+  manager: EntityManager,
+  user: SessionUser,
+): Promise<void> {
+  const skip = new Set(resource.scope.kind === 'reference' ? resource.scope.via : []);
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.type !== 'reference' || skip.has(key) || values[key] == null) continue;
+    const target = requireResource(field.reference ?? '');
+    const params: unknown[] = [];
+    const where = whereClause([{ kind: 'eq', column: 'id', value: values[key] }, ...readScope(target, user)], params);
+    const sql = `SELECT 1 FROM "${target.table}" t WHERE ${where}`;
+    const rows: unknown[] = await manager.query(sql, params);
+    if (!rows.length) {
+      throw ApiException.validation({
+        [key]: { zh: `所选${field.label.zh}不存在或不在您的管辖范围内`, en: `The chosen ${field.label.en} is not in your region` },
+      });
+    }
+  }
+}
+
+export function columnOf(resource: ResourceDeclaration, key: string): string {
+  return columnName(key, resource.fields[key]);
+}

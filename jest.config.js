@@ -1,0 +1,46 @@
+// One jest run, several projects: `jest --selectProjects <name>` runs one of them.
+// @swc/jest compiles TypeScript with decorator metadata (NestJS needs it) and the
+// tsconfig path aliases, so tests import '@zizhu/schema' exactly like the code does.
+const { pathsToModuleNameMapper } = require('./tools/jest/paths');
+
+const transform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const project = (name, roots, extra = {}) => ({
+  displayName: name,
+  rootDir: __dirname,
+  roots,
+  transform,
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testEnvironment: 'node',
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    ...['schema', 'regions', 'students', 'access', 'demo-data'].map((lib) =>
+      project(lib, [`<rootDir>/libs/${lib}`], { testMatch: ['**/*.spec.ts'] }),
+    ),
+    project('api', ['<rootDir>/apps/api'], {
+      testMatch: ['**/*.spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/database-global-setup.js',
+      globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
+    }),
+    project('e2e', ['<rootDir>/tests'], {
+      testMatch: ['**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/database-global-setup.js',
+      globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
+    }),
+  ],
+};

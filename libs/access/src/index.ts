@@ -1,0 +1,2 @@
+export * from './user.resource';
+export * from './audit-log.resource';

@@ -1,0 +1,2 @@
+export * from './region.resource';
+export * from './school.resource';

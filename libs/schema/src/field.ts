@@ -1,0 +1,84 @@
+import type { Localized, Role } from './role';
+
+/**
+ * Storage + interface type of a field. Every consumer (database mapping, validation,
+ * query parsing, panel inputs) handles each type in an exhaustive switch, so adding a
+ * type makes the compiler list every place that must learn it.
+ */
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'enumList'
+  | 'reference'
+  | 'idNumber'
+  | 'phone'
+  | 'account'
+  | 'json'
+  | 'password';
+
+export interface EnumOption {
+  value: string;
+  label: Localized;
+}
+
+/** How a sensitive value is masked for roles that may not see it in plain. */
+export type MaskKind = 'idNumber' | 'phone' | 'account';
+
+export interface SensitiveDeclaration {
+  mask: MaskKind;
+  /** Roles that receive the plain value in every response. */
+  plainFor: readonly Role[];
+  /** Roles that may ask for the plain value of one record (an audited reveal). */
+  revealFor: readonly Role[];
+}
+
+/** Which filter operators a field offers in lists (simple-rest `filter` keys). */
+export type FilterKind = 'exact' | 'range' | 'prefix';
+
+export interface FieldDeclaration {
+  type: FieldType;
+  label: Localized;
+  /** Short hint under the input; the UI must teach itself to part-time officers. */
+  help?: Localized;
+  required?: boolean;
+  /** Set by the server (derived or system-managed); never accepted from a request. */
+  readOnly?: boolean;
+  /** Accepted on create only. */
+  immutable?: boolean;
+  /** Not sent in responses at all (e.g. password hashes). */
+  writeOnly?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  min?: number;
+  max?: number;
+  pattern?: { regex: string; message: Localized };
+  options?: readonly EnumOption[];
+  /** Target resource name; the column holds the target's id. */
+  reference?: string;
+  sensitive?: SensitiveDeclaration;
+  /** Shown as a column in the list view. */
+  list?: boolean;
+  filter?: FilterKind;
+  sort?: boolean;
+  /** Part of the `q` full-text search (prefix match, or exact for ID-like fields). */
+  search?: 'prefix' | 'exact';
+  /** Alternative column headers accepted by imports (身份证号 / 证件号码 / 公民身份号码). */
+  aliases?: readonly string[];
+  /** Database column name; defaults to the snake_case of the field key. */
+  column?: string;
+  /** For idNumber fields: sibling fields filled from (or checked against) the number. */
+  derives?: { birthDate?: string; gender?: string };
+  /** Value a new record gets when the request leaves the field out. */
+  defaultValue?: string | number | boolean;
+}
+
+export type FieldMap = Record<string, FieldDeclaration>;
+
+export function columnName(key: string, field: FieldDeclaration): string {
+  return field.column ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

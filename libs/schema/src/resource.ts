@@ -1,0 +1,66 @@
+import type { FieldMap } from './field';
+import type { Localized, Role } from './role';
+
+export type ResourceAction = 'list' | 'create' | 'update' | 'delete';
+
+/**
+ * How a record is placed in the region tree. Its `scope_path` ("450900.450921.450921100.")
+ * is the parent's path, plus its own segment when the record is itself a tree node.
+ * Users see and change only records whose path starts with their own node's path.
+ */
+export type ScopeDeclaration =
+  /** Path = path of the record referenced by `via`, plus the value of `segment` if given. */
+  | {
+      kind: 'reference';
+      via: readonly string[];
+      segment?: string;
+      /** Public reference data (GB/T 2260 regions): everyone reads all of it; writes stay scoped. */
+      publicRead?: boolean;
+    }
+  /** Records carry the path of the record they describe (audit rows). */
+  | { kind: 'stored' };
+
+export interface IndexDeclaration {
+  name: string;
+  columns: readonly string[];
+  unique?: boolean;
+  /** Raw index expression columns, e.g. `scope_path text_pattern_ops` */
+  using?: string;
+}
+
+export interface ResourceDeclaration {
+  name: string;
+  table: string;
+  label: Localized;
+  /** Field shown when the record is referenced elsewhere. */
+  recordLabel: string;
+  /** 'integer' = identity column, 'code' = a natural text key given on create. */
+  idType: 'integer' | 'code';
+  fields: FieldMap;
+  scope: ScopeDeclaration;
+  /** Roles allowed each action (the region scope narrows them further). */
+  access: Record<ResourceAction, readonly Role[]>;
+  /** Natural key used for duplicates and (later) import upserts. */
+  businessKey?: readonly string[];
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  indexes?: readonly IndexDeclaration[];
+  /** Table is large: unfiltered counts are estimated, not exact. */
+  large?: boolean;
+  /** Menu icon name (a Material icon key the panel knows). */
+  icon?: string;
+  /** Written by create/update/delete and reveals; false only for the audit log itself. */
+  audited: boolean;
+  /** Has a version column for optimistic locking. */
+  versioned: boolean;
+  /** Cross-field rule on the merged record: the first violation, or null. */
+  check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
+}
+
+export interface RuleViolation {
+  field: string;
+  message: Localized;
+}
+
+export function defineResource(declaration: ResourceDeclaration): ResourceDeclaration {
+  return declaration;
+}

@@ -1,0 +1,68 @@
+import type { EnumOption, FieldType, FilterKind, MaskKind } from './field';
+import type { ResourceAction } from './resource';
+import type { Localized, Role } from './role';
+
+/** One field as `GET /api/schema` describes it to the panel, for the calling user. */
+export interface FieldSchema {
+  key: string;
+  type: FieldType;
+  label: Localized;
+  help?: Localized;
+  required: boolean;
+  /** The caller cannot set it (server-derived, or not writable by the caller's role). */
+  readOnly: boolean;
+  immutable: boolean;
+  maxLength?: number;
+  minLength?: number;
+  min?: number;
+  max?: number;
+  pattern?: { regex: string; message: Localized };
+  options?: readonly EnumOption[];
+  reference?: string;
+  /** Present on sensitive fields: whether the caller receives masked values, and may reveal. */
+  sensitive?: { mask: MaskKind; masked: boolean; canReveal: boolean };
+  list: boolean;
+  filter?: FilterKind;
+  sort: boolean;
+  search: boolean;
+  writeOnly: boolean;
+}
+
+export interface ResourceSchema {
+  name: string;
+  label: Localized;
+  recordLabel: string;
+  icon?: string;
+  idType: 'integer' | 'code';
+  fields: FieldSchema[];
+  can: Record<ResourceAction, boolean>;
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  versioned: boolean;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopePath: string;
+  scopeLabel: string;
+}
+
+export interface SchemaPayload {
+  user: SessionUser;
+  resources: ResourceSchema[];
+}
+
+export interface LoginResponse {
+  token: string;
+  user: SessionUser;
+}
+
+/** The one error shape of the API. `errors` is keyed by field, so the panel shows it in place. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: Record<string, string>;
+}
