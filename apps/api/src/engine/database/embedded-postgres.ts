@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -26,7 +26,11 @@ export async function startEmbeddedPostgres(options: { port?: number; dataDir?: 
   const password = 'zizhu';
   const isRoot = process.getuid?.() === 0;
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-  if (isRoot) mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
+  if (isRoot) {
+    // The postgres user must be able to reach the data directory.
+    mkdirSync(join(dataDir, '..'), { recursive: true });
+    chmodSync(join(dataDir, '..'), 0o755);
+  }
 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -29,8 +29,8 @@ import type { MessageKey } from './field-messages';
 
 type PropertyDecorator = (target: object, propertyKey: string) => void;
 
-/** class-validator carries our message key in each constraint's context. */
-const key = (messageKey: MessageKey): ValidationOptions => ({ context: { messageKey } });
+/** Each constraint's message is our message key; it is rendered per language later. */
+const key = (messageKey: MessageKey): ValidationOptions => ({ message: messageKey });
 
 const REAL_DATE = ValidateBy({
   name: 'realDate',
@@ -145,10 +145,7 @@ export async function findFieldFaults(
   const errors = await validate(instance, { forbidUnknownValues: false, stopAtFirstError: true });
   const faults: Record<string, MessageKey> = {};
   for (const error of errors) {
-    const contexts = error.contexts ?? {};
-    const first = Object.keys(error.constraints ?? {})[0];
-    const messageKey = (contexts[first]?.messageKey ?? 'required') as MessageKey;
-    faults[error.property] = messageKey;
+    faults[error.property] = (Object.values(error.constraints ?? {})[0] ?? 'required') as MessageKey;
   }
   return faults;
 }

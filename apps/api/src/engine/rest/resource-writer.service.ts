@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
 import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
@@ -64,7 +64,8 @@ export class ResourceWriter {
       const params: unknown[] = [parseId(resource, id), ...Object.values(values), scopePath];
       sets.push(`scope_path = $${params.length}`);
       if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
-      const [row] = await manager.query(
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [[row]] = await manager.query(
         `UPDATE "${resource.table}" AS t SET ${sets.join(', ')} WHERE t.id = $1 RETURNING ${selectList(resource)}`,
         params,
       );
@@ -151,19 +152,27 @@ function checkVersion(existing: Row, sent: unknown): void {
 }
 
 function translateConstraintError(resource: ResourceDeclaration, error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const driverError = error.driverError as { code?: string; constraint?: string };
+  const driverError = databaseError(error);
+  if (!driverError) return error;
   if (driverError.code === '23505') {
     const index = resource.indexes?.find((i) => i.name === driverError.constraint);
     const key = index && Object.keys(resource.fields).find((k) => columnName(k, resource.fields[k]) === index.columns[0]);
     if (key) return ApiException.validation({ [key]: renderMessage('unique', resource.fields[key]) });
     return ApiException.validation({ id: { zh: '记录已存在', en: 'This record already exists' } });
   }
-  if (driverError.code === '23503') {
+  // 23503 foreign_key_violation; PostgreSQL 18 reports ON DELETE RESTRICT as 23001.
+  if (driverError.code === '23503' || driverError.code === '23001') {
     return new ApiException('IN_USE', {
       zh: '该记录仍被其他数据引用，不能删除（可改为停用或修改状态）',
       en: 'Other data still refers to this record, so it cannot be deleted',
     });
   }
   return error;
+}
+
+/** PostgreSQL's error fields, whichever wrapper (QueryFailedError or pg's own) carries them. */
+function databaseError(error: unknown): { code: string; constraint?: string } | undefined {
+  const candidate = (error as { driverError?: unknown })?.driverError ?? error;
+  const code = (candidate as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? (candidate as { code: string; constraint?: string }) : undefined;
 }

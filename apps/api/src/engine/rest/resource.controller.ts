@@ -10,7 +10,7 @@ import type { ApiRecord } from './record-presenter';
 import { ResourceReader } from './resource-reader.service';
 import { ResourceWriter } from './resource-writer.service';
 
-type Body = Record<string, unknown>;
+type RequestBody = Record<string, unknown>;
 
 /**
  * The ra-data-simple-rest protocol for every declared resource. Routes are documented in
@@ -45,7 +45,7 @@ export class ResourceController {
   }
 
   @Post(':resource')
-  create(@Param('resource') name: string, @Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  create(@Param('resource') name: string, @Body() body: RequestBody, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.writer.create(allowed(name, 'create', user), body ?? {}, user);
   }
 
@@ -53,7 +53,7 @@ export class ResourceController {
   update(
     @Param('resource') name: string,
     @Param('id') id: string,
-    @Body() body: Body,
+    @Body() body: RequestBody,
     @CurrentUser() user: SessionUser,
   ): Promise<ApiRecord> {
     return this.writer.update(allowed(name, 'update', user), id, body ?? {}, user);
