@@ -1,0 +1,61 @@
+import { studentResource } from '@zizhu/students';
+import { regionResource } from '@zizhu/regions';
+import { ApiException } from '../errors/api.exception';
+import { parseListQuery } from './query-parser';
+
+describe('parseListQuery', () => {
+  it('falls back to the declared default sort and the first page', () => {
+    expect(parseListQuery(studentResource, {})).toEqual({
+      conditions: [],
+      sort: { column: 'id', order: 'DESC' },
+      offset: 0,
+      limit: 25,
+    });
+  });
+
+  it('maps field keys to columns and types values', () => {
+    const parsed = parseListQuery(studentResource, {
+      sort: '["birthDate","desc"]',
+      range: '[50,74]',
+      filter: JSON.stringify({ schoolId: '7', boarding: 'true', birthDate_gte: '2010-01-01', name: '黄', idNumber: '11010519491231002x' }),
+    });
+    expect(parsed.sort).toEqual({ column: 'birth_date', order: 'DESC' });
+    expect(parsed).toMatchObject({ offset: 50, limit: 25 });
+    expect(parsed.conditions).toEqual([
+      { kind: 'eq', column: 'school_id', value: 7 },
+      { kind: 'eq', column: 'boarding', value: true },
+      { kind: 'gte', column: 'birth_date', value: '2010-01-01' },
+      { kind: 'prefix', column: 'name', value: '黄' },
+      { kind: 'eq', column: 'id_number', value: '11010519491231002X' },
+    ]);
+  });
+
+  it('turns q into an OR over the searchable fields', () => {
+    const { conditions } = parseListQuery(studentResource, { filter: '{"q":" 陈 "}' });
+    expect(conditions).toEqual([
+      {
+        kind: 'or',
+        conditions: [
+          { kind: 'eq', column: 'id_number', value: '陈' },
+          { kind: 'prefix', column: 'name', value: '陈' },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps code ids as strings and empty filters out', () => {
+    const { conditions } = parseListQuery(regionResource, { filter: '{"id":["450902",450903],"level":""}' });
+    expect(conditions).toEqual([{ kind: 'in', column: 'id', values: ['450902', '450903'] }]);
+  });
+
+  it.each([
+    ['sort by an undeclared field', { sort: '["phone","ASC"]' }],
+    ['filter by an undeclared field', { filter: '{"guardianName":"x"}' }],
+    ['range filter on an exact field', { filter: '{"schoolId_gte":1}' }],
+    ['a non-integer reference', { filter: '{"schoolId":"abc"}' }],
+    ['a reversed range', { range: '[10,0]' }],
+    ['a filter that is not an object', { filter: '[1]' }],
+  ])('rejects %s', (_case, raw) => {
+    expect(() => parseListQuery(studentResource, raw)).toThrow(ApiException);
+  });
+});
