@@ -37,6 +37,7 @@ module.exports = {
       globalSetup: '<rootDir>/tools/jest/database-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
     }),
+    project('tools', ['<rootDir>/tools'], { testMatch: ['**/*.spec.ts'] }),
     project('e2e', ['<rootDir>/tests'], {
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/tools/jest/database-global-setup.js',

@@ -7,11 +7,11 @@ describe('ID numbers', () => {
 
   it('accepts a number with a correct check digit and derives its facts', () => {
     expect(findIdNumberFault(good)).toBeNull();
-    expect(idNumberFacts(good)).toEqual({ regionCode: '450902', birthDate: '2008-03-15', gender: 'female' });
+    expect(idNumberFacts(good)).toEqual({ regionCode: '450902', birthDate: '2008-03-15', gender: 'male' });
   });
 
-  it('derives male from an odd sequence digit', () => {
-    expect(idNumberFacts(valid('45090220080315133')).gender).toBe('male');
+  it('derives female from an even sequence digit', () => {
+    expect(idNumberFacts(valid('45090220080315124')).gender).toBe('female');
   });
 
   it('normalises spaces, full-width digits and a lowercase x', () => {

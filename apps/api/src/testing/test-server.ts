@@ -8,7 +8,8 @@ import { dataSourceOptions } from '../engine/database/data-source-options';
 import { startEmbeddedPostgres } from '../engine/database/embedded-postgres';
 import { configurePgTypes } from '../engine/database/pg-types';
 
-export const TEMPLATE_DATABASE = 'zizhu_test_template';
+/** One template per jest run, so parallel runs against one server never collide. */
+export const TEMPLATE_DATABASE = process.env.ZIZHU_TEST_TEMPLATE ?? `zizhu_test_template_${process.pid}`;
 
 export interface TestServer {
   /** URL of the server's maintenance database; test databases are created beside it. */
@@ -36,7 +37,15 @@ export async function prepareTestServer(): Promise<TestServer> {
     };
   }
   await buildTemplate(serverUrl);
-  return { serverUrl, stop };
+  process.env.ZIZHU_TEST_TEMPLATE = TEMPLATE_DATABASE;
+  const dropTemplate = () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`));
+  return {
+    serverUrl,
+    stop: async () => {
+      await dropTemplate();
+      await stop();
+    },
+  };
 }
 
 async function buildTemplate(serverUrl: string): Promise<void> {

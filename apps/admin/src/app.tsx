@@ -1,0 +1,36 @@
+import type { SchemaPayload } from '@zizhu/schema';
+import { Admin } from 'react-admin';
+import { AppLayout } from './layout/app-layout';
+import { AppTitle } from './layout/app-title';
+import { Dashboard } from './layout/dashboard';
+import { LoginPage } from './layout/login-page';
+import { appStore } from './providers/app-store';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
+import { schemaResources } from './schema/schema-resources';
+
+const store = appStore();
+
+/**
+ * The whole panel is generated from `GET /api/schema`, which the auth provider returns as the
+ * user's permissions: react-admin re-runs the child function after every login.
+ */
+export function App() {
+  return (
+    <Admin
+      title={<AppTitle />}
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      store={store}
+      layout={AppLayout}
+      dashboard={Dashboard}
+      loginPage={LoginPage}
+      requireAuth
+      disableTelemetry
+    >
+      {(permissions: SchemaPayload | null) => schemaResources(permissions)}
+    </Admin>
+  );
+}

@@ -1,0 +1,6 @@
+import { useTranslate } from 'react-admin';
+
+export function AppTitle() {
+  const translate = useTranslate();
+  return <>{translate('zizhu.title')}</>;
+}

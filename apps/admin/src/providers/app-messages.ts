@@ -1,0 +1,64 @@
+import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import type { Language } from './locales';
+
+const TEXTS = {
+  title: { zh: '资助管理平台', en: 'Zizhu student aid' },
+  loginTitle: { zh: '资助管理平台 / Zizhu', en: 'Zizhu / 资助管理平台' },
+  reveal: { zh: '显示', en: 'Reveal' },
+  revealHint: { zh: '查看完整信息（将记入操作日志）', en: 'Show the full value (recorded in the audit log)' },
+  revealFailed: { zh: '无法显示该信息', en: 'The value could not be revealed' },
+  filterFrom: { zh: '%{field} 起', en: '%{field} from' },
+  filterTo: { zh: '%{field} 止', en: '%{field} to' },
+  scope: { zh: '管辖范围', en: 'Scope' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  dashboardWelcome: { zh: '您好，%{name}', en: 'Welcome, %{name}' },
+  dashboardRole: {
+    zh: '您的身份是「%{role}」，管辖范围：%{scope}。您只能看到并修改该范围内的数据。',
+    en: 'You work as %{role} for %{scope}. You see and change only the data in that scope.',
+  },
+  dashboardResources: { zh: '您可以使用的功能', en: 'What you can do here' },
+  dashboardNone: { zh: '您的账号暂无可用功能，请联系上级管理员。', en: 'Your account has no functions yet: ask your administrator.' },
+  dashboardSensitive: {
+    zh: '身份证号、电话、银行账号等个人信息默认部分隐藏（如 4507**********1234）。需要时点击「显示」查看完整内容，每次查看都会记入操作日志。',
+    en: 'ID numbers, phones and accounts are partly hidden (e.g. 4507**********1234). Click “Reveal” when you need the full value; every reveal is recorded in the audit log.',
+  },
+  dashboardHelp: {
+    zh: '列表页可按条件筛选；点击一行查看或修改。保存时如有错误，会在对应输入框下方提示。',
+    en: 'Filter lists with the search fields; click a row to open or edit it. Save errors are shown under the input concerned.',
+  },
+  canList: { zh: '查看', en: 'view' },
+  canCreate: { zh: '新增', en: 'add' },
+  canUpdate: { zh: '修改', en: 'edit' },
+  canDelete: { zh: '删除', en: 'delete' },
+  listSeparator: { zh: '、', en: ', ' },
+  canSentence: { zh: '可%{actions}%{resource}', en: 'You can %{actions} %{resource}' },
+} satisfies Record<string, Localized>;
+
+function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[lang]]));
+}
+
+/** react-admin 5 titles name the record; the v4-era Chinese catalogue still shows `#id`. */
+const CHINESE_TITLES = {
+  ra: {
+    page: {
+      edit: '编辑%{name}：%{recordRepresentation}',
+      show: '%{name}：%{recordRepresentation}',
+      list: '%{name}',
+    },
+    message: { delete_title: '删除%{name}：%{recordRepresentation}' },
+  },
+};
+
+/** The panel's own messages (`zizhu.*`), beside react-admin's `ra.*` ones. */
+export function appMessages(lang: Language): object {
+  return {
+    ...(lang === 'zh' ? CHINESE_TITLES : {}),
+    zizhu: {
+      ...pick(TEXTS, lang),
+      roles: Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role][lang]])),
+      idNumber: pick(ID_NUMBER_MESSAGES, lang),
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { isMasked, type FieldSchema } from '@zizhu/schema';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  BooleanField,
+  DateField,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  TextField,
+  useLocaleState,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
+import { assertNever } from './assert-never';
+import { fieldChoices } from './field-choices';
+import { RevealButton } from './reveal-button';
+import { choiceKey } from './schema-messages';
+import { useSchema } from './use-schema';
+
+export interface FieldDisplayProps {
+  field: FieldSchema;
+  /** Read by Datagrid headers and Labeled to build the label and sort. */
+  source: string;
+  sortable?: boolean;
+  /** Offer the "Reveal" button on masked values (Show and Edit views, not lists). */
+  reveal?: boolean;
+}
+
+const MONOSPACE = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+
+/** One switch from field type to display component (react-admin ra-no-code style). */
+export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProps) {
+  const resource = useResourceContext() ?? '';
+  const [locale] = useLocaleState();
+  switch (field.type) {
+    case 'string':
+    case 'date':
+      return <TextField source={source} />;
+    case 'text':
+      return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
+    case 'integer':
+      return <NumberField source={source} locales={locale} />;
+    case 'boolean':
+      return <BooleanField source={source} />;
+    case 'datetime':
+      return <DateField source={source} showTime locales={locale} />;
+    case 'enum':
+      return <SelectField source={source} choices={fieldChoices(resource, field)} />;
+    case 'enumList':
+      return <EnumListField resource={resource} field={field} />;
+    case 'reference':
+      return <ReferenceDisplay field={field} />;
+    case 'idNumber':
+    case 'phone':
+    case 'account':
+      return <SensitiveField field={field} reveal={reveal} />;
+    case 'json':
+      return <JsonField source={source} />;
+    case 'password':
+      return null;
+    default:
+      return assertNever(field.type);
+  }
+}
+
+function ReferenceDisplay({ field }: { field: FieldSchema }) {
+  const target = useSchema()?.resources.find((resource) => resource.name === field.reference);
+  // A target the user cannot list would answer 403: show the raw id instead.
+  if (!target || !field.reference) return <TextField source={field.key} />;
+  return <ReferenceField source={field.key} reference={field.reference} link="show" />;
+}
+
+function EnumListField({ resource, field }: { resource: string; field: FieldSchema }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const values: unknown = record?.[field.key];
+  if (!Array.isArray(values)) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {values.map((value) => (
+        <Chip
+          key={String(value)}
+          size="small"
+          label={translate(choiceKey(resource, field.key, String(value)), { _: String(value) })}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+/** ID numbers, phones, accounts: monospace, masked as the API sent them, revealable on demand. */
+function SensitiveField({ field, reveal }: { field: FieldSchema; reveal: boolean }) {
+  const record = useRecordContext();
+  const [plain, setPlain] = useState<string | null>(null);
+  const value: unknown = record?.[field.key];
+  if (value === null || value === undefined || value === '') return null;
+  const canReveal = reveal && plain === null && field.sensitive?.canReveal === true && isMasked(value);
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
+      <Typography component="span" variant="body2" sx={MONOSPACE} data-field={field.key}>
+        {plain ?? String(value)}
+      </Typography>
+      {canReveal && <RevealButton field={field.key} onRevealed={setPlain} />}
+    </Box>
+  );
+}
+
+function JsonField({ source }: { source: string }) {
+  const record = useRecordContext();
+  const value: unknown = record?.[source];
+  if (value === null || value === undefined) return null;
+  return (
+    <Box
+      component="pre"
+      sx={{ ...MONOSPACE, fontSize: 12, m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, maxHeight: 320, overflow: 'auto' }}
+    >
+      {JSON.stringify(value, null, 2)}
+    </Box>
+  );
+}

@@ -1,0 +1,140 @@
+import { isMasked, type FieldSchema } from '@zizhu/schema';
+import { InputAdornment } from '@mui/material';
+import { useMemo } from 'react';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  DateTimeInput,
+  Labeled,
+  NumberInput,
+  PasswordInput,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
+  TextInput,
+  useResourceContext,
+  type Validator,
+} from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { assertNever } from './assert-never';
+import { fieldChoices } from './field-choices';
+import { FieldDisplay } from './field-display';
+import { fieldValidators } from './field-validators';
+import { RevealButton } from './reveal-button';
+import { fieldHelpKey } from './schema-messages';
+import { useSchema } from './use-schema';
+
+export type FormMode = 'create' | 'edit';
+
+export interface FieldInputProps {
+  field: FieldSchema;
+  mode: FormMode;
+  /** Read by react-admin layouts; always the field key. */
+  source: string;
+}
+
+interface CommonProps {
+  source: string;
+  validate: Validator[];
+  disabled: boolean;
+  helperText: string | false;
+}
+
+const MONOSPACE = { '& input': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' } };
+
+/** One switch from field type to input component (react-admin ra-no-code style). */
+export function FieldInput({ field, mode, source }: FieldInputProps) {
+  const resource = useResourceContext() ?? '';
+  const validate = useMemo(() => fieldValidators(resource, field, mode), [resource, field, mode]);
+  const common: CommonProps = {
+    source,
+    validate,
+    disabled: mode === 'edit' && field.immutable,
+    helperText: field.help ? fieldHelpKey(resource, field.key) : false,
+  };
+  switch (field.type) {
+    case 'string':
+      return <TextInput {...common} />;
+    case 'text':
+      return <TextInput {...common} multiline minRows={3} />;
+    case 'integer':
+      return <NumberInput {...common} step={1} />;
+    case 'boolean':
+      return <BooleanInput {...common} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'datetime':
+      return <DateTimeInput {...common} />;
+    case 'enum':
+      return <SelectInput {...common} choices={fieldChoices(resource, field)} />;
+    case 'enumList':
+      return <SelectArrayInput {...common} choices={fieldChoices(resource, field)} />;
+    case 'reference':
+      return <ReferenceFieldInput field={field} common={common} />;
+    case 'idNumber':
+    case 'account':
+      return <SensitiveInput field={field} mode={mode} common={common} monospace />;
+    case 'phone':
+      return <SensitiveInput field={field} mode={mode} common={common} monospace={false} />;
+    case 'json':
+      // Never typed in by hand: shown read-only.
+      return (
+        <Labeled source={source}>
+          <FieldDisplay field={field} source={source} />
+        </Labeled>
+      );
+    case 'password':
+      return <PasswordInput {...common} autoComplete="new-password" />;
+    default:
+      return assertNever(field.type);
+  }
+}
+
+function ReferenceFieldInput({ field, common }: { field: FieldSchema; common: CommonProps }) {
+  const target = useSchema()?.resources.find((resource) => resource.name === field.reference);
+  // A target the user cannot list cannot be searched either: type its id.
+  if (!target || !field.reference) return <TextInput {...common} />;
+  const searchable = target.fields.some((targetField) => targetField.search);
+  return (
+    <ReferenceInput source={common.source} reference={field.reference} sort={target.defaultSort}>
+      <AutocompleteInput
+        {...common}
+        optionText={target.recordLabel}
+        filterToQuery={(q: string) => (searchable && q ? { q } : {})}
+      />
+    </ReferenceInput>
+  );
+}
+
+function SensitiveInput({
+  field,
+  mode,
+  common,
+  monospace,
+}: {
+  field: FieldSchema;
+  mode: FormMode;
+  common: CommonProps;
+  monospace: boolean;
+}) {
+  const { setValue } = useFormContext();
+  const value: unknown = useWatch({ name: common.source });
+  const revealable = mode === 'edit' && field.sensitive?.canReveal === true && isMasked(value);
+  const endAdornment = revealable ? (
+    <InputAdornment position="end">
+      <RevealButton
+        field={field.key}
+        onRevealed={(plain) => setValue(common.source, plain, { shouldDirty: true })}
+      />
+    </InputAdornment>
+  ) : undefined;
+  return (
+    <TextInput
+      {...common}
+      type={field.type === 'phone' ? 'tel' : 'text'}
+      sx={monospace ? MONOSPACE : undefined}
+      slotProps={endAdornment ? { input: { endAdornment } } : undefined}
+    />
+  );
+}

@@ -1,0 +1,128 @@
+import { isMasked, normalizeIdNumber, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
+import { useMemo, type ReactElement } from 'react';
+import {
+  BulkDeleteButton,
+  Create,
+  Datagrid,
+  DeleteWithConfirmButton,
+  Edit,
+  Labeled,
+  List,
+  SaveButton,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  Toolbar,
+  type RaRecord,
+} from 'react-admin';
+import { FieldDisplay } from './field-display';
+import { useFieldFilters } from './field-filters';
+import { FieldInput, type FormMode } from './field-input';
+import { useSaveErrorHandler } from './use-save-error';
+
+interface ResourceViewProps {
+  schema: ResourceSchema;
+}
+
+const displayable = (field: FieldSchema): boolean => !field.writeOnly && field.type !== 'password';
+
+export function ResourceList({ schema }: ResourceViewProps) {
+  const filters = useFieldFilters(schema);
+  return (
+    <List filters={filters} sort={schema.defaultSort} perPage={25} exporter={false}>
+      <Datagrid
+        rowClick={schema.can.update ? 'edit' : 'show'}
+        bulkActionButtons={schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+      >
+        {schema.fields
+          .filter((field) => field.list && displayable(field))
+          .map((field) => (
+            <FieldDisplay key={field.key} source={field.key} sortable={field.sort} field={field} />
+          ))}
+      </Datagrid>
+    </List>
+  );
+}
+
+export function ResourceShow({ schema }: ResourceViewProps) {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        {schema.fields.filter(displayable).map((field) => (
+          <FieldDisplay key={field.key} source={field.key} field={field} reveal />
+        ))}
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+export function ResourceEdit({ schema }: ResourceViewProps) {
+  const transform = useMemo(() => writablePayload(schema, 'edit'), [schema]);
+  const onError = useSaveErrorHandler(schema, 'edit');
+  return (
+    // Pessimistic: the server's 409 / 422 answers must reach the form, not an undo toast.
+    <Edit mutationMode="pessimistic" transform={transform} mutationOptions={{ onError }} redirect="list">
+      <SimpleForm toolbar={<FormToolbar canDelete={schema.can.delete} />} sx={{ maxWidth: 720 }}>
+        {formFields(schema, 'edit')}
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export function ResourceCreate({ schema }: ResourceViewProps) {
+  const transform = useMemo(() => writablePayload(schema, 'create'), [schema]);
+  const onError = useSaveErrorHandler(schema, 'create');
+  return (
+    <Create transform={transform} mutationOptions={{ onError }} redirect="list">
+      <SimpleForm toolbar={<FormToolbar canDelete={false} />} sx={{ maxWidth: 720 }}>
+        {formFields(schema, 'create')}
+      </SimpleForm>
+    </Create>
+  );
+}
+
+function FormToolbar({ canDelete }: { canDelete: boolean }) {
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {canDelete && <DeleteWithConfirmButton mutationMode="pessimistic" />}
+    </Toolbar>
+  );
+}
+
+/** Inputs for what the user may set; on edit, what they may not is shown as text. */
+function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
+  return schema.fields.flatMap((field) => {
+    if (!field.readOnly) return [<FieldInput key={field.key} source={field.key} field={field} mode={mode} />];
+    if (mode === 'create' || !displayable(field)) return [];
+    return [
+      <Labeled key={field.key} source={field.key}>
+        <FieldDisplay source={field.key} field={field} reveal />
+      </Labeled>,
+    ];
+  });
+}
+
+/**
+ * The body of a create or update: the fields the user may set, plus `id` and `version` on
+ * update (a stale version gets a 409). Masked values and empty write-only fields (a password
+ * left blank) are left out: the server keeps what it has.
+ */
+export function writablePayload(schema: ResourceSchema, mode: FormMode) {
+  return (data: RaRecord): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    if (mode === 'edit') {
+      body.id = data.id;
+      if (schema.versioned) body.version = data.version;
+    }
+    for (const field of schema.fields) {
+      const value: unknown = data[field.key];
+      if (field.readOnly || value === undefined) continue;
+      if (mode === 'edit' && field.immutable) continue;
+      if (field.writeOnly && (value === null || value === '')) continue;
+      if (field.sensitive && isMasked(value)) continue;
+      body[field.key] = field.type === 'idNumber' && typeof value === 'string' ? normalizeIdNumber(value) : value;
+    }
+    return body;
+  };
+}
