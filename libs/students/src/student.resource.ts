@@ -23,7 +23,10 @@ export const studentResource = defineResource({
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ux_students_id_number', columns: ['id_number'], unique: true },
-    { name: 'ix_students_name', columns: ['name', 'id'] },
+    // scope_path trails the sort indexes so the region filter is checked in the index
+    // (index-only scans), not by fetching every row a deep page skips.
+    { name: 'ix_students_name', columns: ['name', 'id', 'scope_path'] },
+    { name: 'ix_students_stage_scope', columns: ['stage', 'scope_path'] },
     { name: 'ix_students_school_name', columns: ['school_id', 'name', 'id'] },
     { name: 'ix_students_scope_path', columns: ['scope_path', 'id'] },
   ],

@@ -3,15 +3,11 @@ import type { Language } from './locales';
 
 const TEXTS = {
   title: { zh: '资助管理平台', en: 'Zizhu student aid' },
-  loginTitle: { zh: '资助管理平台 / Zizhu', en: 'Zizhu / 资助管理平台' },
   reveal: { zh: '显示', en: 'Reveal' },
   revealHint: { zh: '查看完整信息（将记入操作日志）', en: 'Show the full value (recorded in the audit log)' },
   revealFailed: { zh: '无法显示该信息', en: 'The value could not be revealed' },
   filterFrom: { zh: '%{field} 起', en: '%{field} from' },
   filterTo: { zh: '%{field} 止', en: '%{field} to' },
-  scope: { zh: '管辖范围', en: 'Scope' },
-  yes: { zh: '是', en: 'Yes' },
-  no: { zh: '否', en: 'No' },
   dashboardWelcome: { zh: '您好，%{name}', en: 'Welcome, %{name}' },
   dashboardRole: {
     zh: '您的身份是「%{role}」，管辖范围：%{scope}。您只能看到并修改该范围内的数据。',

@@ -1,4 +1,4 @@
-import { PlatformCore1795324402565 } from './1795324402565-PlatformCore';
+import { PlatformCore1795325072589 } from './1795325072589-PlatformCore';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795324402565];
+export const MIGRATIONS = [PlatformCore1795325072589];

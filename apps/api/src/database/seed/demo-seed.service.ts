@@ -48,6 +48,8 @@ export class DemoSeedService {
     } finally {
       await runner.release();
     }
+    // Bulk-loaded tables need their visibility map set for index-only scans.
+    await this.db.query('VACUUM ANALYZE');
     this.logger.log(`demo data loaded: ${studentCount} students; demo password ${DEMO_PASSWORD}`);
     return true;
   }
@@ -82,7 +84,6 @@ export class DemoSeedService {
       return { ...u, regionId: null, schoolId: idByCode.get(schools[index].code), password: hash, active: true, scopePath: schoolPath[index], ...versioned };
     });
     await copyRecords(client, userResource, ['username', 'displayName', 'role', 'regionId', 'schoolId', 'password', 'active', 'scopePath', 'version'], users);
-    await client.query('ANALYZE');
   }
 }
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class PlatformCore1795324402565 implements MigrationInterface {
-    name = 'PlatformCore1795324402565'
+export class PlatformCore1795325072589 implements MigrationInterface {
+    name = 'PlatformCore1795325072589'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "regions" ("id" character varying(12) NOT NULL, "name" character varying(50) COLLATE "C" NOT NULL, "level" character varying(32) NOT NULL, "parent_id" character varying(12), "scope_path" character varying(200) COLLATE "C" NOT NULL, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4fcd12ed6a046276e2deb08801c" PRIMARY KEY ("id"))`);
@@ -9,7 +9,8 @@ export class PlatformCore1795324402565 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "ux_schools_code" ON "schools"  ("code") `);
         await queryRunner.query(`CREATE TABLE "students" ("id" SERIAL NOT NULL, "id_number" character varying(18) NOT NULL, "name" character varying(50) COLLATE "C" NOT NULL, "gender" character varying(32), "birth_date" date, "school_id" integer NOT NULL, "stage" character varying(32) NOT NULL, "grade" character varying(20), "class_name" character varying(20), "status" character varying(32) NOT NULL, "household_region_id" character varying(12), "boarding" boolean NOT NULL DEFAULT false, "guardian_name" character varying(50), "phone" character varying(20), "bank_account" character varying(32), "scope_path" character varying(200) COLLATE "C" NOT NULL, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7d7f07271ad4ce999880713f05e" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "ux_students_id_number" ON "students"  ("id_number") `);
-        await queryRunner.query(`CREATE INDEX "ix_students_name" ON "students"  ("name", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_students_name" ON "students"  ("name", "id", "scope_path") `);
+        await queryRunner.query(`CREATE INDEX "ix_students_stage_scope" ON "students"  ("stage", "scope_path") `);
         await queryRunner.query(`CREATE INDEX "ix_students_school_name" ON "students"  ("school_id", "name", "id") `);
         await queryRunner.query(`CREATE INDEX "ix_students_scope_path" ON "students"  ("scope_path", "id") `);
         await queryRunner.query(`CREATE TABLE "users" ("id" SERIAL NOT NULL, "username" character varying(40) COLLATE "C" NOT NULL, "display_name" character varying(50) COLLATE "C" NOT NULL, "role" character varying(32) NOT NULL, "region_id" character varying(12), "school_id" integer, "password_hash" character varying(255), "active" boolean NOT NULL DEFAULT true, "scope_path" character varying(200) COLLATE "C" NOT NULL, "version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
@@ -41,6 +42,7 @@ export class PlatformCore1795324402565 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "users"`);
         await queryRunner.query(`DROP INDEX "public"."ix_students_scope_path"`);
         await queryRunner.query(`DROP INDEX "public"."ix_students_school_name"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_students_stage_scope"`);
         await queryRunner.query(`DROP INDEX "public"."ix_students_name"`);
         await queryRunner.query(`DROP INDEX "public"."ux_students_id_number"`);
         await queryRunner.query(`DROP TABLE "students"`);
