@@ -15,7 +15,7 @@ describe('starting on a fresh machine (embedded PostgreSQL)', () => {
   const base = `http://127.0.0.1:${port}`;
 
   beforeAll(async () => {
-    const env = { ...process.env, PORT: String(port), ZIZHU_PGDATA: join(dir, 'pg'), ZIZHU_PGPORT: String(port + 1), SWC_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.json') };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ZIZHU_PGDATA: join(dir, 'pg'), ZIZHU_PGPORT: String(port + 1), SWC_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.json') };
     delete env.DATABASE_URL;
     app = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: ROOT, env });
     app.stdout?.on('data', (d) => (output += d));
