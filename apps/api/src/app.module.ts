@@ -12,6 +12,7 @@ import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { HealthController } from './engine/health/health.controller';
+import { ImportModule } from './engine/imports/import.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
 import { DemoSeedService } from './database/seed/demo-seed.service';
@@ -37,6 +38,7 @@ export class AppModule {
         ...(existsSync(join(adminDist, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
           : []),
+        ImportModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   { value: 'update', label: { zh: '修改', en: 'Update' } },
   { value: 'delete', label: { zh: '删除', en: 'Delete' } },
   { value: 'reveal', label: { zh: '查看敏感信息', en: 'Reveal' } },
+  { value: 'export', label: { zh: '导出', en: 'Export' } },
 ] as const;
 
 /** 操作日志: every change and every reveal of personal data; written by the API only. */
@@ -46,6 +47,13 @@ export const auditLogResource = defineResource({
     },
     resource: { type: 'string', label: { zh: '资源', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
     recordId: { type: 'string', label: { zh: '记录', en: 'Record' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
+    importId: {
+      type: 'reference',
+      reference: 'imports',
+      label: { zh: '来自导入', en: 'From import' },
+      readOnly: true,
+      filter: 'exact',
+    },
     before: { type: 'json', label: { zh: '修改前', en: 'Before' }, readOnly: true },
     after: { type: 'json', label: { zh: '修改后', en: 'After' }, readOnly: true },
   },

@@ -5,3 +5,4 @@ export * from './id-number';
 export * from './mask';
 export * from './schema-payload';
 export * from './enums';
+export * from './import-payload';

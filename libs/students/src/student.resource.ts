@@ -79,7 +79,7 @@ export const studentResource = defineResource({
       required: true,
       list: true,
       filter: 'exact',
-      aliases: ['学校', '学校标识码', '学校名称'],
+      aliases: ['学校', '学校标识码', '学校代码', '学校名称', '就读学校'],
     },
     stage: {
       type: 'enum',

@@ -15,22 +15,18 @@ export function copyText(value: unknown): string {
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }
 
-/**
- * Streams records (keyed by field key, plus `scopePath`) into a resource's table with COPY:
- * the set-based load path used by the demo seed and the benchmarks. Returns the row count.
- */
-export async function copyRecords(
+/** Streams rows into a table with COPY: the set-based load path (seed, imports, benches). */
+export async function copyRows(
   client: PoolClient,
-  resource: ResourceDeclaration,
-  keys: readonly string[],
-  rows: Iterable<Row>,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]>,
 ): Promise<number> {
-  const columns = keys.map((key) => (key === 'scopePath' ? 'scope_path' : key === 'version' ? 'version' : columnName(key, resource.fields[key])));
   let count = 0;
   function* lines(): Generator<string> {
     let chunk = '';
     for (const row of rows) {
-      chunk += keys.map((key) => copyText(row[key])).join('\t') + '\n';
+      chunk += row.map(copyText).join('\t') + '\n';
       count++;
       if (chunk.length > 1 << 16) {
         yield chunk;
@@ -39,7 +35,23 @@ export async function copyRecords(
     }
     if (chunk) yield chunk;
   }
-  const sink = client.query(copyFrom(`COPY "${resource.table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  const sink = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(lines()), sink);
   return count;
+}
+
+/** Records keyed by field key (plus `scopePath`, `version`) into a resource's table. */
+export function copyRecords(
+  client: PoolClient,
+  resource: ResourceDeclaration,
+  keys: readonly string[],
+  records: Iterable<Row>,
+): Promise<number> {
+  const system: Record<string, string> = { scopePath: 'scope_path', version: 'version' };
+  const columns = keys.map((key) => system[key] ?? columnName(key, resource.fields[key]));
+  return copyRows(client, resource.table, columns, mapIterable(records, (record) => keys.map((key) => record[key])));
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../database/migrations';
+import { importErrorEntity, importRowEntity } from '../imports/import-staging.entities';
 import { ENTITY_SCHEMAS } from '../metadata/entity-schema.factory';
 
 /** Migrations build the schema; `synchronize` is never used (a spec checks they agree). */
@@ -7,7 +8,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITY_SCHEMAS,
+    entities: [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

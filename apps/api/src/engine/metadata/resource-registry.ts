@@ -1,4 +1,5 @@
 import { auditLogResource, userResource } from '@zizhu/access';
+import { importResource } from '@zizhu/imports';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
@@ -10,6 +11,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   studentResource,
   userResource,
   auditLogResource,
+  importResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

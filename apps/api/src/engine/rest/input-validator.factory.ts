@@ -106,7 +106,9 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
   }
 }
 
-export type InputMode = 'create' | 'update';
+/** create: a whole new record; update: changes to a stored one; patch: some fields of a
+ * record that may or may not exist yet (an import row), checked field by field. */
+export type InputMode = 'create' | 'update' | 'patch';
 
 /**
  * Builds a class-validator class for a resource's writable fields. On create, required

@@ -75,7 +75,7 @@ export async function prepareInput(
   if (Object.keys(errors).length) throw ApiException.validation(errors);
 
   deriveFields(resource, values);
-  const violation = resource.check?.({ ...existing, ...values });
+  const violation = mode === 'patch' ? null : resource.check?.({ ...existing, ...values });
   if (violation) throw ApiException.validation({ [violation.field]: violation.message });
 
   for (const [key, field] of Object.entries(resource.fields)) {

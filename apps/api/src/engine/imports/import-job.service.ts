@@ -1,0 +1,346 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { importResource } from '@zizhu/imports';
+import type {
+  ImportColumn,
+  ImportCounts,
+  ImportJob,
+  ImportMode,
+  ImportStatus,
+  Localized,
+  ResourceDeclaration,
+  SessionUser,
+} from '@zizhu/schema';
+import { rm } from 'node:fs/promises';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { copyRows } from '../database/copy-loader';
+import { ApiException } from '../errors/api.exception';
+import type { Locale } from '../errors/locale';
+import { findResource } from '../metadata/resource-registry';
+import { whereClause } from '../rest/list-query';
+import { readScope } from '../scope/scope';
+import { commitRows } from './import-commit';
+import { matchRows, type MatchContext, type RowCounts } from './import-matching';
+import { IMPORT_MESSAGES } from './import-messages';
+import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-detection';
+import { loadLookups } from './reference-lookup';
+import { RowValidator } from './row-validator';
+import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
+
+const BATCH = 2_000;
+const PROGRESS_EVERY_MS = 500;
+export const MAX_LISTED_ERRORS = 1_000;
+
+interface JobRow {
+  id: number;
+  resource: string;
+  file_name: string;
+  mode: ImportMode;
+  status: ImportStatus;
+  all_or_nothing: boolean;
+  counts: ImportCounts | null;
+  progress: ImportJob['progress'] | null;
+  mapping: ImportJob['mapping'] | null;
+  message: Localized | null;
+  started_at: Date;
+  finished_at: Date | null;
+  scope_path: string;
+  user_id: number;
+}
+
+interface Upload {
+  path: string;
+  kind: SheetKind;
+}
+
+const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toUpdate: 0, unchanged: 0, inserted: 0, updated: 0 };
+
+/**
+ * Import jobs: a file is read as a stream, each row validated by the resource's own rules,
+ * staged with COPY, matched against stored data set-based, and committed in one
+ * transaction on request. Jobs run in the background of this process; their state lives in
+ * the `imports` table, so any request (or a restart) can see where they are.
+ */
+@Injectable()
+export class ImportJobService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Imports');
+  private readonly uploads = new Map<number, Upload>();
+  private readonly cancelled = new Set<number>();
+  private readonly running = new Map<number, Promise<void>>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Jobs that were running when the process stopped cannot resume: say so. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.db.query(
+      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing')`,
+      [IMPORT_MESSAGES.interrupted],
+    );
+  }
+
+  importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
+    const resource = findResource(name);
+    if (!resource || !resource.businessKey?.length || resource.name === importResource.name) {
+      throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notImportable, { resource: IMPORT_MESSAGES.notImportable });
+    }
+    const needs = mode === 'insert' ? ['create'] : mode === 'update' ? ['update'] : ['create', 'update'];
+    if (!needs.every((action) => resource.access[action as 'create' | 'update'].includes(user.role))) throw ApiException.forbidden();
+    return resource;
+  }
+
+  async start(user: SessionUser, resource: ResourceDeclaration, fileName: string, upload: Upload, mode: ImportMode): Promise<number> {
+    const [{ id }] = await this.db.query(
+      `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, scope_path)
+       VALUES (now(), $1, $2, $3, $4, 'validating', $5, $6, $7) RETURNING id`,
+      [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, user.scopePath],
+    );
+    this.uploads.set(id, upload);
+    this.launch(id, () => this.validate(id, resource, user, mode, upload, null));
+    return id;
+  }
+
+  async remap(id: number, user: SessionUser, columns: Record<string, string | null>): Promise<void> {
+    const job = await this.find(id, user);
+    const upload = this.uploads.get(id);
+    if (!upload || !['validated', 'failed'].includes(job.status) || !job.mapping) {
+      throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
+    }
+    const resource = this.importable(job.resource, job.mode, user);
+    const allowed = new Set(importableFields(resource).map(([key]) => key));
+    const mapping: ImportColumn[] = job.mapping.columns.map((column) => {
+      const wanted = String(column.index) in columns ? columns[String(column.index)] : column.field;
+      if (wanted !== null && !allowed.has(wanted)) {
+        throw ApiException.validation({ columns: { zh: `没有“${wanted}”这一项`, en: `No field "${wanted}"` } });
+      }
+      return { ...column, field: wanted };
+    });
+    await this.db.query(
+      `UPDATE imports SET status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3 WHERE id = $1`,
+      [id, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }],
+    );
+    this.launch(id, () => this.validate(id, resource, user, job.mode, upload, { headerRow: job.mapping!.headerRow, columns: mapping }));
+  }
+
+  async cancel(id: number, user: SessionUser): Promise<void> {
+    const job = await this.find(id, user);
+    if (job.status === 'committing' || job.status === 'committed') {
+      throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
+    }
+    this.cancelled.add(id);
+    await this.running.get(id);
+    await this.finish(id, 'cancelled', null);
+  }
+
+  async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
+    const job = await this.find(id, user);
+    if (job.status !== 'validated' || !job.mapping) throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notValidated);
+    const resource = this.importable(job.resource, job.mode, user);
+    const ctx = this.matchContext(id, resource, job.mode, user, job.mapping.columns);
+    const invalid = job.counts?.invalid ?? 0;
+    if (allOrNothing && invalid > 0) {
+      const message = IMPORT_MESSAGES.allOrNothingRefused(invalid);
+      await this.db.query(`UPDATE imports SET all_or_nothing = true, message = $2 WHERE id = $1`, [id, message]);
+      throw new ApiException('VALIDATION_FAILED', message);
+    }
+    await this.db.query(`UPDATE imports SET status = 'committing', all_or_nothing = $2, message = NULL WHERE id = $1`, [id, allOrNothing]);
+    this.launch(id, async () => {
+      const refused = await this.db.transaction(async (manager) => {
+        const counts = await matchRows(manager, ctx);
+        if (allOrNothing && counts.invalid > 0) return { counts, message: IMPORT_MESSAGES.allOrNothingRefused(counts.invalid) };
+        const written = await commitRows(manager, ctx, user);
+        await manager.query(
+          `UPDATE imports SET status = 'committed', finished_at = now(), counts = $2 WHERE id = $1`,
+          [id, { ...toCounts(counts), ...written }],
+        );
+        return null;
+      });
+      if (refused) {
+        // Data changed since validation and now a row fails: nothing was written.
+        await this.db.query(`UPDATE imports SET status = 'validated', counts = $2, message = $3 WHERE id = $1`, [
+          id,
+          toCounts(refused.counts),
+          refused.message,
+        ]);
+        return;
+      }
+      await this.forgetUpload(id);
+    });
+  }
+
+  async describe(id: number, user: SessionUser, locale: Locale): Promise<ImportJob> {
+    const job = await this.find(id, user);
+    const resource = findResource(job.resource);
+    const errors: { row: number; column: string; message_zh: string; message_en: string }[] = await this.db.query(
+      `SELECT row_number AS row, column_header AS column, message_zh, message_en FROM import_errors
+        WHERE import_id = $1 ORDER BY row_number, id LIMIT ${MAX_LISTED_ERRORS}`,
+      [id],
+    );
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM import_errors WHERE import_id = $1`, [id]);
+    return {
+      id: job.id,
+      resource: job.resource,
+      fileName: job.file_name,
+      mode: job.mode,
+      status: job.status,
+      progress: job.progress ?? { rowsRead: 0, totalRows: null, percent: 0 },
+      counts: job.counts ?? EMPTY_COUNTS,
+      mapping: job.mapping ?? { headerRow: 0, columns: [] },
+      fields: resource
+        ? importableFields(resource).map(([key, f]) => ({ key, label: f.label[locale], required: !!f.required && !f.readOnly }))
+        : [],
+      errors: errors.map((e) => ({ row: e.row, column: e.column, message: locale === 'zh' ? e.message_zh : e.message_en })),
+      errorCount: n,
+      allOrNothing: job.all_or_nothing,
+      message: job.message ? job.message[locale] : null,
+      createdAt: job.started_at.toISOString(),
+      finishedAt: job.finished_at?.toISOString() ?? null,
+    };
+  }
+
+  /** The job, if the user's region covers it (else 404, like any out-of-scope read). */
+  async find(id: number, user: SessionUser): Promise<JobRow> {
+    const params: unknown[] = [];
+    const where = whereClause([{ kind: 'eq', column: 'id', value: id }, ...readScope(importResource, user)], params);
+    const [job] = await this.db.query(`SELECT * FROM imports t WHERE ${where}`, params);
+    if (!job) throw ApiException.notFound();
+    return job;
+  }
+
+  /** Resolves when the job's current background step has finished (tests, shutdown). */
+  settled(id: number): Promise<void> {
+    return this.running.get(id) ?? Promise.resolve();
+  }
+
+  private launch(id: number, work: () => Promise<void>): void {
+    const run = work()
+      .catch(async (error: unknown) => {
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        await this.finish(id, 'failed', IMPORT_MESSAGES.unreadable).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, run);
+  }
+
+  private async validate(
+    id: number,
+    resource: ResourceDeclaration,
+    user: SessionUser,
+    mode: ImportMode,
+    upload: Upload,
+    mapping: ImportJob['mapping'] | null,
+  ): Promise<void> {
+    await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
+    await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
+    let fraction = 0;
+    // One iterator, read by hand: leaving a for-await loop would close the file stream.
+    const rows = readSheet({ ...upload, onProgress: (f) => (fraction = f) });
+    const head: SheetRow[] = [];
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const next = await rows.next();
+      if (next.done) break;
+      head.push(next.value);
+      if (mapping && next.value.number >= mapping.headerRow) break;
+    }
+    if (!mapping) {
+      const detected = detectHeader(resource, head);
+      if (!detected) {
+        await rows.return(undefined);
+        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader);
+      }
+      mapping = detected;
+    }
+    await this.db.query(`UPDATE imports SET mapping = $2 WHERE id = $1`, [id, mapping]);
+    const ctx = this.matchContext(id, resource, mode, user, mapping.columns);
+    if (!ctx.dataKeys.includes(resource.businessKey![0])) {
+      await rows.return(undefined);
+      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label));
+    }
+    const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
+    const validator = new RowValidator(resource, mapping.columns, lookups, user);
+    const headerRow = mapping.headerRow;
+
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    let staged: unknown[][] = [];
+    let errors: unknown[][] = [];
+    let rowsRead = 0;
+    let lastProgress = Date.now();
+    const flush = async () => {
+      if (staged.length) await copyRows(client, 'import_rows', ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path', 'status'], staged);
+      if (errors.length) await copyRows(client, 'import_errors', ['import_id', 'row_number', 'column_header', 'stage', 'message_zh', 'message_en'], errors);
+      staged = [];
+      errors = [];
+    };
+    const handle = async (row: SheetRow) => {
+      if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
+      rowsRead++;
+      const result = await validator.validate(row.cells);
+      const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
+      staged.push([id, row.number, JSON.stringify(raw), result.data && JSON.stringify(result.data), result.businessKey, result.scopePath, result.data ? 'valid' : 'invalid']);
+      for (const error of result.errors) errors.push([id, row.number, error.column, 'row', error.message.zh, error.message.en]);
+      if (staged.length >= BATCH) await flush();
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, { rowsRead, totalRows: null, percent: Math.floor(fraction * 99) }]);
+      }
+    };
+    try {
+      for (const row of head) await handle(row);
+      for (let next = await rows.next(); !next.done; next = await rows.next()) {
+        if (this.cancelled.has(id)) {
+          await rows.return(undefined);
+          return;
+        }
+        await handle(next.value);
+      }
+      await flush();
+    } catch (error) {
+      await rows.return(undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    const counts = await matchRows(this.db.manager, ctx);
+    await this.db.query(
+      `UPDATE imports SET status = 'validated', counts = $2, progress = $3, finished_at = now() WHERE id = $1 AND status = 'validating'`,
+      [id, toCounts(counts), { rowsRead, totalRows: rowsRead, percent: 100 }],
+    );
+  }
+
+  private matchContext(id: number, resource: ResourceDeclaration, mode: ImportMode, user: SessionUser, columns: ImportColumn[]): MatchContext {
+    const mapped = columns.map((c) => c.field).filter((f): f is string => !!f);
+    const derived = mapped.flatMap((key) => Object.values(resource.fields[key].derives ?? {}));
+    const dataKeys = [...new Set([...mapped.filter((k) => !resource.fields[k].readOnly), ...derived])];
+    const key = resource.businessKey?.[0] ?? 'id';
+    const missing = Object.entries(resource.fields).filter(([k, f]) => f.required && !f.readOnly && !mapped.includes(k));
+    return {
+      importId: id,
+      resource,
+      mode,
+      scopePath: user.scopePath,
+      dataKeys,
+      keyHeader: columns.find((c) => c.field === key)?.header ?? resource.fields[key].label.zh,
+      canCreate: missing.length === 0,
+      missingColumns: { zh: missing.map(([, f]) => f.label.zh), en: missing.map(([, f]) => f.label.en) },
+    };
+  }
+
+  private async finish(id: number, status: ImportStatus, message: Localized | null): Promise<void> {
+    await this.db.query(`UPDATE imports SET status = $2, message = $3, finished_at = now() WHERE id = $1`, [id, status, message]);
+    if (status === 'cancelled') await this.forgetUpload(id);
+  }
+
+  private async forgetUpload(id: number): Promise<void> {
+    const upload = this.uploads.get(id);
+    this.uploads.delete(id);
+    this.cancelled.delete(id);
+    if (upload) await rm(upload.path, { force: true });
+  }
+}
+
+function toCounts(counts: RowCounts): ImportCounts {
+  const valid = counts.new + counts.update + counts.unchanged;
+  return { ...EMPTY_COUNTS, total: valid + counts.invalid, valid, invalid: counts.invalid, new: counts.new, toUpdate: counts.update, unchanged: counts.unchanged };
+}
+

@@ -1,0 +1,45 @@
+import type { Localized } from '@zizhu/schema';
+
+/** Problems only a file can have; field-level ones come from the API's own validation. */
+export const IMPORT_MESSAGES = {
+  idNumberAsNumber: {
+    zh: '身份证号被 Excel 存成了数字，超过15位的部分已经丢失，号码是错的：请把该列设为“文本”后重新录入',
+    en: 'Excel stored this ID number as a number and lost every digit after the 15th: set the column to Text and type it again',
+  },
+  longNumberAsNumber: {
+    zh: '该号码被 Excel 存成了数字，超过15位的部分已经丢失：请把该列设为“文本”后重新录入',
+    en: 'Excel stored this number as a number and lost the digits after the 15th: set the column to Text and type it again',
+  },
+  derivedMismatch: (label: Localized): Localized => ({
+    zh: `${label.zh}与身份证号不符`,
+    en: `${label.en} does not match the ID number`,
+  }),
+  duplicateRow: (first: number): Localized => ({ zh: `与第${first}行重复`, en: `Duplicate of row ${first}` }),
+  exists: { zh: '该记录已存在（当前为“仅新增”方式）', en: 'Already exists (insert-only import)' },
+  missing: { zh: '系统中没有该记录（当前为“仅更新”方式）', en: 'No such record (update-only import)' },
+  outOfScope: {
+    zh: '该记录属于其他单位，不在您的管辖范围内',
+    en: 'This record belongs to another unit outside your region',
+  },
+  missingRequiredColumns: (labels: string[], labelsEn: string[]): Localized => ({
+    zh: `新增记录需要以下列：${labels.join('、')}`,
+    en: `New records need these columns: ${labelsEn.join(', ')}`,
+  }),
+  noHeader: {
+    zh: '没有找到表头行：请使用模板，或确认表头包含如“身份证号”“姓名”等列名',
+    en: 'No header row found: use the template, or make sure the headers name the columns (e.g. 身份证号, 姓名)',
+  },
+  noBusinessKeyColumn: (label: Localized): Localized => ({
+    zh: `文件中缺少“${label.zh}”列，无法对应到已有记录`,
+    en: `The file needs a "${label.en}" column to match existing records`,
+  }),
+  unsupportedFile: { zh: '只支持 .xlsx 和 .csv 文件', en: 'Only .xlsx and .csv files can be imported' },
+  notImportable: { zh: '这类数据不能导入', en: 'This kind of data cannot be imported' },
+  interrupted: { zh: '服务重启，任务已中断，请重新上传', en: 'The server restarted during this job: upload the file again' },
+  unreadable: { zh: '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件', en: 'The file could not be read: is it a real .xlsx or .csv file?' },
+  allOrNothingRefused: (invalid: number): Localized => ({
+    zh: `有 ${invalid} 行有误，选择了“全部正确才导入”，因此没有导入任何数据。请修改后重新上传，或改为只导入正确的行。`,
+    en: `${invalid} rows are invalid and "all or nothing" was chosen, so nothing was imported. Fix the file and upload it again, or import only the valid rows.`,
+  }),
+  notValidated: { zh: '只有校验完成的导入才能确认', en: 'Only a validated import can be committed' },
+} as const;

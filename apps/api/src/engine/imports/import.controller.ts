@@ -1,0 +1,171 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ImportJob, ImportMode, SessionUser } from '@zizhu/schema';
+import type { Response } from 'express';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { diskStorage } from 'multer';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ApiException } from '../errors/api.exception';
+import { localeOf } from '../errors/locale';
+import { ImportJobService } from './import-job.service';
+import { IMPORT_MESSAGES } from './import-messages';
+import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
+import { ImportErrorRows } from './import-error-rows';
+import { sheetKind } from './sheet-reader';
+
+export const UPLOAD_DIR = join(tmpdir(), 'zizhu-imports');
+const MODES: readonly ImportMode[] = ['insert', 'update', 'upsert'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(response: Response, name: string): void {
+  response.setHeader('Content-Type', XLSX);
+  response.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportController {
+  constructor(
+    private readonly jobs: ImportJobService,
+    private readonly errorRows: ImportErrorRows,
+  ) {}
+
+  @Get('template/:resource')
+  @ApiOperation({ summary: 'An .xlsx template for a resource: headers, dropdowns, instructions' })
+  async template(
+    @Param('resource') name: string,
+    @CurrentUser() user: SessionUser,
+    @Headers('accept-language') language: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const resource = this.jobs.importable(name, 'upsert', user);
+    const locale = localeOf(language);
+    attachment(response, `${resource.label[locale]}-${locale === 'zh' ? '导入模板' : 'template'}.xlsx`);
+    await writeTemplate(resource, locale, response);
+    response.end();
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Upload a file (.xlsx or .csv, UTF-8 or GBK) and start validating it' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { resource: { type: 'string' }, mode: { type: 'string', enum: [...MODES] }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({
+        destination: (_req, _file, done) => {
+          mkdirSync(UPLOAD_DIR, { recursive: true });
+          done(null, UPLOAD_DIR);
+        },
+        filename: (_req, _file, done) => done(null, randomUUID()),
+      }),
+      limits: { fileSize: 512 * 1024 * 1024 },
+    }),
+  )
+  async upload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: { resource?: string; mode?: string },
+    @CurrentUser() user: SessionUser,
+  ): Promise<{ id: number }> {
+    try {
+      const mode = (body.mode ?? 'upsert') as ImportMode;
+      if (!MODES.includes(mode)) throw ApiException.validation({ mode: { zh: '导入方式无效', en: 'Unknown import mode' } });
+      if (!file) throw ApiException.validation({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
+      // Browsers send the name as latin1 bytes; Chinese names need re-decoding.
+      const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+      const kind = sheetKind(fileName);
+      if (!kind) throw ApiException.validation({ file: IMPORT_MESSAGES.unsupportedFile });
+      const resource = this.jobs.importable(String(body.resource ?? ''), mode, user);
+      return { id: await this.jobs.start(user, resource, fileName, { path: file.path, kind }, mode) };
+    } catch (error) {
+      if (file) await rm(file.path, { force: true });
+      throw error;
+    }
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, progress, counts, mapping and errors of an import' })
+  status(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() user: SessionUser,
+    @Headers('accept-language') language: string | undefined,
+  ): Promise<ImportJob> {
+    return this.jobs.describe(id, user, localeOf(language));
+  }
+
+  @Put(':id/mapping')
+  @ApiOperation({ summary: 'Change which column feeds which field, and validate again' })
+  async remap(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: { columns?: Record<string, string | null> },
+    @CurrentUser() user: SessionUser,
+  ): Promise<{ id: number }> {
+    if (!body?.columns || typeof body.columns !== 'object') {
+      throw ApiException.validation({ columns: { zh: '请提供列对应关系', en: 'columns is required' } });
+    }
+    await this.jobs.remap(id, user, body.columns);
+    return { id };
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop validating and discard the upload' })
+  async cancel(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<{ id: number }> {
+    await this.jobs.cancel(id, user);
+    return { id };
+  }
+
+  @Post(':id/commit')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Write the valid rows (or, with allOrNothing, all rows or none)' })
+  async commit(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: { allOrNothing?: unknown },
+    @CurrentUser() user: SessionUser,
+  ): Promise<{ id: number }> {
+    await this.jobs.commit(id, user, body?.allOrNothing === true);
+    return { id };
+  }
+
+  @Get(':id/errors.xlsx')
+  @ApiOperation({ summary: 'The invalid rows as uploaded, with an error column, ready to fix and upload again' })
+  async errors(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() user: SessionUser,
+    @Headers('accept-language') language: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const job = await this.jobs.find(id, user);
+    const locale = localeOf(language);
+    const columns = job.mapping?.columns ?? [];
+    const width = Math.max(0, ...columns.map((c) => c.index));
+    const headers = Array.from({ length: width }, (_, i) => columns.find((c) => c.index === i + 1)?.header ?? '');
+    attachment(response, `${job.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-${locale === 'zh' ? '错误行' : 'errors'}.xlsx`);
+    await writeErrorWorkbook(headers, this.errorRows.rows(id, locale), locale, response);
+    response.end();
+  }
+}

@@ -1,0 +1,55 @@
+/** Import jobs as `GET /api/imports/:id` describes them (the panel and scripts read this). */
+export type ImportMode = 'insert' | 'update' | 'upsert';
+
+export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'cancelled';
+
+export interface ImportCounts {
+  /** Data rows in the file (blank rows excluded). */
+  total: number;
+  valid: number;
+  invalid: number;
+  /** Valid rows that would create a record / change one / change nothing. */
+  new: number;
+  toUpdate: number;
+  unchanged: number;
+  /** After commit: what was written. */
+  inserted: number;
+  updated: number;
+}
+
+export interface ImportColumn {
+  /** 1-based column number as Excel shows it (A = 1). */
+  index: number;
+  header: string;
+  /** The field the column feeds, or null when ignored. */
+  field: string | null;
+}
+
+export interface ImportRowError {
+  /** Row number as Excel shows it. */
+  row: number;
+  /** Column header as in the file ('' for row-level problems). */
+  column: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: number;
+  resource: string;
+  fileName: string;
+  mode: ImportMode;
+  status: ImportStatus;
+  progress: { rowsRead: number; totalRows: number | null; percent: number };
+  counts: ImportCounts;
+  mapping: { headerRow: number; columns: ImportColumn[] };
+  /** Fields the resource accepts in imports, for adjusting the mapping. */
+  fields: { key: string; label: string; required: boolean }[];
+  /** The first 1,000 errors; the error workbook holds them all. */
+  errors: ImportRowError[];
+  errorCount: number;
+  allOrNothing: boolean | null;
+  /** Why the job failed or a commit was refused, in the caller's language. */
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
