@@ -1,5 +1,5 @@
-import { Imports1795325772117 } from './1795325772117-Imports';
+import { Imports1795326254337 } from './1795326254337-Imports';
 import { PlatformCore1795325072589 } from './1795325072589-PlatformCore';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795325072589, Imports1795325772117];
+export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337];

@@ -1,49 +1,51 @@
 import { columnName, type SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 import { auditJson, fromData } from './import-sql';
-import type { MatchContext } from './import-matching';
+import { type MatchContext, matchedRowsSql, matchParams } from './import-matching';
 
 /**
- * Writes the matched rows in one transaction (the caller's): one UPDATE … FROM for changed
- * records, one INSERT … SELECT for new ones, each with its audit rows pointing at the import.
- * No per-row round trips.
+ * Writes the matched rows in the caller's transaction: one UPDATE … FROM for changed
+ * records and one INSERT … SELECT for new ones, each with its audit rows (pointing at the
+ * import) written by the same statement. No per-row round trips.
  */
 export async function commitRows(manager: EntityManager, ctx: MatchContext, user: SessionUser): Promise<{ inserted: number; updated: number }> {
-  const { importId, resource } = ctx;
-  const key = resource.businessKey?.[0] ?? 'id';
-  const keyColumn = columnName(key, resource.fields[key]);
+  const { resource } = ctx;
   const table = `"${resource.table}"`;
   const keys = ctx.dataKeys.filter((k) => resource.fields[k]?.type !== 'password');
-  const audit = (action: 'create' | 'update', before: string, after: string, where: string) =>
-    manager.query(
-      `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path, import_id)
-       SELECT now(), $2, '${action}', $3, t.id::text, ${before}, ${after}, t.scope_path, $1
-         FROM import_rows r JOIN ${table} t ON t."${keyColumn}" = r.business_key
-        WHERE r.import_id = $1 AND ${where}`,
-      [importId, user.id, resource.name],
-    );
+  const params = [...matchParams(ctx), user.id, resource.name];
+  const auditInsert = `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path, import_id)`;
 
-  await audit('update', auditJson(resource, keys, 'table'), auditJson(resource, keys, 'data'), `r.status = 'update'`);
   const sets = keys.map((k) => `"${columnName(k, resource.fields[k])}" = ${fromData(k, resource.fields[k])}`);
   sets.push('scope_path = COALESCE(r.scope_path, t.scope_path)');
   if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
-  const [, updated] = await manager.query(
-    `UPDATE ${table} AS t SET ${sets.join(', ')} FROM import_rows r
-      WHERE r.import_id = $1 AND r.status = 'update' AND t."${keyColumn}" = r.business_key`,
-    [importId],
+  const [{ updated }] = await manager.query(
+    `WITH r AS (${matchedRowsSql(ctx)}),
+     before AS (
+       ${auditInsert}
+       SELECT now(), $5, 'update', $6, t.id::text, ${auditJson(resource, keys, 'table')}, ${auditJson(resource, keys, 'data')},
+              COALESCE(r.scope_path, t.scope_path), $1
+         FROM r JOIN ${table} t ON t.id = r.target_id WHERE r.outcome = 'update'),
+     changed AS (
+       UPDATE ${table} AS t SET ${sets.join(', ')} FROM r
+        WHERE r.outcome = 'update' AND t.id = r.target_id RETURNING 1)
+     SELECT count(*)::int AS updated FROM changed`,
+    params,
   );
 
-  const columns = keys.map((k) => `"${columnName(k, resource.fields[k])}"`);
-  const values = keys.map((k) => fromData(k, resource.fields[k]));
+  const columns = [...keys.map((k) => `"${columnName(k, resource.fields[k])}"`), 'scope_path', ...(resource.versioned ? ['version'] : [])];
+  const values = [...keys.map((k) => fromData(k, resource.fields[k])), 'r.scope_path', ...(resource.versioned ? ['1'] : [])];
   const [{ inserted }] = await manager.query(
-    `WITH added AS (
-       INSERT INTO ${table} (${[...columns, 'scope_path', ...(resource.versioned ? ['version'] : [])].join(', ')})
-       SELECT ${[...values, 'r.scope_path', ...(resource.versioned ? ['1'] : [])].join(', ')}
-         FROM import_rows r WHERE r.import_id = $1 AND r.status = 'new' ORDER BY r.row_number
+    `WITH r AS (${matchedRowsSql(ctx)}),
+     t AS (
+       INSERT INTO ${table} (${columns.join(', ')})
+       SELECT ${values.join(', ')} FROM r WHERE r.outcome = 'new' ORDER BY r.row_number
+       RETURNING *),
+     audited AS (
+       ${auditInsert}
+       SELECT now(), $5, 'create', $6, t.id::text, NULL, ${auditJson(resource, keys, 'table')}, t.scope_path, $1 FROM t
        RETURNING 1)
-     SELECT count(*)::int AS inserted FROM added`,
-    [importId],
+     SELECT count(*)::int AS inserted FROM audited`,
+    params,
   );
-  await audit('create', 'NULL', auditJson(resource, keys, 'data'), `r.status = 'new'`);
-  return { inserted: Number(inserted), updated: Number(updated ?? 0) };
+  return { inserted, updated };
 }

@@ -266,18 +266,24 @@ export class ImportJobService implements OnApplicationBootstrap {
     let errors: unknown[][] = [];
     let rowsRead = 0;
     let lastProgress = Date.now();
+    // One COPY in flight while the next batch is read and validated.
+    let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (staged.length) await copyRows(client, 'import_rows', ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path', 'status'], staged);
-      if (errors.length) await copyRows(client, 'import_errors', ['import_id', 'row_number', 'column_header', 'stage', 'message_zh', 'message_en'], errors);
+      const [rowBatch, errorBatch] = [staged, errors];
       staged = [];
       errors = [];
+      await inFlight;
+      inFlight = (async () => {
+        if (rowBatch.length) await copyRows(client, 'import_rows', ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path'], rowBatch);
+        if (errorBatch.length) await copyRows(client, 'import_errors', ['import_id', 'row_number', 'column_header', 'stage', 'message_zh', 'message_en'], errorBatch);
+      })();
     };
     const handle = async (row: SheetRow) => {
       if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
       rowsRead++;
-      const result = await validator.validate(row.cells);
+      const result = validator.validate(row.cells);
       const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
-      staged.push([id, row.number, JSON.stringify(raw), result.data && JSON.stringify(result.data), result.businessKey, result.scopePath, result.data ? 'valid' : 'invalid']);
+      staged.push([id, row.number, JSON.stringify(raw), result.data && JSON.stringify(result.data), result.businessKey, result.scopePath]);
       for (const error of result.errors) errors.push([id, row.number, error.column, 'row', error.message.zh, error.message.en]);
       if (staged.length >= BATCH) await flush();
       if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -290,13 +296,16 @@ export class ImportJobService implements OnApplicationBootstrap {
       for (let next = await rows.next(); !next.done; next = await rows.next()) {
         if (this.cancelled.has(id)) {
           await rows.return(undefined);
+          await inFlight.catch(() => undefined);
           return;
         }
         await handle(next.value);
       }
       await flush();
+      await inFlight;
     } catch (error) {
       await rows.return(undefined);
+      await inFlight.catch(() => undefined);
       throw error;
     } finally {
       await runner.release();

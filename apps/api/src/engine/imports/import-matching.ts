@@ -18,74 +18,71 @@ export interface MatchContext {
 
 export type RowCounts = Record<'new' | 'update' | 'unchanged' | 'invalid', number>;
 
+/** Why a valid-looking row still cannot be written, once compared with stored data. */
+const MATCH_FAULTS = ['duplicate', 'outOfScope', 'exists', 'missing', 'cannotCreate'] as const;
+
 /**
- * Sorts staged rows into new / update / unchanged / invalid against the stored data, in a
- * handful of set-based statements. Runs after validation and again inside the commit, so a
- * commit acts on the data as it is then, not as it was when the file was checked.
+ * The staged rows of an import, each with its stored counterpart and its outcome — new,
+ * update, unchanged, invalid, or one of MATCH_FAULTS — computed in one pass (a hash join on
+ * the business key and a window for duplicates). Nothing is written: validation counts it,
+ * and the commit writes from it inside its transaction, so a commit acts on the data as it
+ * is then. Parameters: $1 import id, $2 scope pattern, $3 mode, $4 whether rows may create.
  */
-export async function matchRows(manager: EntityManager, ctx: MatchContext): Promise<RowCounts> {
-  const { importId, resource } = ctx;
+export function matchedRowsSql(ctx: MatchContext): string {
+  const { resource } = ctx;
   const key = resource.businessKey?.[0] ?? 'id';
-  const keyColumn = columnName(key, resource.fields[key]);
-  const table = `"${resource.table}"`;
-  const fail = async (where: string, messageZh: string, messageEn: string, params: unknown[] = []) => {
-    await manager.query(
-      `WITH failed AS (
-         UPDATE import_rows r SET status = 'invalid' WHERE r.import_id = $1 AND r.status = 'valid' AND ${where} RETURNING r.row_number)
-       INSERT INTO import_errors (import_id, row_number, column_header, stage, message_zh, message_en)
-       SELECT $1, row_number, $2, 'match', $3, $4 FROM failed`,
-      [importId, ctx.keyHeader, messageZh, messageEn, ...params],
-    );
+  return `SELECT r.row_number, r.business_key, r.scope_path, r.data, t.id AS target_id,
+       min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key) AS first_row,
+       CASE
+         WHEN r.data IS NULL THEN 'invalid'
+         WHEN r.business_key IS NOT NULL
+              AND min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key) < r.row_number THEN 'duplicate'
+         WHEN t.id IS NOT NULL AND t.scope_path NOT LIKE $2 THEN 'outOfScope'
+         WHEN t.id IS NOT NULL AND $3 = 'insert' THEN 'exists'
+         WHEN t.id IS NULL AND $3 = 'update' THEN 'missing'
+         WHEN t.id IS NULL AND NOT $4 THEN 'cannotCreate'
+         WHEN t.id IS NULL THEN 'new'
+         WHEN ${unchangedSql(resource, ctx.dataKeys)} THEN 'unchanged'
+         ELSE 'update'
+       END AS outcome
+  FROM import_rows r
+  LEFT JOIN "${resource.table}" t ON t."${columnName(key, resource.fields[key])}" = r.business_key
+ WHERE r.import_id = $1`;
+}
+
+export function matchParams(ctx: MatchContext): unknown[] {
+  return [ctx.importId, `${ctx.scopePath}%`, ctx.mode, ctx.canCreate];
+}
+
+/** Counts the outcomes and records an error for every row the comparison rejects. */
+export async function matchRows(manager: EntityManager, ctx: MatchContext): Promise<RowCounts> {
+  const missing = IMPORT_MESSAGES.missingRequiredColumns(ctx.missingColumns.zh, ctx.missingColumns.en);
+  const text: Record<(typeof MATCH_FAULTS)[number], [string, string]> = {
+    duplicate: [`'与第' || first_row || '行重复'`, `'Duplicate of row ' || first_row`],
+    outOfScope: [literal(IMPORT_MESSAGES.outOfScope.zh), literal(IMPORT_MESSAGES.outOfScope.en)],
+    exists: [literal(IMPORT_MESSAGES.exists.zh), literal(IMPORT_MESSAGES.exists.en)],
+    missing: [literal(IMPORT_MESSAGES.missing.zh), literal(IMPORT_MESSAGES.missing.en)],
+    cannotCreate: [literal(missing.zh), literal(missing.en)],
   };
-
-  await manager.query(`DELETE FROM import_errors WHERE import_id = $1 AND stage = 'match'`, [importId]);
-  await manager.query(
-    `UPDATE import_rows SET status = CASE WHEN data IS NULL THEN 'invalid' ELSE 'valid' END, target_id = NULL WHERE import_id = $1`,
-    [importId],
-  );
-  // The same record twice in one file: the first occurrence counts, later ones are errors.
-  await manager.query(
-    `WITH firsts AS (
-       SELECT business_key, min(row_number) AS first FROM import_rows
-        WHERE import_id = $1 AND status = 'valid' AND business_key IS NOT NULL
-        GROUP BY business_key HAVING count(*) > 1),
-     dup AS (
-       UPDATE import_rows r SET status = 'invalid' FROM firsts f
-        WHERE r.import_id = $1 AND r.status = 'valid' AND r.business_key = f.business_key AND r.row_number > f.first
-        RETURNING r.row_number, f.first)
-     INSERT INTO import_errors (import_id, row_number, column_header, stage, message_zh, message_en)
-     SELECT $1, row_number, $2, 'match', '与第' || first || '行重复', 'Duplicate of row ' || first FROM dup`,
-    [importId, ctx.keyHeader],
-  );
-  await manager.query(
-    `UPDATE import_rows r SET target_id = t.id::text FROM ${table} t
-      WHERE r.import_id = $1 AND r.status = 'valid' AND t."${keyColumn}" = r.business_key`,
-    [importId],
-  );
-  await fail(
-    `r.target_id IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} t WHERE t."${keyColumn}" = r.business_key AND t.scope_path NOT LIKE $5)`,
-    IMPORT_MESSAGES.outOfScope.zh,
-    IMPORT_MESSAGES.outOfScope.en,
-    [`${ctx.scopePath}%`],
-  );
-  if (ctx.mode === 'insert') await fail('r.target_id IS NOT NULL', IMPORT_MESSAGES.exists.zh, IMPORT_MESSAGES.exists.en);
-  if (ctx.mode === 'update') await fail('r.target_id IS NULL', IMPORT_MESSAGES.missing.zh, IMPORT_MESSAGES.missing.en);
-  if (!ctx.canCreate) {
-    const message = IMPORT_MESSAGES.missingRequiredColumns(ctx.missingColumns.zh, ctx.missingColumns.en);
-    await fail('r.target_id IS NULL', message.zh, message.en);
-  }
-  await manager.query(
-    `UPDATE import_rows r SET status = CASE WHEN ${unchangedSql(resource, ctx.dataKeys)} THEN 'unchanged' ELSE 'update' END
-       FROM ${table} t WHERE r.import_id = $1 AND r.status = 'valid' AND t."${keyColumn}" = r.business_key`,
-    [importId],
-  );
-  await manager.query(`UPDATE import_rows SET status = 'new' WHERE import_id = $1 AND status = 'valid'`, [importId]);
-
-  const rows: { status: keyof RowCounts; n: number }[] = await manager.query(
-    `SELECT status, count(*)::int AS n FROM import_rows WHERE import_id = $1 GROUP BY status`,
-    [importId],
+  const message = (lang: 0 | 1) => `CASE outcome ${MATCH_FAULTS.map((f) => `WHEN '${f}' THEN ${text[f][lang]}`).join(' ')} END`;
+  await manager.query(`DELETE FROM import_errors WHERE import_id = $1 AND stage = 'match'`, [ctx.importId]);
+  const rows: { outcome: string; n: number }[] = await manager.query(
+    `WITH matched AS (${matchedRowsSql(ctx)}),
+     errors AS (
+       INSERT INTO import_errors (import_id, row_number, column_header, stage, message_zh, message_en)
+       SELECT $1, row_number, $5, 'match', ${message(0)}, ${message(1)} FROM matched
+        WHERE outcome IN (${MATCH_FAULTS.map((f) => `'${f}'`).join(', ')}))
+     SELECT outcome, count(*)::int AS n FROM matched GROUP BY outcome`,
+    [...matchParams(ctx), ctx.keyHeader],
   );
   const counts: RowCounts = { new: 0, update: 0, unchanged: 0, invalid: 0 };
-  for (const row of rows) counts[row.status] = row.n;
+  for (const { outcome, n } of rows) {
+    if (outcome === 'new' || outcome === 'update' || outcome === 'unchanged') counts[outcome] += n;
+    else counts.invalid += n;
+  }
   return counts;
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }

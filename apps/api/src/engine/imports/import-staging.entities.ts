@@ -15,9 +15,6 @@ export const importRowEntity = new EntitySchema<Record<string, unknown>>({
     /** Business key value, for duplicate detection and matching existing records. */
     businessKey: { name: 'business_key', type: 'varchar', length: 200, nullable: true },
     scopePath: { name: 'scope_path', type: 'varchar', length: 200, nullable: true, collation: 'C' },
-    /** valid | invalid after validation; new | update | unchanged | invalid after matching. */
-    status: { name: 'status', type: 'varchar', length: 16 },
-    targetId: { name: 'target_id', type: 'varchar', length: 40, nullable: true },
   },
   relations: {
     importRef: { type: 'many-to-one', target: 'imports', joinColumn: { name: 'import_id' }, onDelete: 'CASCADE' },

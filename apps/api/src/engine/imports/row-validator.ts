@@ -1,6 +1,6 @@
 import type { ImportColumn, Localized, ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import { ApiException } from '../errors/api.exception';
-import { prepareInput } from '../rest/record-input';
+import { prepareValues } from '../rest/record-input';
 import type { InputMode } from '../rest/input-validator.factory';
 import { convertCell } from './cell-conversion';
 import { IMPORT_MESSAGES } from './import-messages';
@@ -48,7 +48,7 @@ export class RowValidator {
     return this.mode === 'create';
   }
 
-  async validate(cells: Cell[]): Promise<ValidatedRow> {
+  validate(cells: Cell[]): ValidatedRow {
     const errors: RowError[] = [];
     const body: Record<string, unknown> = {};
     for (const column of this.columns) {
@@ -61,7 +61,7 @@ export class RowValidator {
     const failed = new Set(errors.map((e) => e.column));
     let data: Record<string, unknown> | null = null;
     try {
-      data = await prepareInput(this.resource, body, this.mode);
+      data = prepareValues(this.resource, body, this.mode);
     } catch (error) {
       if (!(error instanceof ApiException) || !error.fieldErrors) throw error;
       for (const [key, message] of Object.entries(error.fieldErrors)) {

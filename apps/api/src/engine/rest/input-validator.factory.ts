@@ -22,7 +22,7 @@ import {
   ValidateBy,
   ValidateIf,
   type ValidationOptions,
-  validate,
+  validateSync,
 } from 'class-validator';
 import { referenceIdType } from '../metadata/resource-registry';
 import type { MessageKey } from './field-messages';
@@ -138,13 +138,11 @@ export function isWritable(field: FieldDeclaration, mode: InputMode): boolean {
   return !field.readOnly && !(mode === 'update' && field.immutable);
 }
 
-/** Runs the class and returns the first message key per failing field. */
-export async function findFieldFaults(
-  Input: new () => object,
-  values: Record<string, unknown>,
-): Promise<Record<string, MessageKey>> {
+/** Runs the class and returns the first message key per failing field. Every constraint
+ * here is synchronous, so the synchronous runner is used (imports call it per row). */
+export function findFieldFaults(Input: new () => object, values: Record<string, unknown>): Record<string, MessageKey> {
   const instance = Object.assign(new Input(), values);
-  const errors = await validate(instance, { forbidUnknownValues: false, stopAtFirstError: true });
+  const errors = validateSync(instance, { forbidUnknownValues: false, stopAtFirstError: true });
   const faults: Record<string, MessageKey> = {};
   for (const error of errors) {
     faults[error.property] = (Object.values(error.constraints ?? {})[0] ?? 'required') as MessageKey;

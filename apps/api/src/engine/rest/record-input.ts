@@ -41,8 +41,8 @@ export function normalizeValue(field: FieldDeclaration, value: unknown): unknown
 
 /**
  * Turns a request body into the values to store: keeps writable declared fields only,
- * normalises, validates (class-validator), derives fields, and checks cross-field rules.
- * `existing` is the stored record (plain values) on update.
+ * normalises, validates (class-validator), derives fields, checks cross-field rules, and
+ * hashes passwords. `existing` is the stored record (plain values) on update.
  */
 export async function prepareInput(
   resource: ResourceDeclaration,
@@ -50,6 +50,15 @@ export async function prepareInput(
   mode: InputMode,
   existing?: Values,
 ): Promise<Values> {
+  const values = prepareValues(resource, body, mode, existing);
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.type === 'password' && typeof values[key] === 'string') values[key] = await hashPassword(values[key] as string);
+  }
+  return values;
+}
+
+/** Everything `prepareInput` does but hashing, synchronously (imports run it per row). */
+export function prepareValues(resource: ResourceDeclaration, body: Values, mode: InputMode, existing?: Values): Values {
   const values: Values = {};
   for (const [key, field] of Object.entries(resource.fields)) {
     if (!isWritable(field, mode) || !(key in body)) continue;
@@ -69,7 +78,7 @@ export async function prepareInput(
     }
   }
 
-  const faults = await findFieldFaults(inputClass(resource, mode), values);
+  const faults = findFieldFaults(inputClass(resource, mode), values);
   const errors: Record<string, Localized> = {};
   for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
   if (Object.keys(errors).length) throw ApiException.validation(errors);
@@ -77,10 +86,6 @@ export async function prepareInput(
   deriveFields(resource, values);
   const violation = mode === 'patch' ? null : resource.check?.({ ...existing, ...values });
   if (violation) throw ApiException.validation({ [violation.field]: violation.message });
-
-  for (const [key, field] of Object.entries(resource.fields)) {
-    if (field.type === 'password' && typeof values[key] === 'string') values[key] = await hashPassword(values[key] as string);
-  }
   return values;
 }
 

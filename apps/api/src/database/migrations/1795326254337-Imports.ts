@@ -1,12 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Imports1795325772117 implements MigrationInterface {
-    name = 'Imports1795325772117'
+export class Imports1795326254337 implements MigrationInterface {
+    name = 'Imports1795326254337'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "imports" ("id" SERIAL NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "user_id" integer NOT NULL, "resource" character varying(40) NOT NULL, "file_name" character varying(255) NOT NULL, "mode" character varying(32) NOT NULL, "status" character varying(32) NOT NULL, "all_or_nothing" boolean NOT NULL DEFAULT false, "counts" jsonb, "progress" jsonb, "mapping" jsonb, "message" jsonb, "finished_at" TIMESTAMP WITH TIME ZONE, "scope_path" character varying(200) COLLATE "C" NOT NULL, CONSTRAINT "PK_ea10c62f5eb1d75e83d8b5225db" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_imports_scope_path" ON "imports"  ("scope_path", "id") `);
-        await queryRunner.query(`CREATE TABLE "import_rows" ("import_id" integer NOT NULL, "row_number" integer NOT NULL, "raw" jsonb NOT NULL, "data" jsonb, "business_key" character varying(200), "scope_path" character varying(200) COLLATE "C", "status" character varying(16) NOT NULL, "target_id" character varying(40), CONSTRAINT "PK_91bb5e34a40913867fcc14d42bc" PRIMARY KEY ("import_id", "row_number"))`);
+        await queryRunner.query(`CREATE TABLE "import_rows" ("import_id" integer NOT NULL, "row_number" integer NOT NULL, "raw" jsonb NOT NULL, "data" jsonb, "business_key" character varying(200), "scope_path" character varying(200) COLLATE "C", CONSTRAINT "PK_91bb5e34a40913867fcc14d42bc" PRIMARY KEY ("import_id", "row_number"))`);
         await queryRunner.query(`CREATE INDEX "ix_import_rows_key" ON "import_rows"  ("import_id", "business_key") `);
         await queryRunner.query(`CREATE TABLE "import_errors" ("id" SERIAL NOT NULL, "import_id" integer NOT NULL, "row_number" integer NOT NULL, "column_header" character varying(255) NOT NULL, "stage" character varying(8) NOT NULL, "message_zh" text NOT NULL, "message_en" text NOT NULL, CONSTRAINT "PK_c65e36717920cb27df5578dc5ee" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_import_errors_row" ON "import_errors"  ("import_id", "row_number") `);

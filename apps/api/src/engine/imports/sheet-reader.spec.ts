@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encode } from 'iconv-lite';
+import { detectEncoding, readSheet, type SheetRow } from './sheet-reader';
+
+describe('readSheet', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sheet-reader-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function all(path: string, kind: 'xlsx' | 'csv'): Promise<SheetRow[]> {
+    const rows: SheetRow[] = [];
+    for await (const row of readSheet({ path, kind })) rows.push(row);
+    return rows;
+  }
+
+  it('keeps Chinese text intact across stream chunk boundaries (exceljs patched)', async () => {
+    const path = join(dir, 'big.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = writer.addWorksheet('名单');
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`黄梓涵${i}`, '广西壮族自治区玉林市玉州区名山街道', i]).commit();
+    sheet.commit();
+    await writer.commit();
+    const rows = await all(path, 'xlsx');
+    expect(rows).toHaveLength(20_000);
+    expect(rows.filter((r) => JSON.stringify(r.cells).includes('\ufffd'))).toEqual([]);
+    expect(rows[19_999]).toEqual({ number: 20_000, cells: ['黄梓涵19999', '广西壮族自治区玉林市玉州区名山街道', 19_999] });
+  });
+
+  it('reads typed cells: numbers stay numbers, dates become dates', async () => {
+    const path = join(dir, 'typed.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('a');
+    sheet.addRow([450902201203150000, new Date(Date.UTC(2012, 2, 15)), { richText: [{ text: '黄' }, { text: '明' }] }]);
+    await book.xlsx.writeFile(path);
+    const [row] = await all(path, 'xlsx');
+    expect(row.cells[0]).toBe(450902201203150000);
+    expect((row.cells[1] as Date).toISOString().slice(0, 10)).toBe('2012-03-15');
+    expect(row.cells[2]).toBe('黄明');
+  });
+
+  it.each([
+    ['GBK without BOM', (t: string) => encode(t, 'gbk'), 'gb18030'],
+    ['UTF-8 without BOM', (t: string) => Buffer.from(t), 'utf8'],
+    ['UTF-8 with BOM', (t: string) => Buffer.from(`\ufeff${t}`), 'utf8'],
+  ] as const)('detects %s CSV and numbers lines as an editor does', async (_case, encodeText, encoding) => {
+    const path = join(dir, `${encoding}.csv`);
+    writeFileSync(path, encodeText('姓名,学段\r\n\r\n黄小明,"普高"\r\n'));
+    expect(await detectEncoding(path)).toBe(encoding);
+    const rows = await all(path, 'csv');
+    expect(rows.map((r) => [r.number, r.cells])).toEqual([
+      [1, ['姓名', '学段']],
+      [2, [null]],
+      [3, ['黄小明', '普高']],
+    ]);
+  });
+});

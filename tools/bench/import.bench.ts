@@ -1,0 +1,183 @@
+/**
+ * Import benchmark (on demand: `npx nx run tools:bench-import`). Writes a roster of
+ * BENCH_ROWS students (default 1.5 million) as .xlsx and .csv, then measures, each in a
+ * child process of its own so memory figures do not mix:
+ *   - exceljs's streaming reader alone reading the .xlsx,
+ *   - the whole import of the .xlsx (read → validate → COPY → match → commit),
+ *   - a raw COPY of the .csv into a scratch table, and the whole import of the .csv.
+ * Prints times, ratios (goals: xlsx ≤ 1.25 × the reader, csv ≤ 5 × COPY) and peak RSS
+ * (goal ≤ 512 MB). DATABASE_URL selects the server (default: an embedded one).
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { buildRegionTree, buildSchools, DEMO_SEED, generateStudents } from '@zizhu/demo-data';
+import { GENDERS, STAGES } from '@zizhu/schema';
+import { STUDENT_STATUSES } from '@zizhu/students';
+import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
+import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
+import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postgres';
+import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
+import { withDatabase } from '@zizhu/api/testing/test-server';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_500_000);
+const DIR = process.env.BENCH_DIR ?? '/tmp/zizhu-bench';
+const DATABASE = 'zizhu_bench_import';
+const HEADER = ['身份证号', '姓名', '学校标识码', '学段', '年级', '班级', '学籍状态', '户籍地', '是否寄宿', '监护人', '联系电话', '资助卡号'];
+const label = (options: readonly { value: string; label: { zh: string } }[], value: string) => options.find((o) => o.value === value)?.label.zh ?? value;
+void GENDERS;
+
+function* rosterRows(): Generator<string[]> {
+  const regions = buildRegionTree();
+  const schools = buildSchools(regions);
+  for (const s of generateStudents({ schools, regions, count: ROWS, seed: DEMO_SEED + 7 })) {
+    yield [s.idNumber, s.name, schools[s.schoolId - 1].code, label(STAGES, s.stage), s.grade, s.className, label(STUDENT_STATUSES, s.status), s.householdRegionId, s.boarding ? '是' : '否', s.guardianName, s.phone, s.bankAccount];
+  }
+}
+
+async function writeFiles(xlsxPath: string, csvPath: string): Promise<void> {
+  if (existsSync(xlsxPath) && existsSync(csvPath)) return;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('学生');
+  sheet.addRow(HEADER).commit();
+  const { createWriteStream } = await import('node:fs');
+  const csv = createWriteStream(csvPath);
+  csv.write(HEADER.join(',') + '\n');
+  for (const row of rosterRows()) {
+    sheet.addRow(row).commit();
+    if (!csv.write(row.join(',') + '\n')) await new Promise<void>((r) => csv.once('drain', () => r()));
+  }
+  sheet.commit();
+  await workbook.commit();
+  await new Promise<void>((r) => csv.end(() => r()));
+}
+
+/** Peak RSS of this process while `work` runs, sampled every 50 ms. */
+async function measured<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMb: number; result: T }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const start = process.hrtime.bigint();
+  const result = await work();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(timer);
+  return { seconds, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20), result };
+}
+
+async function readerOnly(path: string): Promise<number> {
+  let rows = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      void row;
+      rows++;
+    }
+    break;
+  }
+  return rows;
+}
+
+async function serverUrl(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  return startEmbeddedPostgres({ dataDir: `${DIR}/pg/data`, port: 54331 });
+}
+
+async function freshDatabase(server: string): Promise<string> {
+  const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  const url = withDatabase(server, DATABASE);
+  configurePgTypes();
+  const db = new DataSource(dataSourceOptions(url));
+  await db.initialize();
+  await db.runMigrations({ transaction: 'all' });
+  await new DemoSeedService(db).seedIfEmpty(0);
+  await db.destroy();
+  return url;
+}
+
+async function importFile(url: string, path: string): Promise<unknown> {
+  const { createApp } = await import('@zizhu/api/app.factory');
+  const { ImportJobService } = await import('@zizhu/api/engine/imports/import-job.service');
+  const { SessionService } = await import('@zizhu/api/engine/auth/session.service');
+  const { studentResource } = await import('@zizhu/students');
+  const app = await createApp({ databaseUrl: url, seedDemoData: false, logger: false, adminDist: '/nonexistent' });
+  const jobs = app.get(ImportJobService);
+  const sessions = app.get(SessionService);
+  const { token } = await sessions.login('admin', 'Zizhu@2026');
+  const user = await sessions.authenticate(token);
+  const kind = path.endsWith('.csv') ? 'csv' : 'xlsx';
+  const copy = `${path}.upload`;
+  execFileSync('cp', [path, copy]);
+  const started = Date.now();
+  const id = await jobs.start(user, studentResource, 'roster', { path: copy, kind }, 'upsert');
+  await jobs.settled(id);
+  const validatedAt = Date.now();
+  const validated = await jobs.describe(id, user, 'en');
+  await jobs.commit(id, user, false);
+  await jobs.settled(id);
+  const done = await jobs.describe(id, user, 'en');
+  const seconds = { validate: (validatedAt - started) / 1000, commit: (Date.now() - validatedAt) / 1000 };
+  await app.close();
+  return { seconds, status: done.status, invalid: validated.counts.invalid, inserted: done.counts.inserted, message: done.message };
+}
+
+async function rawCopy(url: string, csvPath: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TEMP TABLE roster_copy (a text, b text, c text, d text, e text, f text, g text, h text, i text, j text, k text, l text)');
+  await pipeline(createReadStream(csvPath), client.query(copyFrom(`COPY roster_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+  const { rows } = await client.query('SELECT count(*)::int AS n FROM roster_copy');
+  await client.end();
+  return rows[0].n;
+}
+
+/** One measurement in this (child) process; prints JSON. */
+async function child(what: string, path: string): Promise<void> {
+  const server = await serverUrl();
+  const url = what === 'reader' ? '' : await freshDatabase(server.url);
+  const run = {
+    reader: () => readerOnly(path),
+    import: () => importFile(url, path),
+    copy: () => rawCopy(url, path),
+  }[what as 'reader' | 'import' | 'copy'];
+  const result = await measured(run);
+  await server.stop();
+  console.log(JSON.stringify(result));
+}
+
+async function main(): Promise<void> {
+  const [what, path] = process.argv.slice(2);
+  if (what) return child(what, path);
+  mkdirSync(DIR, { recursive: true });
+  const xlsx = `${DIR}/roster-${ROWS}.xlsx`;
+  const csv = `${DIR}/roster-${ROWS}.csv`;
+  console.log(`writing ${ROWS.toLocaleString()}-row roster files to ${DIR} (once)…`);
+  await writeFiles(xlsx, csv);
+  const runChild = (w: string, p: string) => {
+    const output = execFileSync(process.execPath, [...process.execArgv, __filename, w, p], { env: process.env, maxBuffer: 1 << 26 }).toString();
+    return JSON.parse(output.trim().split('\n').pop()!) as { seconds: number; peakMb: number; result: unknown };
+  };
+  const reader = runChild('reader', xlsx);
+  const importXlsx = runChild('import', xlsx);
+  const copy = runChild('copy', csv);
+  const importCsv = runChild('import', csv);
+  const line = (name: string, r: { seconds: number; peakMb: number }) => `${name.padEnd(40)} ${r.seconds.toFixed(1).padStart(7)} s   peak RSS ${String(r.peakMb).padStart(5)} MB`;
+  console.log(`\n${ROWS.toLocaleString()} students`);
+  console.log(line('exceljs streaming reader alone (.xlsx)', reader));
+  console.log(line('import, end to end (.xlsx)', importXlsx));
+  console.log(`  ratio ${(importXlsx.seconds / reader.seconds).toFixed(2)} (goal ≤ 1.25)   ${JSON.stringify(importXlsx.result)}`);
+  console.log(line('raw COPY of the .csv', copy));
+  console.log(line('import, end to end (.csv)', importCsv));
+  console.log(`  ratio ${(importCsv.seconds / copy.seconds).toFixed(2)} (goal ≤ 5)   ${JSON.stringify(importCsv.result)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
