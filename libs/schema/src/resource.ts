@@ -52,6 +52,8 @@ export interface ResourceDeclaration {
   audited: boolean;
   /** Has a version column for optimistic locking. */
   versioned: boolean;
+  /** Imports commit all rows or none unless the user chooses otherwise (money data). */
+  importAllOrNothing?: boolean;
   /** Cross-field rule on the merged record: the first violation, or null. */
   check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
 }

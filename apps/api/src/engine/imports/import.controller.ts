@@ -25,6 +25,7 @@ import { diskStorage } from 'multer';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
+import { findResource } from '../metadata/resource-registry';
 import { ImportJobService } from './import-job.service';
 import { IMPORT_MESSAGES } from './import-messages';
 import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
@@ -147,7 +148,10 @@ export class ImportController {
     @Body() body: { allOrNothing?: unknown },
     @CurrentUser() user: SessionUser,
   ): Promise<{ id: number }> {
-    await this.jobs.commit(id, user, body?.allOrNothing === true);
+    const job = await this.jobs.find(id, user);
+    // Left out, the resource's own policy applies (finance data: all or nothing).
+    const allOrNothing = typeof body?.allOrNothing === 'boolean' ? body.allOrNothing : !!findResource(job.resource)?.importAllOrNothing;
+    await this.jobs.commit(id, user, allOrNothing);
     return { id };
   }
 

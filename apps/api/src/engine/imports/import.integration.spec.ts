@@ -177,6 +177,14 @@ describe('Excel import', () => {
     expect((await api.request('GET', `/api/students/${theirs.id}`, { token: admin })).body.className).toBe(plain.className);
   });
 
+  it('cancels a job: its file is discarded and it can no longer be committed', async () => {
+    const file = await xlsx([HEADER, [newId(), '取消', schoolCode, '普高', '高一', '在读']]);
+    const job = await settle(await upload(file, 'cancel.xlsx'));
+    expect((await api.request('POST', `/api/imports/${job.id}/cancel`, { token: school1 })).status).toBe(200);
+    expect((await api.request('GET', `/api/imports/${job.id}`, { token: school1 })).body.status).toBe('cancelled');
+    expect((await api.request('POST', `/api/imports/${job.id}/commit`, { token: school1, body: {} })).status).toBe(422);
+  });
+
   it('reads GBK and UTF-8 CSV files', async () => {
     const [a, b] = [newId(), newId()];
     const text = `身份证号,姓名,学校标识码,学段,年级,学籍状态\r\n${a},韦国强,${schoolCode},普高,高一,在读\r\n`;
