@@ -27,6 +27,7 @@ import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-det
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
+import { declaredLastRow } from './xlsx-dimension';
 
 const BATCH = 2_000;
 const PROGRESS_EVERY_MS = 500;
@@ -259,6 +260,12 @@ export class ImportJobService implements OnApplicationBootstrap {
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
     const headerRow = mapping.headerRow;
+    // Progress: rows against the sheet's declared size for .xlsx (its bytes are read well
+    // ahead of the rows); the share of bytes read for .csv, which is parsed as it is read.
+    const lastRow = upload.kind === 'xlsx' ? await declaredLastRow(upload.path) : null;
+    const expectedRows = lastRow ? Math.max(lastRow - headerRow, 1) : null;
+    const percent = (rowsRead: number) =>
+      Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
 
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
@@ -288,7 +295,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       if (staged.length >= BATCH) await flush();
       if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
-        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, { rowsRead, totalRows: null, percent: Math.floor(fraction * 99) }]);
+        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, { rowsRead, totalRows: expectedRows, percent: percent(rowsRead) }]);
       }
     };
     try {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode } from 'iconv-lite';
 import { detectEncoding, readSheet, type SheetRow } from './sheet-reader';
+import { declaredLastRow } from './xlsx-dimension';
 
 describe('readSheet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sheet-reader-'));
@@ -26,6 +27,16 @@ describe('readSheet', () => {
     expect(rows).toHaveLength(20_000);
     expect(rows.filter((r) => JSON.stringify(r.cells).includes('\ufffd'))).toEqual([]);
     expect(rows[19_999]).toEqual({ number: 20_000, cells: ['黄梓涵19999', '广西壮族自治区玉林市玉州区名山街道', 19_999] });
+  });
+
+  it('reads the size a sheet declares, for progress, without reading the rows', async () => {
+    const path = join(dir, 'sized.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('a');
+    for (let i = 0; i < 120; i++) sheet.addRow(['x', i]);
+    await book.xlsx.writeFile(path);
+    expect(await declaredLastRow(path)).toBe(120);
+    expect(await declaredLastRow(join(dir, 'missing.xlsx'))).toBeNull();
   });
 
   it('reads typed cells: numbers stay numbers, dates become dates', async () => {
