@@ -7,6 +7,7 @@ import { LoginPage } from './layout/login-page';
 import { appStore } from './providers/app-store';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
+import { importRoutes } from './imports/import-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -30,7 +31,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: SchemaPayload | null) => schemaResources(permissions)}
+      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes()]}
     </Admin>
   );
 }

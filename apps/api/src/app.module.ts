@@ -11,6 +11,7 @@ import { AuthGuard } from './engine/auth/auth.guard';
 import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
+import { ExportModule } from './engine/export/export.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
 import { ResourceModule } from './engine/rest/resource.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ...(existsSync(join(adminDist, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
           : []),
+        ExportModule,
         ImportModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,

@@ -1,4 +1,7 @@
 import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import { EXPORT_TEXTS } from '../export/export-messages';
+import { FILE_TEXTS } from '../files/file-messages';
+import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
 import type { Language } from './locales';
 
 const TEXTS = {
@@ -55,6 +58,14 @@ export function appMessages(lang: Language): object {
       ...pick(TEXTS, lang),
       roles: Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role][lang]])),
       idNumber: pick(ID_NUMBER_MESSAGES, lang),
+      export: pick(EXPORT_TEXTS, lang),
+      files: pick(FILE_TEXTS, lang),
+      import: {
+        ...pick(IMPORT_TEXTS, lang),
+        modes: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.label[lang]])),
+        modeHints: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.hint[lang]])),
+        statuses: pick(IMPORT_STATUS_TEXTS, lang),
+      },
     },
   };
 }

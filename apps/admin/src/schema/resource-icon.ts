@@ -1,5 +1,6 @@
 import FolderIcon from '@mui/icons-material/Folder';
 import HistoryIcon from '@mui/icons-material/History';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
@@ -12,6 +13,7 @@ const ICONS: Record<string, ComponentType> = {
   people: PeopleIcon,
   person: PersonIcon,
   history: HistoryIcon,
+  upload: UploadFileIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

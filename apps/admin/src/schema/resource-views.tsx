@@ -13,11 +13,16 @@ import {
   SimpleForm,
   SimpleShowLayout,
   Toolbar,
+  TopToolbar,
+  type Identifier,
   type RaRecord,
 } from 'react-admin';
+import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
+import { OpenJobButton } from '../imports/open-job-button';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
+import { ResourceListActions } from './resource-list-actions';
 import { useSaveErrorHandler } from './use-save-error';
 
 interface ResourceViewProps {
@@ -29,9 +34,15 @@ const displayable = (field: FieldSchema): boolean => !field.writeOnly && field.t
 export function ResourceList({ schema }: ResourceViewProps) {
   const filters = useFieldFilters(schema);
   return (
-    <List filters={filters} sort={schema.defaultSort} perPage={25} exporter={false}>
+    <List
+      filters={filters}
+      sort={schema.defaultSort}
+      perPage={25}
+      exporter={false}
+      actions={<ResourceListActions schema={schema} hasFilters={filters.length > 0} />}
+    >
       <Datagrid
-        rowClick={schema.can.update ? 'edit' : 'show'}
+        rowClick={rowClick(schema)}
         bulkActionButtons={schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
       >
         {schema.fields
@@ -44,9 +55,21 @@ export function ResourceList({ schema }: ResourceViewProps) {
   );
 }
 
+/** Import jobs open their job page (mapping, errors, commit), not a plain record view. */
+function rowClick(schema: ResourceSchema): 'edit' | 'show' | ((id: Identifier) => string) {
+  if (schema.name === IMPORTS_RESOURCE) return (id) => importJobPath(id);
+  return schema.can.update ? 'edit' : 'show';
+}
+
 export function ResourceShow({ schema }: ResourceViewProps) {
+  const actions =
+    schema.name === IMPORTS_RESOURCE ? (
+      <TopToolbar>
+        <OpenJobButton />
+      </TopToolbar>
+    ) : undefined;
   return (
-    <Show>
+    <Show actions={actions}>
       <SimpleShowLayout>
         {schema.fields.filter(displayable).map((field) => (
           <FieldDisplay key={field.key} source={field.key} field={field} reveal />

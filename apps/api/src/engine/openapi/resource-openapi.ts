@@ -110,6 +110,34 @@ export function resourcePaths(resource: ResourceDeclaration): Record<string, Pat
         : {}),
     },
   };
+  paths[`/api/${resource.name}/export`] = {
+    get: {
+      tags: tag,
+      summary: `Export ${resource.label.en} as xlsx or CSV (the list's filter and sort, every row, streamed)`,
+      description:
+        'Columns are the readable fields with their labels (Accept-Language); enum labels, referenced records by name, ' +
+        'sensitive values masked as in the list. Text starting with = + - @ tab or CR gets a leading apostrophe. ' +
+        'Exports of personal data are audited.',
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: 'format', in: 'query', schema: { type: 'string', enum: ['xlsx', 'csv'], default: 'xlsx' } },
+        { name: 'encoding', in: 'query', schema: { type: 'string', enum: ['utf-8', 'gbk'], default: 'utf-8' }, description: 'CSV only; UTF-8 comes with a BOM' },
+        listParams[0],
+        listParams[2],
+      ],
+      responses: {
+        '200': {
+          description: 'The file, as an attachment',
+          headers: { 'Content-Disposition': { schema: { type: 'string' }, example: `attachment; filename="${resource.name}.xlsx"` } },
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            'text/csv': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        ...errorResponses,
+      },
+    },
+  };
   if (Object.values(resource.fields).some((f) => f.sensitive)) {
     paths[`/api/${resource.name}/{id}/reveal`] = {
       post: {

@@ -76,7 +76,7 @@ export class ResourceController {
   }
 }
 
-function allowed(name: string, action: ResourceAction, user: SessionUser): ResourceDeclaration {
+export function allowed(name: string, action: ResourceAction, user: SessionUser): ResourceDeclaration {
   const resource = findResource(name);
   if (!resource) throw new ApiException('NOT_FOUND', { zh: `没有“${name}”这类数据`, en: `No resource "${name}"` });
   if (!resource.access[action].includes(user.role)) throw ApiException.forbidden();

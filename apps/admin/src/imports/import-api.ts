@@ -1,0 +1,41 @@
+import type { ImportJob, ImportMode } from '@zizhu/schema';
+import { API_URL, httpClient } from '../providers/http-client';
+
+/** The import API (`/api/imports…`) and the panel routes of the wizard. */
+export const IMPORTS_RESOURCE = 'imports';
+
+export const importPagePath = (resource: string): string => `/import/${resource}`;
+export const importJobPath = (id: number | string): string => `/${IMPORTS_RESOURCE}/${id}`;
+
+export const templateUrl = (resource: string): string => `${API_URL}/imports/template/${encodeURIComponent(resource)}`;
+export const errorReportUrl = (id: number): string => `${API_URL}/imports/${id}/errors.xlsx`;
+
+const jobUrl = (id: number): string => `${API_URL}/imports/${id}`;
+
+/** Uploads the file; the API reads and checks it in the background and answers the job id. */
+export async function startImport(resource: string, file: File, mode: ImportMode): Promise<number> {
+  const body = new FormData();
+  body.append('resource', resource);
+  body.append('mode', mode);
+  body.append('file', file, file.name);
+  const { json } = await httpClient<{ id: number }>(`${API_URL}/imports`, { method: 'POST', body });
+  return json.id;
+}
+
+export async function fetchImportJob(id: number): Promise<ImportJob> {
+  return (await httpClient<ImportJob>(jobUrl(id))).json;
+}
+
+/** Column number (as a string key) → field key, or null to ignore the column. Validation re-runs. */
+export async function changeMapping(id: number, columns: Record<string, string | null>): Promise<void> {
+  await httpClient(`${jobUrl(id)}/mapping`, { method: 'PUT', body: JSON.stringify({ columns }) });
+}
+
+export async function cancelImport(id: number): Promise<void> {
+  await httpClient(`${jobUrl(id)}/cancel`, { method: 'POST' });
+}
+
+/** 202 when the commit has started; a 422 (e.g. all-or-nothing with invalid rows) rejects. */
+export async function commitImport(id: number, allOrNothing: boolean): Promise<void> {
+  await httpClient(`${jobUrl(id)}/commit`, { method: 'POST', body: JSON.stringify({ allOrNothing }) });
+}

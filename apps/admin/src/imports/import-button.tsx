@@ -1,0 +1,18 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Tooltip } from '@mui/material';
+import { Button, LinkBase, useResourceContext, useTranslate } from 'react-admin';
+import { importPagePath } from './import-api';
+
+/** "导入" on a List: opens the import wizard of that resource. */
+export function ImportButton() {
+  const resource = useResourceContext();
+  const translate = useTranslate();
+  if (!resource) return null;
+  return (
+    <Tooltip title={translate('zizhu.import.buttonHint')} describeChild>
+      <Button component={LinkBase} to={importPagePath(resource)} label="zizhu.import.button">
+        <UploadFileIcon />
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,19 @@
+import { CustomRoutes, reactRouterProvider } from 'react-admin';
+import { ImportJobPage } from './import-job-page';
+import { ImportPage } from './import-page';
+
+const { Route } = reactRouterProvider;
+
+/**
+ * The wizard's pages, inside the layout: `/import/<resource>` (template, upload) and
+ * `/imports/<id>` (one job). The latter outranks the `imports` resource's own `/imports/*`
+ * routes, so history rows open the job page.
+ */
+export function importRoutes() {
+  return (
+    <CustomRoutes key="import-routes">
+      <Route path="/import/:resource" element={<ImportPage />} />
+      <Route path="/imports/:id" element={<ImportJobPage />} />
+    </CustomRoutes>
+  );
+}

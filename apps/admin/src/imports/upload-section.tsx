@@ -1,0 +1,119 @@
+import type { ImportMode, ResourceSchema } from '@zizhu/schema';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState, type ChangeEvent } from 'react';
+import { useNavigate, useTranslate } from 'react-admin';
+import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
+import { importJobPath, startImport } from './import-api';
+import { defaultImportMode, importModes } from './import-modes';
+
+const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+/** Step 2: the file and the mode; the upload starts a job and opens its page. */
+export function UploadSection({ schema }: { schema: ResourceSchema }) {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const modes = importModes(schema);
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode | undefined>(defaultImportMode(schema));
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string[] | null>(null);
+
+  const choose = (event: ChangeEvent<HTMLInputElement>): void => {
+    setFile(event.target.files?.[0] ?? null);
+    setFailure(null);
+  };
+
+  const upload = async (): Promise<void> => {
+    if (!file || !mode) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      const id = await startImport(schema.name, file, mode);
+      navigate(importJobPath(id));
+    } catch (error) {
+      setFailure([apiErrorMessage(error) ?? translate('zizhu.import.uploadFailed'), ...Object.values(apiFieldErrors(error))]);
+      setPending(false);
+    }
+  };
+
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {translate('zizhu.import.uploadTitle')}
+        </Typography>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Button component="label" variant="outlined" startIcon={<AttachFileIcon />}>
+              {translate('zizhu.import.chooseFile')}
+              <input type="file" hidden accept={ACCEPT} onChange={choose} data-testid="import-file" />
+            </Button>
+            <Typography variant="body2" color={file ? 'text.primary' : 'text.secondary'} data-testid="import-file-name">
+              {file ? file.name : translate('zizhu.import.noFile')}
+            </Typography>
+          </Stack>
+          <FormControl>
+            <FormLabel id="import-mode-label">{translate('zizhu.import.modeLabel')}</FormLabel>
+            <RadioGroup
+              aria-labelledby="import-mode-label"
+              value={mode ?? ''}
+              onChange={(event) => setMode(event.target.value as ImportMode)}
+            >
+              {modes.map((option) => (
+                <FormControlLabel
+                  key={option}
+                  value={option}
+                  control={<Radio size="small" />}
+                  label={
+                    <span>
+                      {translate(`zizhu.import.modes.${option}`)}
+                      {option === 'upsert' && translate('zizhu.import.recommended')}
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                        {translate(`zizhu.import.modeHints.${option}`)}
+                      </Typography>
+                    </span>
+                  }
+                />
+              ))}
+            </RadioGroup>
+          </FormControl>
+          {failure && (
+            <Alert severity="error" data-testid="upload-error">
+              {failure.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Button
+              variant="contained"
+              disabled={!file || !mode || pending}
+              startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />}
+              onClick={() => void upload()}
+            >
+              {translate('zizhu.import.upload')}
+            </Button>
+            <Typography variant="body2" color="text.secondary">
+              {translate('zizhu.import.uploadHint')}
+            </Typography>
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

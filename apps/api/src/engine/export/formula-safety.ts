@@ -1,0 +1,21 @@
+/**
+ * Characters that make Excel or WPS read a cell as a formula (or a DDE call) when the file
+ * is opened or the cell is edited: `=`, `+`, `-`, `@`, tab and carriage return (OWASP
+ * "CSV injection"), and their full-width forms, which Chinese input methods produce and
+ * WPS also evaluates.
+ */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
+
+/** Whether a text value would start a formula in a spreadsheet. */
+export function startsFormula(value: string): boolean {
+  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]);
+}
+
+/**
+ * A text value that can never execute: a leading `'` is added when it would start a
+ * formula. Applied to every exported text cell in both formats: an xlsx string cell is
+ * not evaluated on opening, but Excel and WPS re-evaluate it once a user edits the cell.
+ */
+export function neutralizeFormula(value: string): string {
+  return startsFormula(value) ? `'${value}` : value;
+}
