@@ -30,7 +30,7 @@ export function convertCell(field: FieldDeclaration, cell: Cell, lookup?: Refere
     case 'string':
     case 'text':
     case 'phone':
-      return { value: cell instanceof Date ? isoDate(cell) : String(cell) };
+      return { value: cell instanceof Date ? isoDate(cell) : unquoteFormulaGuard(String(cell)) };
     case 'integer':
       return { value: typeof cell === 'number' ? cell : Number.isNaN(Number(cell)) ? String(cell) : Number(cell) };
     case 'boolean': {
@@ -63,6 +63,12 @@ export function convertCell(field: FieldDeclaration, cell: Cell, lookup?: Refere
       throw new Error(`No import conversion for ${String(unhandled)}`);
     }
   }
+}
+
+/** Exports prefix text that looks like a formula with `'` (formula-safety.ts); a file
+ * coming back from an export gets its text as it was. */
+export function unquoteFormulaGuard(text: string): string {
+  return /^'[=+\-@\t\r＝＋－＠]/.test(text) ? text.slice(1) : text;
 }
 
 /** An option's value from its value, its Chinese or its English label. */
