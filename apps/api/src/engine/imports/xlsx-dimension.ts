@@ -1,3 +1,4 @@
+/// <reference path="./unzipper.d.ts" />
 import { Open } from 'unzipper';
 
 interface ZipEntry {
