@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const token = async (username: string) =>
-    (await post(`${base}/api/auth/login`, { username, password: DEMO_PASSWORD })).token as string;
+    (await post(`${base}/api/auth/login`, { username, password: DEMO_PASSWORD })).token;
   const admin = await token('admin');
   const county = await token('yuzhou');
   const [school] = await get(`${base}/api/schools?range=[0,0]&sort=["code","DESC"]`, admin);
@@ -79,15 +79,15 @@ async function prepare(serverUrl: string, url: string): Promise<void> {
   await db.destroy();
 }
 
-async function get(url: string, token: string): Promise<any> {
+async function get<T = Record<string, unknown>[]>(url: string, token: string): Promise<T> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
-async function post(url: string, body: unknown): Promise<any> {
+async function post(url: string, body: unknown): Promise<{ token: string }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return response.json();
+  return (await response.json()) as { token: string };
 }
 
 main().catch((error: unknown) => {
