@@ -16,6 +16,7 @@ import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
+import { ComparisonModule } from './modules/comparison/comparison.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export class AppModule {
           : []),
         ExportModule,
         ImportModule,
+        ComparisonModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

@@ -10,6 +10,7 @@ import {
   type RegionRow,
   type SchoolRow,
 } from '@zizhu/demo-data';
+import { identityTypeResource } from '@zizhu/identities';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import { studentResource } from '@zizhu/students';
 import type { PoolClient } from 'pg';
@@ -84,8 +85,24 @@ export class DemoSeedService {
       return { ...u, regionId: null, schoolId: idByCode.get(schools[index].code), password: hash, active: true, scopePath: schoolPath[index], ...versioned };
     });
     await copyRecords(client, userResource, ['username', 'displayName', 'role', 'regionId', 'schoolId', 'password', 'active', 'scopePath', 'version'], users);
+
+    const city = regions.find((r) => !r.parentId);
+    if (city) {
+      await copyRecords(client, identityTypeResource, ['name', 'department', 'aidTier', 'priority', 'regionId', 'scopePath', 'version'],
+        DEMO_IDENTITY_TYPES.map((t) => ({ ...t, aidTier: 'highest', regionId: city.id, scopePath: regionPath.get(city.id), ...versioned })));
+    }
   }
 }
+
+/** The six special identities of the 大数据比对 notices (seeds 000), in priority order. */
+export const DEMO_IDENTITY_TYPES = [
+  { name: '建档立卡贫困户', department: 'poverty', priority: 10 },
+  { name: '最低生活保障', department: 'civilAffairs', priority: 20 },
+  { name: '特困救助供养', department: 'civilAffairs', priority: 30 },
+  { name: '孤儿', department: 'civilAffairs', priority: 40 },
+  { name: '残疾', department: 'disabledFederation', priority: 50 },
+  { name: '建档困难职工', department: 'tradeUnion', priority: 60 },
+] as const;
 
 function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
   for (const row of rows) yield map(row);

@@ -30,7 +30,6 @@ const MATCH_FAULTS = ['duplicate', 'outOfScope', 'exists', 'missing', 'cannotCre
  */
 export function matchedRowsSql(ctx: MatchContext): string {
   const { resource } = ctx;
-  const key = resource.businessKey?.[0] ?? 'id';
   return `SELECT r.row_number, r.business_key, r.scope_path, r.data, t.id AS target_id,
        min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key) AS first_row,
        CASE
@@ -46,8 +45,29 @@ export function matchedRowsSql(ctx: MatchContext): string {
          ELSE 'update'
        END AS outcome
   FROM import_rows r
-  LEFT JOIN "${resource.table}" t ON t."${columnName(key, resource.fields[key])}" = r.business_key
+  LEFT JOIN "${resource.table}" t ON ${businessKeyJoin(resource)}
  WHERE r.import_id = $1`;
+}
+
+/**
+ * A business key of several fields (an identity: its ID number within its list) is staged
+ * as one text, the parts joined by the ASCII unit separator, which no cell value contains.
+ */
+const KEY_SEPARATOR = '\u001f';
+
+/** The staged key of a validated row; null when a key field is empty. */
+export function stagedBusinessKey(resource: ResourceDeclaration, data: Record<string, unknown>): string | null {
+  const keys = resource.businessKey ?? [];
+  if (!keys.length || keys.some((k) => data[k] == null)) return null;
+  return keys.map((k) => String(data[k])).join(KEY_SEPARATOR);
+}
+
+/** Staged row `r` ↔ stored record `t`: the key column itself for one field (its index serves). */
+export function businessKeyJoin(resource: ResourceDeclaration): string {
+  const keys = resource.businessKey?.length ? resource.businessKey : ['id'];
+  const column = (key: string) => (key === 'id' ? 'id' : columnName(key, resource.fields[key]));
+  if (keys.length === 1) return `t."${column(keys[0])}" = r.business_key`;
+  return keys.map((key, i) => `t."${column(key)}"::text = split_part(r.business_key, chr(31), ${i + 1})`).join(' AND ');
 }
 
 export function matchParams(ctx: MatchContext): unknown[] {

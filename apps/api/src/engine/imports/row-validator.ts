@@ -3,6 +3,7 @@ import { ApiException } from '../errors/api.exception';
 import { prepareValues } from '../rest/record-input';
 import type { InputMode } from '../rest/input-validator.factory';
 import { convertCell } from './cell-conversion';
+import { stagedBusinessKey } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
 import type { ReferenceLookup } from './reference-lookup';
 import type { Cell } from './sheet-reader';
@@ -82,8 +83,7 @@ export class RowValidator {
     if (scopePath === undefined) {
       return { data: null, businessKey: null, scopePath: null, errors: [{ column: '', message: IMPORT_MESSAGES.outOfScope }] };
     }
-    const keyField = this.resource.businessKey?.[0];
-    return { data, businessKey: keyField && data[keyField] != null ? String(data[keyField]) : null, scopePath, errors };
+    return { data, businessKey: stagedBusinessKey(this.resource, data), scopePath, errors };
   }
 
   /** The row's place in the tree, when the file says where it belongs (null: unchanged). */

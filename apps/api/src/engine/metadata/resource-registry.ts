@@ -1,4 +1,11 @@
 import { auditLogResource, userResource } from '@zizhu/access';
+import {
+  comparisonResource,
+  comparisonResultResource,
+  identityListResource,
+  identityResource,
+  identityTypeResource,
+} from '@zizhu/identities';
 import { importResource } from '@zizhu/imports';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
@@ -12,6 +19,11 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   userResource,
   auditLogResource,
   importResource,
+  identityTypeResource,
+  identityListResource,
+  identityResource,
+  comparisonResource,
+  comparisonResultResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

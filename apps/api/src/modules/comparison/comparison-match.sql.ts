@@ -1,0 +1,168 @@
+/**
+ * The statements of one comparison run, all set-based: each step is one statement over
+ * every identity of the chosen lists and every enrolled student of the run's region, so
+ * the planner hash-joins on the ID number, then on (birth date, name) — a blocked join,
+ * never all pairs. They run in one transaction on temp tables dropped at commit.
+ * Named parameters (see `bindParams`): :comparisonId, :pattern (the run region's path,
+ * '450900.450902.%'), :listIds (int[]), :regionId (the run's region).
+ */
+
+export interface RunParams {
+  comparisonId: number;
+  pattern: string;
+  listIds: number[];
+  regionId: string;
+}
+
+/** `:name` placeholders to `$n`, with exactly the values the statement uses. */
+export function bindParams(sql: string, params: RunParams): [string, unknown[]] {
+  const order: (keyof RunParams)[] = [];
+  const text = sql.replace(/(?<!:):([a-z][A-Za-z]*)\b/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`Unknown parameter :${name}`);
+    const key = name as keyof RunParams;
+    if (!order.includes(key)) order.push(key);
+    return `$${order.indexOf(key) + 1}`;
+  });
+  return [text, order.map((key) => params[key])];
+}
+
+/** Whether a result gives the student a mark (mirrors `carriesMark` in @zizhu/identities). */
+export const MARK_SQL = `((outcome = 'matched' AND decision <> 'rejected') OR (outcome = 'questionable' AND decision = 'confirmed'))`;
+
+const ENROLLED_IN_REGION = `s.status = 'enrolled' AND s.scope_path LIKE :pattern`;
+
+/**
+ * The persons of the lists, each with its effective type and "home": the household region,
+ * else the county coded in the ID number, else the list's region.
+ */
+export const IDENTITIES_TABLE_SQL = `
+CREATE TEMP TABLE cmp_identities (
+  identity_id integer NOT NULL, id_number varchar(18) NOT NULL, name varchar(50) NOT NULL, birth_date date,
+  list_id integer NOT NULL, identity_type_id integer, home_region_id varchar(12) NOT NULL,
+  home_path varchar(200) COLLATE "C" NOT NULL, list_path varchar(200) COLLATE "C" NOT NULL
+) ON COMMIT DROP`;
+
+export const IDENTITIES_SQL = `
+INSERT INTO cmp_identities
+SELECT i.id AS identity_id, i.id_number, i.name, i.birth_date, i.list_id,
+       COALESCE(i.identity_type_id, l.identity_type_id) AS identity_type_id,
+       COALESCE(hr.id, br.id, l.region_id) AS home_region_id,
+       COALESCE(hr.scope_path, br.scope_path, l.scope_path) AS home_path,
+       l.scope_path AS list_path
+  FROM identities i
+  JOIN identity_lists l ON l.id = i.list_id
+  LEFT JOIN regions hr ON hr.id = i.household_region_id
+  LEFT JOIN regions br ON br.id = left(i.id_number, 6)
+ WHERE i.list_id = ANY(:listIds::int[])`;
+
+export const MATCHES_TABLE_SQL = `
+CREATE TEMP TABLE cmp_matches (
+  student_id integer, identity_id integer NOT NULL, identity_type_id integer,
+  person_name varchar(50), person_id_number varchar(18), region_id varchar(12) NOT NULL,
+  outcome varchar(32) NOT NULL, reason varchar(32) NOT NULL, scope_path varchar(200) COLLATE "C" NOT NULL
+) ON COMMIT DROP`;
+
+/** (1) Same ID number: matched, or questionable when the names differ. */
+export const EXACT_SQL = `
+INSERT INTO cmp_matches
+SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :regionId,
+       CASE WHEN s.name = ci.name THEN 'matched' ELSE 'questionable' END,
+       CASE WHEN s.name = ci.name THEN 'idNumber' ELSE 'nameDiffers' END,
+       s.scope_path
+  FROM cmp_identities ci
+  JOIN students s ON s.id_number = ci.id_number
+ WHERE ${ENROLLED_IN_REGION}`;
+
+/** (2) No ID match in the region, but a student with the same name and birth date: questionable. */
+export const NAME_AND_BIRTH_DATE_SQL = `
+INSERT INTO cmp_matches
+SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :regionId, 'questionable', 'nameAndBirthDate', s.scope_path
+  FROM cmp_identities ci
+  JOIN students s ON s.birth_date = ci.birth_date AND s.name = ci.name
+ WHERE ${ENROLLED_IN_REGION}
+   AND s.id_number <> ci.id_number
+   AND NOT EXISTS (SELECT 1 FROM cmp_matches m WHERE m.identity_id = ci.identity_id)`;
+
+/**
+ * (3) Persons of the region (by home, or on a list of the region) no enrolled student of
+ * the region matched: 县外/市外就读 follow-up, filed under their home region when it lies
+ * inside the run's region.
+ */
+export const UNMATCHED_SQL = `
+INSERT INTO cmp_matches
+SELECT NULL, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number,
+       CASE WHEN ci.home_path LIKE :pattern THEN ci.home_region_id ELSE :regionId END,
+       'unmatched', 'noStudent',
+       CASE WHEN ci.home_path LIKE :pattern THEN ci.home_path ELSE (SELECT scope_path FROM regions WHERE id = :regionId) END
+  FROM cmp_identities ci
+ WHERE (ci.home_path LIKE :pattern OR ci.list_path LIKE :pattern)
+   AND NOT EXISTS (SELECT 1 FROM cmp_matches m WHERE m.identity_id = ci.identity_id)`;
+
+/** A stored result and a fresh match are the same when student and identity agree. */
+const SAME_PAIR = `m.identity_id = r.identity_id AND COALESCE(m.student_id, 0) = COALESCE(r.student_id, 0)`;
+const MATCH_COLUMNS = ['outcome', 'reason', 'identity_type_id', 'person_name', 'person_id_number', 'region_id', 'scope_path'];
+
+/** Results the run no longer finds go (with their decisions: the match itself changed). */
+export const DELETE_STALE_SQL = `
+DELETE FROM comparison_results r
+ WHERE r.comparison_id = :comparisonId AND NOT EXISTS (SELECT 1 FROM cmp_matches m WHERE ${SAME_PAIR})`;
+
+/**
+ * Results found again keep their decision unless the outcome changed (a questionable match
+ * that became exact, say), which sends them back to the school as pending.
+ */
+export const UPDATE_FOUND_SQL = `
+UPDATE comparison_results r
+   SET ${MATCH_COLUMNS.map((c) => `${c} = m.${c}`).join(', ')},
+       decision = CASE WHEN r.outcome = m.outcome THEN r.decision ELSE 'pending' END,
+       decision_reason = CASE WHEN r.outcome = m.outcome THEN r.decision_reason END,
+       decided_by = CASE WHEN r.outcome = m.outcome THEN r.decided_by END,
+       decided_at = CASE WHEN r.outcome = m.outcome THEN r.decided_at END,
+       version = r.version + 1, updated_at = now()
+  FROM cmp_matches m
+ WHERE r.comparison_id = :comparisonId AND ${SAME_PAIR}
+   AND (${MATCH_COLUMNS.map((c) => `r.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')})`;
+
+/**
+ * Matches already stored (just updated) leave the working set, so the insert below reads
+ * only the temp table: an insert whose NOT EXISTS probed the table it writes to would
+ * rescan its own fresh pages row after row (minutes instead of seconds on a first run).
+ */
+export const DROP_STORED_SQL = `
+DELETE FROM cmp_matches m USING comparison_results r
+ WHERE r.comparison_id = :comparisonId AND ${SAME_PAIR}`;
+
+/** New results are pending: an exact match gives its mark at once (see MARK_SQL). */
+export const INSERT_NEW_SQL = `
+INSERT INTO comparison_results (comparison_id, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, decision, marked, version)
+SELECT :comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}, 'pending', m.outcome = 'matched', 1
+  FROM cmp_matches m`;
+
+export const REMARK_SQL = `
+UPDATE comparison_results SET marked = ${MARK_SQL}
+ WHERE comparison_id = :comparisonId AND marked IS DISTINCT FROM ${MARK_SQL}`;
+
+/**
+ * The summary's three counts, by county (the path segment below the city, the tree's
+ * root) × stage × identity type; `GROUPING SETS` adds the all-types row per county × stage,
+ * where a student with two identities counts once.
+ */
+export const SUMMARY_COMPARED_SQL = `
+SELECT split_part(s.scope_path, '.', 2) AS county, s.stage, count(*)::int AS n
+  FROM students s WHERE ${ENROLLED_IN_REGION} GROUP BY 1, 2`;
+
+export const SUMMARY_FOUND_SQL = `
+SELECT split_part(r.scope_path, '.', 2) AS county, s.stage, r.identity_type_id,
+       count(DISTINCT r.student_id)::int AS found,
+       count(DISTINCT r.student_id) FILTER (WHERE r.outcome = 'matched')::int AS matched,
+       count(DISTINCT r.student_id) FILTER (WHERE r.outcome = 'questionable')::int AS questionable,
+       count(DISTINCT r.student_id) FILTER (WHERE r.marked)::int AS marked
+  FROM comparison_results r JOIN students s ON s.id = r.student_id
+ WHERE r.comparison_id = :comparisonId
+ GROUP BY GROUPING SETS ((1, 2, 3), (1, 2))`;
+
+export const SUMMARY_UNMATCHED_SQL = `
+SELECT split_part(r.scope_path, '.', 2) AS county, r.identity_type_id, count(*)::int AS unmatched
+  FROM comparison_results r
+ WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
+ GROUP BY GROUPING SETS ((1, 2), (1))`;

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SessionUser } from '@zizhu/schema';
+import { CurrentUser } from '../../engine/auth/current-user.decorator';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { ComparisonService } from './comparison.service';
+import type { ComparisonSummary } from './comparison-summary';
+
+/**
+ * The comparison's own routes; its resources (lists, runs, results) are served by the
+ * generic REST. Registered before ResourceModule, so `PUT /comparison-results/:id` here
+ * takes precedence over the generic update (it adds who decided and the student's mark).
+ */
+@ApiTags('comparisons')
+@ApiBearerAuth()
+@Controller()
+export class ComparisonController {
+  constructor(private readonly comparisons: ComparisonService) {}
+
+  @Post('comparisons/:id/run')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run (or re-run) a comparison in the background; poll GET /comparisons/:id for status and progress' })
+  run(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.comparisons.start(id, user);
+  }
+
+  @Get('comparisons/:id/summary')
+  @ApiOperation({ summary: 'Counts by county × stage × identity type: students compared, found, questionable, unmatched' })
+  summary(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonSummary | null> {
+    return this.comparisons.summary(id, user);
+  }
+
+  @Put('comparison-results/:id')
+  @ApiOperation({ summary: "A school's decision on a result: { decision, decisionReason, version }" })
+  decide(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.comparisons.decide(id, body ?? {}, user);
+  }
+}

@@ -1,0 +1,220 @@
+import { idNumberCheckChar } from '@zizhu/schema';
+import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
+
+type Rec = Record<string, any>;
+
+/** Another valid ID number of the same region and birth date (a different person, or a typo). */
+function sibling(idNumber: string, sequence: string): string {
+  const first17 = idNumber.slice(0, 14) + sequence;
+  return first17 + idNumberCheckChar(first17);
+}
+
+describe('big-data comparison', () => {
+  let api: TestApp;
+  const token: Record<string, string> = {};
+  let stuA1: Rec; // school1: on two lists, exact
+  let stuA2: Rec; // school1: exact ID, the list spells the name differently
+  let stuB1: Rec; // school2: only name + birth date match (the list has another ID number)
+  let stuB2: Rec; // school2: exact
+  const outsider = sibling('45090219800101000X', '551'); // on a list, enrolled nowhere
+  let lowIncome: Rec;
+  let disabled: Rec;
+  const identity: Record<string, Rec> = {};
+  let run: Rec;
+
+  const get = (path: string, user = 'admin') => api.request('GET', path, { token: token[user] });
+  const results = async (user: string, filter: Rec = {}) =>
+    (await get(`/api/comparison-results${listQuery({ filter: { comparisonId: run.id, ...filter }, range: [0, 999] })}`, user)).body as Rec[];
+  const resultOf = (rows: Rec[], key: string) => rows.filter((r) => r.identityId === identity[key].id);
+
+  async function runAndWait(id: number, user = 'admin'): Promise<Rec> {
+    const started = await api.request('POST', `/api/comparisons/${id}/run`, { token: token[user] });
+    expect(started.status).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      const current = (await get(`/api/comparisons/${id}`, user)).body;
+      if (current.status !== 'running') return current;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('comparison did not finish');
+  }
+
+  async function create(resource: string, body: Rec, user = 'admin'): Promise<Rec> {
+    const response = await api.request('POST', `/api/${resource}`, { token: token[user], body });
+    if (response.status !== 201) throw new Error(`create ${resource}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    for (const user of ['admin', 'yuzhou', 'rongxian', 'school1', 'school2']) token[user] = await api.login(user);
+    const schoolOf = async (user: string) => (await get(`/api/schools${listQuery({ range: [0, 0] })}`, user)).body[0].id;
+    const studentsOf = async (schoolId: number) =>
+      (await get(`/api/students${listQuery({ filter: { schoolId, status: 'enrolled' }, sort: ['id', 'ASC'], range: [0, 1] })}`)).body as Rec[];
+    [stuA1, stuA2] = await studentsOf(await schoolOf('school1'));
+    [stuB1, stuB2] = await studentsOf(await schoolOf('school2'));
+
+    const types = (await get(`/api/identity-types${listQuery({ range: [0, 99] })}`)).body as Rec[];
+    const typeId = (name: string) => types.find((t) => t.name === name)?.id;
+    lowIncome = await create('identity-lists', {
+      name: '2026年9月民政低保名单', department: 'civilAffairs', identityTypeId: typeId('最低生活保障'),
+      regionId: '450900', batchDate: '2026-09-01', documentNumber: '玉民发〔2026〕12号',
+    });
+    disabled = await create('identity-lists', {
+      name: '2026年9月残联名单', department: 'disabledFederation', identityTypeId: typeId('残疾'), regionId: '450900', batchDate: '2026-09-01',
+    });
+    const person = (list: Rec, idNumber: string, name: string, extra: Rec = {}) => create('identities', { listId: list.id, idNumber, name, ...extra });
+    identity.a1 = await person(lowIncome, stuA1.idNumber, stuA1.name);
+    identity.a1Disabled = await person(disabled, stuA1.idNumber, stuA1.name);
+    identity.a2 = await person(lowIncome, stuA2.idNumber, `${stuA2.name}二`);
+    const b1Id = sibling(stuB1.idNumber, stuB1.idNumber.slice(14, 17) === '999' ? '998' : '999');
+    expect(totalOf(await get(`/api/students${listQuery({ filter: { idNumber: b1Id } })}`))).toBe(0);
+    identity.b1 = await person(lowIncome, b1Id, stuB1.name);
+    identity.b2 = await person(disabled, stuB2.idNumber, stuB2.name);
+    identity.outsider = await person(lowIncome, outsider, '未入学人员', { householdRegionId: '450902' });
+
+    run = await create('comparisons', { name: '2026年秋季学期大数据比对', regionId: '450900', listIds: `${lowIncome.id},${disabled.id}`, deadline: '2026-10-15' });
+    expect(run.status).toBe('draft');
+  });
+  afterAll(() => api.close());
+
+  it('seeds the six identity types of the notices, in priority order', async () => {
+    const types = (await get(`/api/identity-types${listQuery({ range: [0, 99] })}`, 'school1')).body as Rec[];
+    expect(types.map((t) => t.name)).toEqual(['建档立卡贫困户', '最低生活保障', '特困救助供养', '孤儿', '残疾', '建档困难职工']);
+  });
+
+  it('runs in the background to done, and matches exactly, questionably and not at all', async () => {
+    const done = await runAndWait(run.id);
+    expect(done).toMatchObject({ status: 'done', progress: { percent: 100 }, startedAt: expect.any(String), finishedAt: expect.any(String) });
+    const rows = await results('admin');
+    expect(resultOf(rows, 'a1')).toEqual([expect.objectContaining({ studentId: stuA1.id, outcome: 'matched', reason: 'idNumber', decision: 'pending', marked: true })]);
+    expect(resultOf(rows, 'a1Disabled')).toEqual([expect.objectContaining({ studentId: stuA1.id, outcome: 'matched', identityTypeId: disabled.identityTypeId })]);
+    expect(resultOf(rows, 'a2')).toEqual([expect.objectContaining({ studentId: stuA2.id, outcome: 'questionable', reason: 'nameDiffers', marked: false })]);
+    expect(resultOf(rows, 'b1')).toEqual([expect.objectContaining({ studentId: stuB1.id, outcome: 'questionable', reason: 'nameAndBirthDate' })]);
+    expect(resultOf(rows, 'b2')).toEqual([expect.objectContaining({ studentId: stuB2.id, outcome: 'matched' })]);
+    expect(resultOf(rows, 'outsider')).toEqual([
+      expect.objectContaining({ studentId: null, outcome: 'unmatched', reason: 'noStudent', regionId: '450902', personName: '未入学人员' }),
+    ]);
+    expect(rows).toHaveLength(6);
+  });
+
+  it('summarises by county × stage × identity type', async () => {
+    const summary = (await get(`/api/comparisons/${run.id}/summary`)).body;
+    expect(summary.totals).toMatchObject({ identitiesCompared: 6, studentsFound: 4, questionable: 2, unmatched: 1 });
+    expect(summary.totals.studentsCompared).toBeGreaterThan(4000);
+    const yuzhou = summary.rows.filter((r: Rec) => r.countyId === '450902' && r.stage === stuA1.stage);
+    const allTypes = yuzhou.find((r: Rec) => r.identityTypeId === null);
+    expect(allTypes).toMatchObject({ countyName: '玉州区', studentsFound: 2, questionable: 1 });
+    expect(allTypes.studentsCompared).toBeGreaterThan(0);
+    expect(yuzhou.find((r: Rec) => r.identityTypeId === disabled.identityTypeId)).toMatchObject({ identityTypeName: '残疾', studentsFound: 1 });
+    expect(summary.rows.find((r: Rec) => r.countyId === '450902' && r.stage === null && r.identityTypeId === null)).toMatchObject({ unmatched: 1 });
+  });
+
+  it('shows each school only its own results, each county only its own', async () => {
+    const mine = (rows: Rec[]) => Object.keys(identity).filter((key) => resultOf(rows, key).length).sort();
+    expect(mine(await results('school1'))).toEqual(['a1', 'a1Disabled', 'a2']);
+    expect(mine(await results('school2'))).toEqual(['b1', 'b2']);
+    expect(mine(await results('yuzhou'))).toEqual(['a1', 'a1Disabled', 'a2', 'outsider']);
+    expect(mine(await results('rongxian'))).toEqual(['b1', 'b2']);
+    const [b1] = resultOf(await results('admin'), 'b1');
+    expect((await get(`/api/comparison-results/${b1.id}`, 'school1')).status).toBe(404);
+    const put = await api.request('PUT', `/api/comparison-results/${b1.id}`, { token: token.school1, body: { decision: 'confirmed', version: b1.version } });
+    expect(put.status).toBe(403);
+  });
+
+  it('lets a school decide — only the decision — and records who decided', async () => {
+    const [a2] = resultOf(await results('school1'), 'a2');
+    const rejectSilently = await api.request('PUT', `/api/comparison-results/${a2.id}`, {
+      token: token.school1,
+      body: { ...a2, decision: 'rejected' },
+    });
+    expect(rejectSilently.status).toBe(422);
+    expect(rejectSilently.body.errors.decisionReason).toBeTruthy();
+
+    const confirmed = await api.request('PUT', `/api/comparison-results/${a2.id}`, {
+      token: token.school1,
+      body: { ...a2, decision: 'confirmed', decisionReason: '已核实，名单姓名有误', outcome: 'matched', studentId: stuB1.id },
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ decision: 'confirmed', outcome: 'questionable', studentId: stuA2.id, marked: true, decidedAt: expect.any(String) });
+    expect(confirmed.body.decidedBy).toEqual(expect.any(Number));
+    const audit = await get(`/api/audit-log${listQuery({ filter: { resource: 'comparison-results', recordId: String(a2.id) } })}`);
+    expect(audit.body[0]).toMatchObject({ action: 'update' });
+  });
+
+  it('re-runs without duplicates and keeps decisions on unchanged matches', async () => {
+    const before = await results('admin');
+    await runAndWait(run.id);
+    const after = await results('admin');
+    expect(after).toHaveLength(before.length);
+    expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
+    expect(resultOf(after, 'a2')[0]).toMatchObject({ decision: 'confirmed', marked: true, decisionReason: '已核实，名单姓名有误' });
+  });
+
+  it('sends a match whose outcome changed back to the school as pending', async () => {
+    const stored = (await get(`/api/identities/${identity.a2.id}`)).body;
+    const fixed = await api.request('PUT', `/api/identities/${stored.id}`, { token: token.admin, body: { name: stuA2.name, version: stored.version } });
+    expect(fixed.status).toBe(200);
+    await runAndWait(run.id);
+    expect(resultOf(await results('admin'), 'a2')[0]).toMatchObject({ outcome: 'matched', decision: 'pending', marked: true, decidedBy: null });
+  });
+
+  it("shows a student's current marks, with the run, the list record and the decision", async () => {
+    const marks = (await get(`/api/comparison-results${listQuery({ filter: { studentId: stuA1.id, marked: true } })}`, 'school1')).body as Rec[];
+    expect(marks.map((m) => m.identityTypeId).sort()).toEqual([lowIncome.identityTypeId, disabled.identityTypeId].sort());
+    expect(marks[0]).toMatchObject({ comparisonId: run.id, identityId: expect.any(Number), decision: 'pending' });
+  });
+
+  it('lets only admins and county officers start runs, within their region', async () => {
+    expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.school1 })).status).toBe(403);
+    expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.yuzhou })).status).toBe(404);
+    const county = await create('comparisons', { name: '玉州区比对', regionId: '450902', listIds: String(lowIncome.id) }, 'yuzhou');
+    const done = await runAndWait(county.id, 'yuzhou');
+    expect(done.status).toBe('done');
+    const rows = (await get(`/api/comparison-results${listQuery({ filter: { comparisonId: county.id }, range: [0, 99] })}`, 'yuzhou')).body as Rec[];
+    // Only 玉州区's students and residents: school2's students (容县) are not compared.
+    expect(rows.map((r) => r.identityId).sort()).toEqual([identity.a1.id, identity.a2.id, identity.outsider.id].sort());
+    expect((await get(`/api/comparisons/${county.id}`, 'rongxian')).status).toBe(404);
+  });
+
+  it('refuses a run without lists', async () => {
+    const response = await api.request('POST', '/api/comparisons', { token: token.admin, body: { name: '空', regionId: '450900', listIds: '' } });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.listIds).toBeTruthy();
+  });
+
+  it('imports a department list by (ID number, list): the same person on another list is a new row', async () => {
+    const csv = (list: string, rows: [string, string][]) =>
+      Buffer.from(`\ufeff所属名单,身份证号,姓名\n${rows.map(([id, name]) => `${list},${id},${name}`).join('\n')}\n`);
+    const importFile = async (file: Buffer) => {
+      const form = new FormData();
+      form.set('resource', 'identities');
+      form.set('mode', 'upsert');
+      form.set('file', new Blob([new Uint8Array(file)]), 'list.csv');
+      const response = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token.admin}` }, body: form });
+      const { id } = await response.json();
+      const settle = async () => {
+        for (let i = 0; i < 200; i++) {
+          const job = (await get(`/api/imports/${id}`)).body;
+          if (job.status !== 'validating' && job.status !== 'committing') return job;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('import did not settle');
+      };
+      const validated = await settle();
+      await api.request('POST', `/api/imports/${id}/commit`, { token: token.admin, body: {} });
+      return { validated, committed: await settle() };
+    };
+    const persons: [string, string][] = [[stuB2.idNumber, stuB2.name], [sibling(outsider, '552'), '另一人员']];
+    // stuB2 is on the disabled persons' list already (created above, same name).
+    const first = await importFile(csv(disabled.name, persons));
+    expect(first.validated.counts).toMatchObject({ new: 1, unchanged: 1, invalid: 0 });
+    expect(first.committed.counts).toMatchObject({ inserted: 1, updated: 0 });
+    const again = await importFile(csv(disabled.name, persons));
+    expect(again.validated.counts).toMatchObject({ new: 0, unchanged: 2, invalid: 0 });
+    const onOtherList = await importFile(csv(lowIncome.name, persons));
+    expect(onOtherList.validated.counts).toMatchObject({ new: 2, unchanged: 0, invalid: 0 });
+    expect(onOtherList.committed.counts).toMatchObject({ inserted: 2 });
+    const stored = (await get(`/api/identities${listQuery({ filter: { idNumber: stuB2.idNumber }, range: [0, 9] })}`)).body as Rec[];
+    expect(stored.map((i) => i.listId).sort()).toEqual([lowIncome.id, disabled.id].sort());
+  });
+});

@@ -1,0 +1,188 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { checkListIds, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
+import type { SessionUser } from '@zizhu/schema';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiException } from '../../engine/errors/api.exception';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { inScope } from '../../engine/scope/scope';
+import {
+  bindParams,
+  DELETE_STALE_SQL,
+  DROP_STORED_SQL,
+  EXACT_SQL,
+  IDENTITIES_SQL,
+  IDENTITIES_TABLE_SQL,
+  INSERT_NEW_SQL,
+  MARK_SQL,
+  MATCHES_TABLE_SQL,
+  NAME_AND_BIRTH_DATE_SQL,
+  REMARK_SQL,
+  type RunParams,
+  SUMMARY_COMPARED_SQL,
+  SUMMARY_FOUND_SQL,
+  SUMMARY_UNMATCHED_SQL,
+  UNMATCHED_SQL,
+  UPDATE_FOUND_SQL,
+} from './comparison-match.sql';
+import { buildSummary, type ComparisonSummary } from './comparison-summary';
+
+interface RunRow {
+  id: number;
+  regionId: string;
+  listIds: unknown;
+  status: string | null;
+  scopePath: string;
+  regionPath: string;
+}
+
+/** The steps of a run, in order, as its `progress` reports them. */
+const STEPS: readonly { step: string; sql: string }[] = [
+  { step: 'identities', sql: IDENTITIES_SQL },
+  { step: 'exact', sql: EXACT_SQL },
+  { step: 'nameAndBirthDate', sql: NAME_AND_BIRTH_DATE_SQL },
+  { step: 'unmatched', sql: UNMATCHED_SQL },
+  { step: 'deleteStale', sql: DELETE_STALE_SQL },
+  { step: 'updateFound', sql: UPDATE_FOUND_SQL },
+  { step: 'dropStored', sql: DROP_STORED_SQL },
+  { step: 'insertNew', sql: INSERT_NEW_SQL },
+  { step: 'marks', sql: REMARK_SQL },
+];
+
+/** Runs comparisons in the background and records school decisions on their results. */
+@Injectable()
+export class ComparisonService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Comparison');
+  /** Runs started by this process, awaited by tests and by shutdown. */
+  private readonly running = new Map<number, Promise<void>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ResourceReader,
+    private readonly writer: ResourceWriter,
+  ) {}
+
+  /** A run interrupted by a restart cannot resume: mark it failed so it can be started again. */
+  async onModuleInit(): Promise<void> {
+    await this.db.query(
+      `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $1 WHERE status = 'running'`,
+      [{ zh: '服务重启，比对中断，请重新运行', en: 'Interrupted by a restart: run it again' }],
+    );
+  }
+
+  /** Shutdown waits for runs in flight rather than cutting their connection. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled(this.running.values());
+  }
+
+  /**
+   * Starts a run (202). Starting one that is already running is not an error: it answers
+   * with the run as it is (the status update below is the lock).
+   */
+  async start(id: number, user: SessionUser): Promise<ApiRecord> {
+    if (!comparisonResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const run = await this.findRun(this.db.manager, id, user);
+    const invalid = checkListIds(run.listIds);
+    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
+    const listIds = parseListIds(run.listIds) ?? [];
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM identity_lists WHERE id = ANY($1::int[])`, [listIds]);
+    if (n !== listIds.length) {
+      throw ApiException.validation({ listIds: { zh: '所选名单有的已不存在', en: 'Some chosen lists no longer exist' } });
+    }
+    const [claimed] = await this.db.query(
+      `UPDATE comparisons SET status = 'running', started_at = now(), finished_at = NULL, message = NULL,
+              progress = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status IS DISTINCT FROM 'running' RETURNING id`,
+      [id, { step: 'queued', percent: 0 }],
+    );
+    if (claimed.length) {
+      const params: RunParams = { comparisonId: id, pattern: `${run.regionPath}%`, listIds, regionId: run.regionId };
+      const job = this.execute(params).finally(() => this.running.delete(id));
+      this.running.set(id, job);
+    }
+    return this.reader.getOne(comparisonResource, String(id), user);
+  }
+
+  /** Resolves when the run this process started has finished (or at once). */
+  async settled(id: number): Promise<void> {
+    await this.running.get(id);
+  }
+
+  async summary(id: number, user: SessionUser): Promise<ComparisonSummary | null> {
+    if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
+    const run = await this.findRun(this.db.manager, id, user);
+    const [{ summary }] = await this.db.query(`SELECT summary FROM comparisons WHERE id = $1`, [run.id]);
+    return summary ?? null;
+  }
+
+  /**
+   * A decision on a result, through the generic update (validation, scope, version, audit),
+   * then who decided and when, and whether the result now gives the student a mark.
+   */
+  async decide(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
+    if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const updated = await this.writer.update(comparisonResultResource, id, body, user);
+    if (updated.version !== Number(body.version)) {
+      await this.db.query(
+        `UPDATE comparison_results SET decided_by = $2, decided_at = now(), marked = ${MARK_SQL} WHERE id = $1 AND version = $3`,
+        [updated.id, user.id, updated.version],
+      );
+    }
+    return this.reader.getOne(comparisonResultResource, id, user);
+  }
+
+  private async findRun(manager: EntityManager, id: number, user: SessionUser): Promise<RunRow> {
+    const [run]: RunRow[] = await manager.query(
+      `SELECT c.id, c.region_id AS "regionId", c.list_ids AS "listIds", c.status, c.scope_path AS "scopePath",
+              r.scope_path AS "regionPath"
+         FROM comparisons c JOIN regions r ON r.id = c.region_id WHERE c.id = $1`,
+      [id],
+    );
+    if (!run || !inScope(run.scopePath, user)) throw ApiException.notFound();
+    return run;
+  }
+
+  private async execute(params: RunParams): Promise<void> {
+    const id = params.comparisonId;
+    try {
+      await this.db.transaction(async (manager) => {
+        await manager.query(IDENTITIES_TABLE_SQL);
+        await manager.query(MATCHES_TABLE_SQL);
+        for (const [index, { step, sql }] of STEPS.entries()) {
+          await this.progress(id, step, Math.floor((index / (STEPS.length + 1)) * 100));
+          await manager.query(...bindParams(sql, params));
+          // Fresh temp tables have no statistics; without them the planner guesses tiny.
+          if (step === 'identities') await manager.query('ANALYZE cmp_identities');
+          if (step === 'unmatched') await manager.query('ANALYZE cmp_matches');
+        }
+        await this.progress(id, 'summary', Math.floor((STEPS.length / (STEPS.length + 1)) * 100));
+        const summary = buildSummary(
+          await manager.query(...bindParams(SUMMARY_COMPARED_SQL, params)),
+          await manager.query(...bindParams(SUMMARY_FOUND_SQL, params)),
+          await manager.query(...bindParams(SUMMARY_UNMATCHED_SQL, params)),
+          await manager.query(`SELECT id, name FROM regions WHERE level = 'county'`),
+          await manager.query(`SELECT id, name FROM identity_types`),
+          (await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`))[0].n,
+        );
+        await manager.query(
+          `UPDATE comparisons SET status = 'done', finished_at = now(), summary = $2, progress = $3,
+                  version = version + 1, updated_at = now() WHERE id = $1`,
+          [id, summary, { step: 'done', percent: 100 }],
+        );
+      });
+    } catch (error) {
+      this.logger.error(`comparison ${id} failed: ${(error as Error).stack ?? String(error)}`);
+      await this.db.query(
+        `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' }],
+      ).catch(() => undefined);
+    }
+  }
+
+  /** Progress goes through the pool (not the run's transaction), so readers see it live. */
+  private async progress(id: number, step: string, percent: number): Promise<void> {
+    await this.db.query(`UPDATE comparisons SET progress = $2 WHERE id = $1`, [id, { step, percent }]);
+  }
+}

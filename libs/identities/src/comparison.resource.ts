@@ -1,0 +1,90 @@
+import { defineResource, type RuleViolation } from '@zizhu/schema';
+import { COMPARISON_STATUSES } from './comparison.enums';
+
+/** The list ids of a run's `listIds` text ("3,5"), or null when it is not such a text. */
+export function parseListIds(listIds: unknown): number[] | null {
+  if (typeof listIds !== 'string' || !/^\d+(,\d+)*$/.test(listIds)) return null;
+  return listIds.split(',').map(Number);
+}
+
+/** The lists a run compares: list ids, at least one, each once. */
+export function checkListIds(listIds: unknown): RuleViolation | null {
+  const ids = parseListIds(listIds);
+  const ok = ids !== null && ids.every((id) => id > 0) && new Set(ids).size === ids.length;
+  return ok ? null : { field: 'listIds', message: { zh: '请填写身份名单编号，用逗号分隔且不重复，如 1,2', en: 'Enter identity list ids, comma-separated, each once, e.g. 1,2' } };
+}
+
+/**
+ * 大数据比对: one run matching the enrolled students of a region (the city or a county)
+ * against chosen identity lists. Started with `POST /api/comparisons/:id/run`; the server
+ * fills status, progress, times and the summary.
+ */
+export const comparisonResource = defineResource({
+  name: 'comparisons',
+  table: 'comparisons',
+  label: { zh: '大数据比对', en: 'Comparisons' },
+  recordLabel: 'name',
+  idType: 'integer',
+  icon: 'compare',
+  audited: true,
+  versioned: true,
+  scope: { kind: 'reference', via: ['regionId'] },
+  access: {
+    list: ['admin', 'county', 'inspector'],
+    create: ['admin', 'county'],
+    update: ['admin', 'county'],
+    delete: ['admin', 'county'],
+  },
+  defaultSort: { field: 'id', order: 'DESC' },
+  fields: {
+    name: {
+      type: 'string',
+      label: { zh: '比对名称', en: 'Name' },
+      required: true,
+      maxLength: 100,
+      list: true,
+      sort: true,
+      search: 'prefix',
+    },
+    regionId: {
+      type: 'reference',
+      reference: 'regions',
+      label: { zh: '比对范围', en: 'Region' },
+      help: { zh: '全市或某个县（市、区）的在读学生', en: 'Enrolled students of the whole city or one county' },
+      required: true,
+      list: true,
+      filter: 'exact',
+    },
+    listIds: {
+      type: 'string',
+      label: { zh: '比对名单', en: 'Lists compared' },
+      help: { zh: '身份名单编号，用逗号分隔，如 1,2', en: 'Identity list ids, comma-separated, e.g. 1,2' },
+      required: true,
+      maxLength: 200,
+      pattern: { regex: '^\\d+(,\\d+)*$', message: { zh: '请填写名单编号，用逗号分隔，如 1,2', en: 'List ids, comma-separated, e.g. 1,2' } },
+      list: true,
+    },
+    deadline: {
+      type: 'date',
+      label: { zh: '学校核实截止日期', en: 'School verification deadline' },
+      list: true,
+      sort: true,
+      filter: 'range',
+    },
+    status: {
+      type: 'enum',
+      label: { zh: '状态', en: 'Status' },
+      options: COMPARISON_STATUSES,
+      readOnly: true,
+      defaultValue: 'draft',
+      list: true,
+      filter: 'exact',
+    },
+    progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true },
+    startedAt: { type: 'datetime', label: { zh: '开始时间', en: 'Started' }, readOnly: true, list: true, sort: true },
+    finishedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Finished' }, readOnly: true, list: true },
+    summary: { type: 'json', label: { zh: '比对汇总', en: 'Summary' }, readOnly: true },
+    message: { type: 'json', label: { zh: '说明', en: 'Message' }, readOnly: true },
+  },
+  check: (r) => checkListIds(r.listIds),
+});
