@@ -1,6 +1,7 @@
 import { Imports1795326254337 } from './1795326254337-Imports';
 import { Identities1795327503940 } from './1795327503940-Identities';
+import { UnloggedImportStaging1795328864568 } from './1795328864568-UnloggedImportStaging';
 import { PlatformCore1795325072589 } from './1795325072589-PlatformCore';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940];
+export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568];
