@@ -4,6 +4,12 @@ import type { Request, Response } from 'express';
 import { ApiException } from './api.exception';
 import { localeOf } from './locale';
 
+const HTTP_MESSAGES: Record<number, { code: string; message: { zh: string; en: string } }> = {
+  400: { code: 'BAD_QUERY', message: { zh: '请求参数无效', en: 'Bad request' } },
+  404: { code: 'NOT_FOUND', message: { zh: '没有这个地址', en: 'No such address' } },
+  413: { code: 'TOO_LARGE', message: { zh: '文件太大', en: 'The file is too large' } },
+};
+
 /** Maps every error to `{ statusCode, code, message, errors? }` in the caller's language. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -21,8 +27,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         body.errors = Object.fromEntries(Object.entries(exception.fieldErrors).map(([k, v]) => [k, v[locale]]));
       }
     } else if (exception instanceof HttpException) {
+      // Framework errors (unknown route, a path id that is not a number, an oversized
+      // upload) in the same shape and language as ours.
       const status = exception.getStatus();
-      body = { statusCode: status, code: status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR', message: exception.message };
+      const known = HTTP_MESSAGES[status];
+      body = {
+        statusCode: status,
+        code: known?.code ?? 'HTTP_ERROR',
+        message: known ? `${known.message[locale]}${locale === 'zh' ? '（' : ' ('}${exception.message}${locale === 'zh' ? '）' : ')'}` : exception.message,
+      };
     } else {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       body = {

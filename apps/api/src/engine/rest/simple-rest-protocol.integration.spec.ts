@@ -111,6 +111,15 @@ describe('ra-data-simple-rest protocol', () => {
   it('answers unknown resources with 404', async () => {
     expect((await api.request('GET', '/api/nothing-here', { token: admin })).status).toBe(404);
   });
+
+  it.each([
+    ['an unknown address', 'GET', '/api/a/b/c/d', 404, 'NOT_FOUND', '没有这个地址'],
+    ['a job id that is not a number', 'GET', '/api/imports/abc', 400, 'BAD_QUERY', '请求参数无效'],
+  ])('answers %s in the API’s own error shape and language', async (_case, method, path, status, code, message) => {
+    const res = await api.request(method, path, { token: admin });
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ statusCode: status, code, message: expect.stringContaining(message) });
+  });
 });
 
 function validId(first17: string): string {
