@@ -9,8 +9,11 @@ import {
   generateStudents,
   type RegionRow,
   type SchoolRow,
+  type StudentRow,
 } from '@zizhu/demo-data';
-import { identityTypeResource } from '@zizhu/identities';
+import { DEMO_IDENTITY_LISTS, demoIdentities, sampledForIdentities } from './demo-identities';
+import { identityListResource, identityResource, identityTypeResource } from '@zizhu/identities';
+import { idNumberFacts } from '@zizhu/schema';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import { studentResource } from '@zizhu/students';
 import type { PoolClient } from 'pg';
@@ -71,12 +74,12 @@ export class DemoSeedService {
     const studentKeys = ['idNumber', 'name', 'gender', 'birthDate', 'schoolId', 'stage', 'grade', 'className', 'status',
       'householdRegionId', 'boarding', 'guardianName', 'phone', 'bankAccount', 'scopePath', 'version'];
     const students = generateStudents({ schools, regions, count: studentCount, seed: DEMO_SEED });
-    await copyRecords(client, studentResource, studentKeys, mapRows(students, (s) => ({
-      ...s,
-      ...versioned,
-      schoolId: idByCode.get(schools[s.schoolId - 1].code),
-      scopePath: schoolPath[s.schoolId - 1],
-    })));
+    const sampled: StudentRow[] = [];
+    let index = 0;
+    await copyRecords(client, studentResource, studentKeys, mapRows(students, (s) => {
+      if (sampledForIdentities(index++) && sampled.length < DEMO_IDENTITY_SAMPLE) sampled.push(s);
+      return { ...s, ...versioned, schoolId: idByCode.get(schools[s.schoolId - 1].code), scopePath: schoolPath[s.schoolId - 1] };
+    }));
 
     const hash = await hashPassword(DEMO_PASSWORD);
     const users = DEMO_USERS.map((u) => {
@@ -88,11 +91,38 @@ export class DemoSeedService {
 
     const city = regions.find((r) => !r.parentId);
     if (city) {
+      const cityPath = regionPath.get(city.id);
       await copyRecords(client, identityTypeResource, ['name', 'department', 'aidTier', 'priority', 'regionId', 'scopePath', 'version'],
-        DEMO_IDENTITY_TYPES.map((t) => ({ ...t, aidTier: 'highest', regionId: city.id, scopePath: regionPath.get(city.id), ...versioned })));
+        DEMO_IDENTITY_TYPES.map((t) => ({ ...t, aidTier: 'highest', regionId: city.id, scopePath: cityPath, ...versioned })));
+      await this.seedIdentities(client, city.id, cityPath ?? '', sampled);
     }
   }
+
+  /** The departments' lists and a few hundred listed people (see demo-identities.ts). */
+  private async seedIdentities(client: PoolClient, cityId: string, cityPath: string, sampled: StudentRow[]): Promise<void> {
+    const types: { id: number; name: string }[] = (await client.query('SELECT id, name FROM identity_types')).rows;
+    const typeId = (name: string) => types.find((t) => t.name === name)?.id;
+    const lists = DEMO_IDENTITY_LISTS.map((l) => ({
+      name: l.name, department: l.department, identityTypeId: typeId(l.typeName), regionId: cityId,
+      batchDate: '2026-09-01', validUntil: '2027-08-31', documentNumber: l.documentNumber, scopePath: cityPath, version: 1,
+    }));
+    await copyRecords(client, identityListResource, ['name', 'department', 'identityTypeId', 'regionId', 'batchDate', 'validUntil', 'documentNumber', 'scopePath', 'version'], lists);
+    const listRows: { id: number; name: string }[] = (await client.query('SELECT id, name FROM identity_lists ORDER BY id')).rows;
+    const listId = (index: number) => listRows.find((l) => l.name === DEMO_IDENTITY_LISTS[index].name)!.id;
+    await copyRecords(client, identityResource, ['listId', 'idNumber', 'name', 'birthDate', 'identityTypeId', 'householdHead', 'householdRegionId', 'scopePath', 'version'],
+      demoIdentities(sampled).map((p) => ({
+        ...p,
+        listId: listId(p.listIndex),
+        birthDate: idNumberFacts(p.idNumber).birthDate,
+        identityTypeId: typeId(DEMO_IDENTITY_LISTS[p.listIndex].typeName),
+        scopePath: `${cityPath}`,
+        version: 1,
+      })));
+  }
 }
+
+/** Listed people drawn from the enrolled students (the rest of the demo's few hundred study elsewhere). */
+const DEMO_IDENTITY_SAMPLE = 260;
 
 /** The six special identities of the 大数据比对 notices (seeds 000), in priority order. */
 export const DEMO_IDENTITY_TYPES = [
