@@ -1,0 +1,55 @@
+import { findIdNumberFault } from '@zizhu/schema';
+import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
+
+/** What a newcomer finds after `npm start`: a city that behaves like a real one. */
+describe('demo data', () => {
+  let api: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    admin = await api.login('admin');
+  });
+  afterAll(() => api.close());
+
+  const total = async (resource: string, filter: Record<string, unknown> = {}) =>
+    totalOf(await api.request('GET', `/api/${resource}${listQuery({ filter, range: [0, 0] })}`, { token: admin }));
+
+  it('is a city with counties, townships, schools of every stage and 5,000 students', async () => {
+    expect(await total('regions', { level: 'county' })).toBe(7);
+    expect(await total('regions', { level: 'township' })).toBeGreaterThanOrEqual(30);
+    expect(await total('schools')).toBeGreaterThanOrEqual(30);
+    for (const stage of ['preschool', 'primary', 'junior', 'senior', 'vocational']) expect(await total('schools', { stages: stage })).toBeGreaterThan(0);
+    expect(await total('students')).toBe(5000);
+  });
+
+  it('has valid ID numbers whose birth dates fit the students’ stages', async () => {
+    const page = (await api.request('GET', `/api/students${listQuery({ range: [0, 199] })}`, { token: admin })).body;
+    for (const s of page) expect(findIdNumberFault(s.idNumber)).toBeNull();
+    const seniors = page.filter((s: { stage: string }) => s.stage === 'senior');
+    expect(seniors.every((s: { birthDate: string }) => s.birthDate >= '2008-09-01' && s.birthDate <= '2012-08-31')).toBe(true);
+  });
+
+  it('has four departments’ lists whose comparison finds every kind of outcome', async () => {
+    expect(await total('identity-types')).toBe(6);
+    const lists = (await api.request('GET', `/api/identity-lists${listQuery({})}`, { token: admin })).body as { id: number }[];
+    expect(lists).toHaveLength(4);
+    expect(await total('identities')).toBe(300);
+    const created = await api.request('POST', '/api/comparisons', {
+      token: admin,
+      body: { name: '演示比对', regionId: '450900', listIds: lists.map((l) => l.id).join(',') },
+    });
+    expect(created.status).toBe(201);
+    expect((await api.request('POST', `/api/comparisons/${created.body.id}/run`, { token: admin })).status).toBe(202);
+    let run = created.body;
+    for (let i = 0; i < 200 && run.status !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await api.request('GET', `/api/comparisons/${run.id}`, { token: admin })).body;
+    }
+    expect(run.status).toBe('done');
+    const outcome = (o: string) => total('comparison-results', { comparisonId: run.id, outcome: o });
+    expect(await outcome('matched')).toBeGreaterThan(200);
+    expect(await outcome('questionable')).toBeGreaterThan(10);
+    expect(await outcome('unmatched')).toBeGreaterThan(10);
+  });
+});
