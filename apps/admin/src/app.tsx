@@ -8,6 +8,7 @@ import { appStore } from './providers/app-store';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { importRoutes } from './imports/import-routes';
+import { comparisonRoutes } from './comparison/comparison-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -31,7 +32,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes()]}
+      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes()]}
     </Admin>
   );
 }

@@ -17,6 +17,7 @@ import { ImportModule } from './engine/imports/import.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
 import { ComparisonModule } from './modules/comparison/comparison.module';
+import { OmissionModule } from './modules/omissions/omission.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export class AppModule {
         ExportModule,
         ImportModule,
         ComparisonModule,
+        OmissionModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

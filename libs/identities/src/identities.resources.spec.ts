@@ -1,3 +1,5 @@
+import { checkOmissionReview } from './omission.enums';
+import { omissionResource } from './omission.resource';
 import { carriesMark } from './comparison.enums';
 import { checkListIds, comparisonResource, parseListIds } from './comparison.resource';
 import { comparisonResultResource } from './comparison-result.resource';
@@ -71,5 +73,21 @@ describe('comparison declarations', () => {
     ['unmatched', 'confirmed', false],
   ])('a %s result decided %s gives a mark: %s', (outcome, decision, mark) => {
     expect(carriesMark(outcome, decision)).toBe(mark);
+  });
+});
+
+describe('omission declarations', () => {
+  it('scope omissions through the student and keep the review fields server-set', () => {
+    expect(omissionResource.scope).toEqual({ kind: 'reference', via: ['studentId'] });
+    const writable = Object.entries(omissionResource.fields).filter(([, f]) => !f.readOnly).map(([k]) => k);
+    expect(writable).toEqual(['studentId', 'identityTypeId', 'reason', 'evidence']);
+    expect(omissionResource.access.create).toContain('school');
+  });
+
+  it('need a decision, and a reason to return', () => {
+    expect(checkOmissionReview('approved', undefined)).toBeNull();
+    expect(checkOmissionReview('returned', '缺证明')).toBeNull();
+    expect(checkOmissionReview('returned', ' ')?.field).toBe('reason');
+    expect(checkOmissionReview('maybe', 'x')?.field).toBe('decision');
   });
 });

@@ -1,1 +1,2 @@
 export * from './import.resource';
+export * from './export-job.resource';

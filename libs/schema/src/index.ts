@@ -6,3 +6,4 @@ export * from './mask';
 export * from './schema-payload';
 export * from './enums';
 export * from './import-payload';
+export * from './export-payload';

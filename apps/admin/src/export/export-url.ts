@@ -18,3 +18,20 @@ export function exportUrl(
   if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order]));
   return `${apiUrl}/${resource}/export?${query.toString()}`;
 }
+
+/** Lists longer than this export as a background job with a progress dialog. */
+export const EXPORT_JOB_THRESHOLD = 50_000;
+
+/** `POST /api/<resource>/export-jobs` with the same parameters as the export. */
+export function exportJobStartUrl(
+  apiUrl: string,
+  resource: string,
+  format: ExportFormat,
+  filter: Record<string, unknown>,
+  sort: SortPayload | undefined,
+): string {
+  return exportUrl(apiUrl, resource, format, filter, sort).replace(`/${resource}/export?`, `/${resource}/export-jobs?`);
+}
+
+export const exportJobUrl = (apiUrl: string, id: number): string => `${apiUrl}/export-jobs/${id}`;
+export const exportJobFileUrl = (apiUrl: string, id: number): string => `${apiUrl}/export-jobs/${id}/file`;

@@ -1,19 +1,32 @@
+import BadgeIcon from '@mui/icons-material/Badge';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import DownloadIcon from '@mui/icons-material/Download';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FolderIcon from '@mui/icons-material/Folder';
 import HistoryIcon from '@mui/icons-material/History';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
+import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import SchoolIcon from '@mui/icons-material/School';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType } from 'react';
 
+/** Material icon names that declarations use for their menu entries. */
 const ICONS: Record<string, ComponentType> = {
   map: MapIcon,
   school: SchoolIcon,
   people: PeopleIcon,
   person: PersonIcon,
+  person_add: PersonAddIcon,
   history: HistoryIcon,
   upload: UploadFileIcon,
+  download: DownloadIcon,
+  badge: BadgeIcon,
+  list: ListAltIcon,
+  compare: CompareArrowsIcon,
+  fact_check: FactCheckIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

@@ -6,10 +6,12 @@ import {
   Datagrid,
   DeleteWithConfirmButton,
   Edit,
+  EditButton,
   Labeled,
   List,
   SaveButton,
   Show,
+  ShowButton,
   SimpleForm,
   SimpleShowLayout,
   Toolbar,
@@ -17,6 +19,8 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
+import { COMPARISONS_RESOURCE } from '../comparison/progress-api';
+import { ProgressButton } from '../comparison/progress-button';
 import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
 import { OpenJobButton } from '../imports/open-job-button';
 import { FieldDisplay } from './field-display';
@@ -67,6 +71,11 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       <TopToolbar>
         <OpenJobButton />
       </TopToolbar>
+    ) : schema.name === COMPARISONS_RESOURCE ? (
+      <TopToolbar>
+        <ProgressButton />
+        {schema.can.update && <EditButton />}
+      </TopToolbar>
     ) : undefined;
   return (
     <Show actions={actions}>
@@ -84,7 +93,20 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
   const onError = useSaveErrorHandler(schema, 'edit');
   return (
     // Pessimistic: the server's 409 / 422 answers must reach the form, not an undo toast.
-    <Edit mutationMode="pessimistic" transform={transform} mutationOptions={{ onError }} redirect="list">
+    <Edit
+      mutationMode="pessimistic"
+      transform={transform}
+      mutationOptions={{ onError }}
+      redirect="list"
+      actions={
+        schema.name === COMPARISONS_RESOURCE ? (
+          <TopToolbar>
+            <ProgressButton />
+            <ShowButton />
+          </TopToolbar>
+        ) : undefined
+      }
+    >
       <SimpleForm toolbar={<FormToolbar canDelete={schema.can.delete} />} sx={{ maxWidth: 720 }}>
         {formFields(schema, 'edit')}
       </SimpleForm>

@@ -2,6 +2,8 @@ import { Imports1795326254337 } from './1795326254337-Imports';
 import { Identities1795327503940 } from './1795327503940-Identities';
 import { UnloggedImportStaging1795328864568 } from './1795328864568-UnloggedImportStaging';
 import { PlatformCore1795325072589 } from './1795325072589-PlatformCore';
+import { Omissions1795329162462 } from './1795329162462-Omissions';
+import { ExportJobs1795328972364 } from './1795328972364-ExportJobs';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568];
+export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568, ExportJobs1795328972364, Omissions1795329162462];

@@ -1,13 +1,13 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { SessionUser } from '@zizhu/schema';
+import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { localeOf } from '../errors/locale';
+import { type Locale, localeOf } from '../errors/locale';
 import { parseListQuery, type RawListQuery } from '../rest/query-parser';
 import { allowed } from '../rest/resource.controller';
 import { parseExportOptions, type RawExportOptions } from './export-format';
-import { ResourceExporter } from './resource-exporter.service';
+import { type ExportRequest, ResourceExporter } from './resource-exporter.service';
 
 /**
  * `GET /api/:resource/export?format=xlsx|csv&filter=…&sort=…`: the whole list, as the
@@ -28,12 +28,18 @@ export class ExportController {
     @Res() response: Response,
   ): Promise<void> {
     const resource = allowed(name, 'list', user);
-    const options = parseExportOptions(query, localeOf(acceptLanguage));
-    // A file holds the whole list: `range` is not a page here and is ignored.
-    const parsed = parseListQuery(resource, { filter: query.filter, sort: query.sort });
-    // Both parsed without error above.
-    const filter = query.filter ? (JSON.parse(query.filter) as Record<string, unknown>) : {};
-    const sort = query.sort ? (JSON.parse(query.sort) as [string, string]) : [resource.defaultSort.field, resource.defaultSort.order];
-    await this.exporter.export(resource, { query: parsed, filter, sort: [sort[0], sort[1]], options }, user, response);
+    const request = exportRequest(resource, query, localeOf(acceptLanguage));
+    await this.exporter.export(resource, request, user, response);
   }
+}
+
+/** The export's parameters, checked before anything runs (an unknown field is `400 BAD_QUERY`). */
+export function exportRequest(resource: ResourceDeclaration, query: RawListQuery & RawExportOptions, locale: Locale): ExportRequest {
+  const options = parseExportOptions(query, locale);
+  // A file holds the whole list: `range` is not a page here and is ignored.
+  const parsed = parseListQuery(resource, { filter: query.filter, sort: query.sort });
+  // Both parsed without error above.
+  const filter = query.filter ? (JSON.parse(query.filter) as Record<string, unknown>) : {};
+  const sort = query.sort ? (JSON.parse(query.sort) as [string, string]) : [resource.defaultSort.field, resource.defaultSort.order];
+  return { query: parsed, filter, sort: [sort[0], sort[1]], options };
 }

@@ -2,10 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { maskValue, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { ListQuery } from '../rest/list-query';
+import { type ListQuery, whereClause } from '../rest/list-query';
 import { presentRecord } from '../rest/record-presenter';
+import { readScope } from '../scope/scope';
 import { csvSheetWriter } from './csv-sheet.writer';
 import { type ExportColumn, exportColumns } from './export-columns';
 import { contentDisposition, contentType, type ExportOptions } from './export-format';
@@ -53,9 +58,63 @@ export class ResourceExporter {
    * so a partial file cannot pass for a whole one.
    */
   async export(resource: ResourceDeclaration, request: ExportRequest, user: SessionUser, response: Response): Promise<void> {
+    await this.write(resource, request, user, {
+      output: response,
+      gone: () => response.destroyed,
+      start: () => startResponse(resource, request.options, response),
+      caughtUp: (writer) => caughtUp(writer, response),
+      failed: (error, rows) => {
+        if (!response.destroyed) this.logger.error(`export of ${resource.name} failed after ${rows} rows: ${String(error)}`);
+        response.destroy();
+      },
+    });
+  }
+
+  /**
+   * The same export written to a file (export jobs): `progress` hears the list's total for
+   * the filter (counted in the export's own snapshot) and then the rows written after each
+   * batch. Rejects on any failure, after removing nothing: the caller owns the file.
+   */
+  async exportToFile(
+    resource: ResourceDeclaration,
+    request: ExportRequest,
+    user: SessionUser,
+    path: string,
+    progress: (rows: number, total: number) => Promise<void>,
+  ): Promise<number> {
+    const file = createWriteStream(path);
+    const opened = once(file, 'open');
+    opened.catch(() => undefined);
+    let total = 0;
+    try {
+      await opened;
+      return await this.write(resource, request, user, {
+        output: file,
+        gone: () => file.destroyed,
+        counted: async (n) => {
+          total = n;
+          await progress(0, n);
+        },
+        batchWritten: (rows) => progress(rows, total),
+        caughtUp: (writer) => writer.caughtUp(),
+        failed: (error) => {
+          throw error;
+        },
+        finished: () => finished(file),
+      });
+    } finally {
+      if (!file.closed) file.destroy();
+    }
+  }
+
+  /** Rows from the cursor through a sheet writer into the sink; the number of rows written. */
+  private async write(resource: ResourceDeclaration, request: ExportRequest, user: SessionUser, sink: ExportSink): Promise<number> {
     const columns = exportColumns(resource, request.options.locale);
     const release = await this.slots.acquire();
-    if (response.destroyed) return release();
+    if (sink.gone()) {
+      release();
+      return 0;
+    }
     const runner = this.db.createQueryRunner();
     let opened = false;
     let started = false;
@@ -66,31 +125,33 @@ export class ResourceExporter {
       opened = true;
       // A streamed scan gains nothing from JIT; compiling it delayed the first byte by ~0.1 s.
       await runner.query('SET LOCAL jit = off');
+      if (sink.counted) await sink.counted(await countRows(runner, resource, request.query, user));
       const batches = await openCursor(runner, resource, request.query, user);
       let batch = await batches.next();
-      startResponse(resource, request.options, response);
+      sink.start?.();
       started = true;
-      const writer = sheetWriter(request.options, columns, resource, response);
+      const writer = sheetWriter(request.options, columns, resource, sink.output);
       while (batch.length) {
         // The next batch is on its way from the database while this one is written.
         const next = batch.length === EXPORT_BATCH_SIZE ? batches.next() : Promise.resolve([]);
         next.catch(() => undefined);
-        // In slices, so compression and the socket keep pace with the rows.
+        // In slices, so compression and the output keep pace with the rows.
         for (let i = 0; i < batch.length; i += WRITE_SLICE) {
           writer.writeRecords(batch.slice(i, i + WRITE_SLICE).map((row) => presentRecord(resource, row, user)));
-          await caughtUp(writer, response);
+          await sink.caughtUp(writer);
         }
         rows += batch.length;
+        await sink.batchWritten?.(rows);
         batch = await next;
       }
       // Audited before the file is closed, so the row exists once the client has the file.
       await this.recordAudit(resource, request, user, rows, true);
       audited = true;
       await writer.finish();
+      await sink.finished?.();
     } catch (error) {
       if (!started) throw error;
-      if (!response.destroyed) this.logger.error(`export of ${resource.name} failed after ${rows} rows: ${String(error)}`);
-      response.destroy();
+      sink.failed(error, rows);
     } finally {
       // Read-only: ending the transaction either way closes the cursor and its snapshot.
       if (opened) await runner.query('ROLLBACK').catch(() => undefined);
@@ -98,6 +159,7 @@ export class ResourceExporter {
       release();
       if (started && !audited) await this.recordAudit(resource, request, user, rows, false);
     }
+    return rows;
   }
 
   /** A bulk read of personal data is audited like a reveal: who, which filter, how many rows. */
@@ -119,6 +181,24 @@ export class ResourceExporter {
   }
 }
 
+/** Where an export goes: the HTTP response, or a file for an export job. */
+interface ExportSink {
+  output: Writable;
+  /** True when the output is gone before the export starts (the client hung up while waiting). */
+  gone(): boolean;
+  /** Hears the list's total, counted in the export's snapshot; without it nothing is counted. */
+  counted?(total: number): Promise<void>;
+  /** Just before the first byte, once the query has run. */
+  start?(): void;
+  /** Waits while the writer or the output is behind; rejects when the output has gone. */
+  caughtUp(writer: SheetWriter): Promise<void>;
+  batchWritten?(rows: number): Promise<void>;
+  /** After the writer has finished: resolves when the output has it all. */
+  finished?(): Promise<void>;
+  /** A failure after the first byte; may rethrow. */
+  failed(error: unknown, rows: number): void;
+}
+
 interface Batches {
   next(): Promise<Record<string, unknown>[]>;
 }
@@ -127,6 +207,13 @@ async function openCursor(runner: QueryRunner, resource: ResourceDeclaration, qu
   const { sql, params } = exportQuery(resource, query, user);
   await runner.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
   return { next: () => runner.query(`FETCH ${EXPORT_BATCH_SIZE} FROM export_rows`) };
+}
+
+async function countRows(runner: QueryRunner, resource: ResourceDeclaration, query: ListQuery, user: SessionUser): Promise<number> {
+  const params: unknown[] = [];
+  const where = whereClause([...readScope(resource, user), ...query.conditions], params);
+  const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM "${resource.table}" t WHERE ${where}`, params);
+  return n;
 }
 
 function startResponse(resource: ResourceDeclaration, options: ExportOptions, response: Response): void {
@@ -142,10 +229,10 @@ function startResponse(resource: ResourceDeclaration, options: ExportOptions, re
   response.setHeader('Access-Control-Expose-Headers', [...new Set([...exposed, 'Content-Disposition'])].join(', '));
 }
 
-function sheetWriter(options: ExportOptions, columns: ExportColumn[], resource: ResourceDeclaration, response: Response): SheetWriter {
+function sheetWriter(options: ExportOptions, columns: ExportColumn[], resource: ResourceDeclaration, output: Writable): SheetWriter {
   return options.format === 'csv'
-    ? csvSheetWriter(response, columns, options.encoding)
-    : xlsxSheetWriter(response, columns, resource.label[options.locale]);
+    ? csvSheetWriter(output, columns, options.encoding)
+    : xlsxSheetWriter(output, columns, resource.label[options.locale]);
 }
 
 /** Waits while the writer or the client is behind; fails when the client has gone or stopped reading. */

@@ -5,8 +5,9 @@ import {
   identityListResource,
   identityResource,
   identityTypeResource,
+  omissionResource,
 } from '@zizhu/identities';
-import { importResource } from '@zizhu/imports';
+import { exportJobResource, importResource } from '@zizhu/imports';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
@@ -19,11 +20,13 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   userResource,
   auditLogResource,
   importResource,
+  exportJobResource,
   identityTypeResource,
   identityListResource,
   identityResource,
   comparisonResource,
   comparisonResultResource,
+  omissionResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

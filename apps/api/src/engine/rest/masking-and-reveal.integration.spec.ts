@@ -83,6 +83,6 @@ describe('personal data masking and audited reveals', () => {
     expect(field('idNumber').sensitive).toEqual({ mask: 'idNumber', masked: true, canReveal: true });
     expect(field('phone').sensitive).toEqual({ mask: 'phone', masked: false, canReveal: false });
     expect(students.can).toEqual({ list: true, create: true, update: true, delete: false });
-    expect(body.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'students', 'imports', 'identity-types', 'identity-lists', 'comparison-results']);
+    expect(body.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'students', 'imports', 'export-jobs', 'identity-types', 'identity-lists', 'comparison-results', 'omissions']);
   });
 });

@@ -4,6 +4,7 @@ import type { SessionUser } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ComparisonService } from './comparison.service';
+import type { ComparisonProgress } from './comparison-progress';
 import type { ComparisonSummary } from './comparison-summary';
 
 /**
@@ -28,6 +29,12 @@ export class ComparisonController {
   @ApiOperation({ summary: 'Counts by county × stage × identity type: students compared, found, questionable, unmatched' })
   summary(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonSummary | null> {
     return this.comparisons.summary(id, user);
+  }
+
+  @Get('comparisons/:id/progress')
+  @ApiOperation({ summary: "Verification progress per school in the caller's scope: total, decided, pending, overdue; state done | pending | overdue" })
+  progress(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonProgress> {
+    return this.comparisons.progressBySchool(id, user);
   }
 
   @Put('comparison-results/:id')

@@ -7,6 +7,7 @@ import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { escapeLike } from '../../engine/rest/list-query';
 import { inScope } from '../../engine/scope/scope';
 import {
   bindParams,
@@ -27,6 +28,7 @@ import {
   UNMATCHED_SQL,
   UPDATE_FOUND_SQL,
 } from './comparison-match.sql';
+import { type ComparisonProgress, PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { buildSummary, type ComparisonSummary } from './comparison-summary';
 
 interface RunRow {
@@ -115,6 +117,15 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     const run = await this.findRun(this.db.manager, id, user);
     const [{ summary }] = await this.db.query(`SELECT summary FROM comparisons WHERE id = $1`, [run.id]);
     return summary ?? null;
+  }
+
+  /** Per school in the caller's scope: results, decided, pending, and overdue after the deadline. */
+  async progressBySchool(id: number, user: SessionUser): Promise<ComparisonProgress> {
+    if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
+    const run = await this.findRun(this.db.manager, id, user);
+    const [{ deadline }] = await this.db.query(`SELECT deadline FROM comparisons WHERE id = $1`, [run.id]);
+    const rows = await this.db.query(PROGRESS_SQL, [run.id, `${escapeLike(user.scopePath)}%`]);
+    return { comparisonId: run.id, deadline: deadline ?? null, schools: rows.map(schoolProgress) };
   }
 
   /**

@@ -1,0 +1,51 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Card, CardContent, CircularProgress, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Button, LinkBase, Title, useGetOne, useParams, useTranslate } from 'react-admin';
+import { ProgressChart } from './progress-chart';
+import { COMPARISONS_RESOURCE, type ComparisonProgress, fetchProgress } from './progress-api';
+
+/** `/comparisons/:id/progress`: each school's verification of a run, as a stacked bar chart. */
+export function VerificationProgressPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const translate = useTranslate();
+  const { data: run } = useGetOne(COMPARISONS_RESOURCE, { id });
+  const [progress, setProgress] = useState<ComparisonProgress>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    fetchProgress(id).then(
+      (loaded) => alive && setProgress(loaded),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  const title = translate('zizhu.comparison.progressTitle', { name: run?.name ?? '' });
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title={title} />
+      <CardContent>
+        <Button component={LinkBase} to={`/${COMPARISONS_RESOURCE}/${id}/show`} label="zizhu.comparison.back">
+          <ArrowBackIcon />
+        </Button>
+        <Typography variant="h6" component="h1" sx={{ my: 1 }}>
+          {title}
+        </Typography>
+        {failed && <Alert severity="error">{translate('zizhu.comparison.loadFailed')}</Alert>}
+        {!failed && !progress && <CircularProgress size={24} />}
+        {progress && (
+          <>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {translate('zizhu.comparison.progressIntro', { deadline: progress.deadline ?? translate('zizhu.comparison.noDeadline') })}
+            </Typography>
+            {progress.schools.length ? <ProgressChart schools={progress.schools} /> : <Alert severity="info">{translate('zizhu.comparison.empty')}</Alert>}
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,86 @@
+import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+
+type Rec = Record<string, any>;
+
+describe('comparison verification progress per school', () => {
+  let api: TestApp;
+  const token: Record<string, string> = {};
+  let run: Rec;
+  let school1: Rec;
+  let school2: Rec;
+
+  const get = (path: string, user = 'admin') => api.request('GET', path, { token: token[user] });
+  const progress = async (id: number, user = 'admin') => (await get(`/api/comparisons/${id}/progress`, user)).body as Rec;
+  const bySchool = (p: Rec, schoolId: number) => p.schools.find((s: Rec) => s.schoolId === schoolId);
+
+  async function create(resource: string, body: Rec, user = 'admin'): Promise<Rec> {
+    const response = await api.request('POST', `/api/${resource}`, { token: token[user], body });
+    if (response.status !== 201) throw new Error(`create ${resource}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  async function runAndWait(id: number, user = 'admin'): Promise<void> {
+    expect((await api.request('POST', `/api/comparisons/${id}/run`, { token: token[user] })).status).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      if ((await get(`/api/comparisons/${id}`, user)).body.status !== 'running') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('comparison did not finish');
+  }
+
+  async function decide(user: string, resultId: number, decision: string, decisionReason?: string): Promise<void> {
+    const current = (await get(`/api/comparison-results/${resultId}`, user)).body;
+    const put = await api.request('PUT', `/api/comparison-results/${resultId}`, { token: token[user], body: { decision, decisionReason, version: current.version } });
+    expect(put.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    for (const user of ['admin', 'yuzhou', 'rongxian', 'school1']) token[user] = await api.login(user);
+    school1 = (await get(`/api/schools${listQuery({ range: [0, 0] })}`, 'school1')).body[0];
+    school2 = (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token: await api.login('school2') })).body[0];
+    const studentsOf = async (schoolId: number, n: number) =>
+      (await get(`/api/students${listQuery({ filter: { schoolId, status: 'enrolled' }, sort: ['id', 'ASC'], range: [0, n - 1] })}`)).body as Rec[];
+    const types = (await get(`/api/identity-types${listQuery({ range: [0, 99] })}`)).body as Rec[];
+    const list = await create('identity-lists', {
+      name: '进度测试名单', department: 'civilAffairs', identityTypeId: types[1].id, regionId: '450900', batchDate: '2026-09-01',
+    });
+    for (const s of [...(await studentsOf(school1.id, 2)), ...(await studentsOf(school2.id, 1))]) {
+      await create('identities', { listId: list.id, idNumber: s.idNumber, name: s.name });
+    }
+    run = await create('comparisons', { name: '进度测试', regionId: '450900', listIds: String(list.id), deadline: '2026-01-01' });
+    await runAndWait(run.id);
+  });
+  afterAll(() => api.close());
+
+  it('counts results per school, all pending at first, overdue after the deadline', async () => {
+    const p = await progress(run.id);
+    expect(p).toMatchObject({ comparisonId: run.id, deadline: '2026-01-01' });
+    expect(bySchool(p, school1.id)).toMatchObject({ schoolName: school1.name, total: 2, decided: 0, pending: 2, overdue: true, state: 'overdue' });
+    expect(bySchool(p, school2.id)).toMatchObject({ total: 1, decided: 0, pending: 1, state: 'overdue' });
+  });
+
+  it('marks a school done once every result is decided', async () => {
+    const rows = (await get(`/api/comparison-results${listQuery({ filter: { comparisonId: run.id }, range: [0, 9] })}`, 'school1')).body as Rec[];
+    await decide('school1', rows[0].id, 'confirmed');
+    expect(bySchool(await progress(run.id), school1.id)).toMatchObject({ decided: 1, confirmed: 1, pending: 1, state: 'overdue' });
+    await decide('school1', rows[1].id, 'rejected', '已转学');
+    expect(bySchool(await progress(run.id), school1.id)).toMatchObject({ total: 2, decided: 2, rejected: 1, pending: 0, overdue: false, state: 'done' });
+  });
+
+  it('is pending, not overdue, before the deadline', async () => {
+    const current = (await get(`/api/comparisons/${run.id}`)).body;
+    const put = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { deadline: '2999-12-31', version: current.version } });
+    expect(put.status).toBe(200);
+    expect(bySchool(await progress(run.id), school2.id)).toMatchObject({ pending: 1, overdue: false, state: 'pending' });
+  });
+
+  it("shows a county only its own schools, and refuses schools", async () => {
+    const county = await create('comparisons', { name: '玉州区进度', regionId: '450902', listIds: run.listIds, deadline: '2999-12-31' }, 'yuzhou');
+    await runAndWait(county.id, 'yuzhou');
+    const p = await progress(county.id, 'yuzhou');
+    expect(p.schools.map((s: Rec) => s.schoolId)).toEqual([school1.id]);
+    expect((await get(`/api/comparisons/${county.id}/progress`, 'rongxian')).status).toBe(404);
+    expect((await get(`/api/comparisons/${run.id}/progress`, 'school1')).status).toBe(403);
+  });
+});

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SessionUser } from '@zizhu/schema';
+import { CurrentUser } from '../../engine/auth/current-user.decorator';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { OmissionService, type StudentMark } from './omission.service';
+
+/**
+ * 补录 routes beside the generic REST of `omissions`. Registered before ResourceModule, so
+ * `PUT /omissions/:id` here takes precedence (it resubmits returned omissions).
+ */
+@ApiTags('omissions')
+@ApiBearerAuth()
+@Controller()
+export class OmissionController {
+  constructor(private readonly omissions: OmissionService) {}
+
+  @Post('omissions/:id/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The county's review of an omission: { decision: 'approved' | 'returned', reason } (reason required to return)" })
+  review(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.omissions.review(id, body ?? {}, user);
+  }
+
+  @Put('omissions/:id')
+  @ApiOperation({ summary: "A school's edit of its omission; editing a returned one resubmits it" })
+  edit(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.omissions.edit(id, body ?? {}, user);
+  }
+
+  @Get('students/:id/marks')
+  @ApiOperation({ summary: "A student's current marks: comparison results giving one, and approved omissions" })
+  marks(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<StudentMark[]> {
+    return this.omissions.marks(id, user);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { checkOmissionReview, omissionResource } from '@zizhu/identities';
+import type { SessionUser } from '@zizhu/schema';
+import { studentResource } from '@zizhu/students';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../engine/audit/audit.service';
+import { ApiException } from '../../engine/errors/api.exception';
+import { type ApiRecord, auditSnapshot, selectList } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { inScope } from '../../engine/scope/scope';
+
+/** Who may review omissions: the county (and admin), within their region. */
+export const OMISSION_REVIEWERS = ['admin', 'county'] as const;
+
+/** One current mark of a student: a comparison result or an approved omission. */
+export interface StudentMark {
+  source: 'comparison' | 'omission';
+  id: number;
+  identityTypeId: number | null;
+  comparisonId: number | null;
+  decidedAt: string | null;
+}
+
+const MARKS_SQL = `
+  SELECT 'comparison' AS source, r.id, r.identity_type_id AS "identityTypeId", r.comparison_id AS "comparisonId",
+         r.decided_at AS "decidedAt"
+    FROM comparison_results r WHERE r.student_id = $1 AND r.marked
+  UNION ALL
+  SELECT 'omission', o.id, o.identity_type_id, NULL, o.reviewed_at
+    FROM omissions o WHERE o.student_id = $1 AND o.status = 'approved'
+  ORDER BY 1, 2`;
+
+/** 补录: the county's review, edits that resubmit a returned omission, and a student's marks. */
+@Injectable()
+export class OmissionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ResourceReader,
+    private readonly writer: ResourceWriter,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Approve or return a pending omission (returning needs a reason); audited. */
+  async review(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
+    if (!(OMISSION_REVIEWERS as readonly string[]).includes(user.role)) throw ApiException.forbidden();
+    const invalid = checkOmissionReview(body.decision, body.reason);
+    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
+    await this.db.transaction(async (manager) => {
+      const existing = await this.reader.findRow(manager, omissionResource, id, [], true);
+      if (!existing || !inScope(existing.scopePath as string, user)) throw ApiException.notFound();
+      if (existing.status !== 'pending') {
+        throw ApiException.validation({ decision: { zh: '该补录已审核，不能重复审核', en: 'This omission has been reviewed already' } });
+      }
+      const reason = String(body.reason ?? '').trim() || null;
+      const [[row]] = await manager.query(
+        `UPDATE omissions AS t SET status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = now(),
+                version = t.version + 1, updated_at = now()
+          WHERE t.id = $1 RETURNING ${selectList(omissionResource)}`,
+        [existing.id, body.decision, reason, user.id],
+      );
+      await this.audit.record(manager, user, {
+        action: 'update',
+        resource: omissionResource.name,
+        recordId: row.id,
+        scopePath: row.scopePath,
+        before: auditSnapshot(omissionResource, existing),
+        after: auditSnapshot(omissionResource, row),
+      });
+    });
+    return this.reader.getOne(omissionResource, id, user);
+  }
+
+  /**
+   * A school's edit through the generic update. An approved omission is settled; editing a
+   * returned one resubmits it (back to pending, review cleared).
+   */
+  async edit(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
+    if (!omissionResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const current = await this.reader.getOne(omissionResource, id, user);
+    if (current.status === 'approved' && user.role !== 'admin') {
+      throw ApiException.validation({ status: { zh: '补录已审核通过，不能修改', en: 'An approved omission cannot be changed' } });
+    }
+    const updated = await this.writer.update(omissionResource, id, body, user);
+    if (updated.status === 'returned' && updated.version !== Number(body.version)) {
+      await this.db.query(
+        `UPDATE omissions SET status = 'pending', review_reason = NULL, reviewed_by = NULL, reviewed_at = NULL
+          WHERE id = $1 AND version = $2`,
+        [updated.id, updated.version],
+      );
+    }
+    return this.reader.getOne(omissionResource, id, user);
+  }
+
+  /** A student's current marks: comparison results that give one, and approved omissions. */
+  async marks(studentId: string, user: SessionUser): Promise<StudentMark[]> {
+    const student = await this.reader.getOne(studentResource, studentId, user);
+    return this.db.query(MARKS_SQL, [student.id]);
+  }
+}

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startStack } from '../support/stack';
+
+type Rec = Record<string, any>;
+
+/**
+ * 大数据比对 in the panel: the bureau runs a comparison over 玉州区; school1's officer
+ * confirms one questionable match and rejects another through the generated edit form;
+ * the county officer then sees the school's verification progress as a bar chart.
+ */
+describe('panel: comparison decisions and verification progress', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
+  let run: Rec;
+  let schoolName = '';
+  const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
+
+  async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
+    const response = await stack.api.request(method, path, { token, body });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  async function login(username: string): Promise<Page> {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto(stack.baseUrl);
+    await page.getByRole('textbox', { name: '用户名' }).fill(username);
+    await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('您的身份是', { exact: false }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const admin = await stack.api.login('admin');
+    const school = (await api('GET', '/api/schools?range=[0,0]', await stack.api.login('school1')))[0];
+    schoolName = school.name;
+    const q = encodeURIComponent(JSON.stringify({ schoolId: school.id, status: 'enrolled' }));
+    const [exact, confirm, reject] = (await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,2]`, admin)) as Rec[];
+    const types = (await api('GET', '/api/identity-types?range=[0,99]', admin)) as Rec[];
+    const list = await api('POST', '/api/identity-lists', admin, {
+      name: '浏览器测试低保名单', department: 'civilAffairs', identityTypeId: types[1].id, regionId: '450902', batchDate: '2026-09-01',
+    });
+    listed.exact = exact.name;
+    listed.confirm = `${confirm.name}乙`;
+    listed.reject = `${reject.name}丙`;
+    await api('POST', '/api/identities', admin, { listId: list.id, idNumber: exact.idNumber, name: listed.exact });
+    await api('POST', '/api/identities', admin, { listId: list.id, idNumber: confirm.idNumber, name: listed.confirm });
+    await api('POST', '/api/identities', admin, { listId: list.id, idNumber: reject.idNumber, name: listed.reject });
+    run = await api('POST', '/api/comparisons', admin, { name: '玉州区秋季比对', regionId: '450902', listIds: String(list.id), deadline: '2999-12-31' });
+    await api('POST', `/api/comparisons/${run.id}/run`, admin);
+    for (let i = 0; ; i++) {
+      const current = await api('GET', `/api/comparisons/${run.id}`, admin);
+      if (current.status === 'done') break;
+      if (current.status === 'failed' || i > 400) throw new Error(`comparison ${current.status}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close();
+    await stack?.stop();
+  });
+
+  /** Opens a result by its name on the list, decides it in the generated form and saves. */
+  async function decide(page: Page, personName: string, decision: string, reason?: string): Promise<void> {
+    await page.getByRole('menuitem', { name: '比对结果' }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: personName }).click();
+    await page.getByRole('combobox', { name: '核实结果' }).click();
+    await page.getByRole('option', { name: decision, exact: true }).click();
+    if (reason) await page.getByRole('textbox', { name: '核实说明' }).fill(reason);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/comparison-results/'));
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByRole('table').waitFor();
+  }
+
+  it('lets school1 confirm one questionable match and reject another with a reason', async () => {
+    const page = await login('school1');
+    await decide(page, listed.confirm, '确认属实');
+    await decide(page, listed.reject, '不属实', '户籍信息不符，经核实非本人');
+    const row = (name: string) => page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: name });
+    await row(listed.confirm).locator('td.column-decision', { hasText: '确认属实' }).waitFor();
+    await row(listed.reject).locator('td.column-decision', { hasText: '不属实' }).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-results.png' });
+  }, 120_000);
+
+  it("shows the county the school's progress as a bar: 2 of 3 decided", async () => {
+    const page = await login('yuzhou');
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
+    await page.getByRole('link', { name: '核查进度' }).click();
+    await page.waitForURL(/\/comparisons\/\d+\/progress/);
+    const chart = page.getByTestId('progress-chart');
+    await chart.waitFor();
+    const bar = chart.locator(`g[data-school="${schoolName}"]`);
+    await bar.waitFor();
+    expect(await bar.getAttribute('data-decided')).toBe('2');
+    expect(await bar.getAttribute('data-pending')).toBe('1');
+    await bar.locator('text', { hasText: '已核实 2 / 共 3' }).waitFor();
+    const rects = await bar.locator('rect').evaluateAll((els) => els.map((el) => Number(el.getAttribute('width'))));
+    expect(rects[0]).toBeGreaterThan(0);
+    expect(rects[1]).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/zizhu-comparison-progress.png' });
+  }, 120_000);
+});
