@@ -1,4 +1,4 @@
-import { defineResource } from '@zizhu/schema';
+import { defineResource, idNumberField } from '@zizhu/schema';
 
 /**
  * 特殊群体身份: one person on one department list. A person on several lists has several
@@ -40,17 +40,10 @@ export const identityResource = defineResource({
       filter: 'exact',
       aliases: ['所属名单', '名单', '名单名称'],
     },
-    idNumber: {
-      type: 'idNumber',
-      label: { zh: '身份证号', en: 'ID number' },
-      required: true,
+    idNumber: idNumberField({
       sensitive: { mask: 'idNumber', plainFor: ['admin'], revealFor: ['county'] },
-      list: true,
-      filter: 'exact',
-      search: 'exact',
       derives: { birthDate: 'birthDate' },
-      aliases: ['身份证号', '身份证号码', '证件号码', '公民身份号码', '身份证件号'],
-    },
+    }),
     name: {
       type: 'string',
       label: { zh: '姓名', en: 'Name' },

@@ -7,3 +7,4 @@ export * from './schema-payload';
 export * from './enums';
 export * from './import-payload';
 export * from './export-payload';
+export * from './person-fields';

@@ -1,4 +1,4 @@
-import { defineResource, GENDERS, STAGES } from '@zizhu/schema';
+import { defineResource, GENDERS, idNumberField, STAGES } from '@zizhu/schema';
 import { STUDENT_STATUSES } from './student.enums';
 
 /** 学生 (学籍): one enrolled (or formerly enrolled) student. */
@@ -31,18 +31,11 @@ export const studentResource = defineResource({
     { name: 'ix_students_scope_path', columns: ['scope_path', 'id'] },
   ],
   fields: {
-    idNumber: {
-      type: 'idNumber',
-      label: { zh: '身份证号', en: 'ID number' },
+    idNumber: idNumberField({
       help: { zh: '18位公民身份号码；出生日期和性别由号码自动得出', en: '18-character resident ID; birth date and gender are read from it' },
-      required: true,
       sensitive: { mask: 'idNumber', plainFor: ['admin'], revealFor: ['county', 'school'] },
-      list: true,
-      filter: 'exact',
-      search: 'exact',
       derives: { birthDate: 'birthDate', gender: 'gender' },
-      aliases: ['身份证号', '身份证号码', '证件号码', '公民身份号码', '身份证件号'],
-    },
+    }),
     name: {
       type: 'string',
       label: { zh: '姓名', en: 'Name' },

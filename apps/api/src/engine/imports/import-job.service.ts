@@ -217,7 +217,8 @@ export class ImportJobService implements OnApplicationBootstrap {
     const run = work()
       .catch(async (error: unknown) => {
         this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        await this.finish(id, 'failed', IMPORT_MESSAGES.unreadable).catch(() => undefined);
+        const message = error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
+        await this.finish(id, 'failed', message).catch(() => undefined);
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
@@ -235,7 +236,7 @@ export class ImportJobService implements OnApplicationBootstrap {
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
     // One iterator, read by hand: leaving a for-await loop would close the file stream.
-    const rows = readSheet({ ...upload, onProgress: (f) => (fraction = f) });
+    const rows = readingErrorsMarked(readSheet({ ...upload, onProgress: (f) => (fraction = f) }));
     const head: SheetRow[] = [];
     while (head.length < HEADER_SEARCH_ROWS) {
       const next = await rows.next();
@@ -352,6 +353,17 @@ export class ImportJobService implements OnApplicationBootstrap {
     this.uploads.delete(id);
     this.cancelled.delete(id);
     if (upload) await rm(upload.path, { force: true });
+  }
+}
+
+/** A failure of the file itself (not of the database): the user is told the file is bad. */
+class SheetReadError extends Error {}
+
+async function* readingErrorsMarked(rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw new SheetReadError(error instanceof Error ? error.message : String(error));
   }
 }
 

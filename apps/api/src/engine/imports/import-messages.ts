@@ -36,6 +36,10 @@ export const IMPORT_MESSAGES = {
   unsupportedFile: { zh: '只支持 .xlsx 和 .csv 文件', en: 'Only .xlsx and .csv files can be imported' },
   notImportable: { zh: '这类数据不能导入', en: 'This kind of data cannot be imported' },
   interrupted: { zh: '服务重启，任务已中断，请重新上传', en: 'The server restarted during this job: upload the file again' },
+  internal: {
+    zh: '导入时服务器出错，请重新上传；如果仍然出错，请联系管理员（错误已记录）',
+    en: 'The server failed during this import: upload the file again, and tell an administrator if it happens again (the error was logged)',
+  },
   unreadable: { zh: '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件', en: 'The file could not be read: is it a real .xlsx or .csv file?' },
   allOrNothingRefused: (invalid: number): Localized => ({
     zh: `有 ${invalid} 行有误，选择了“全部正确才导入”，因此没有导入任何数据。请修改后重新上传，或改为只导入正确的行。`,

@@ -120,6 +120,7 @@ describe('Excel import', () => {
     expect(found.body[0]).toMatchObject({ name: '林一', grade: '高一', stage: 'senior', birthDate: expect.any(String) });
 
     const again = await settle(await upload(file, 'roster.xlsx'));
+    expect({ status: again.status, message: again.message }).toEqual({ status: 'validated', message: null });
     expect(again.counts).toMatchObject({ new: 0, toUpdate: 0, unchanged: 2, invalid: 1 });
     await api.request('POST', `/api/imports/${again.id}/commit`, { token: school1, body: {} });
     expect((await settle(again.id)).counts).toMatchObject({ inserted: 0, updated: 0 });
@@ -209,6 +210,11 @@ describe('Excel import', () => {
     expect(second).toMatchObject({ status: 'validated', message: null, counts: { new: 1, invalid: 0 } });
     const bad = await api.request('PUT', `/api/imports/${first.id}/mapping`, { token: school1, body: { columns: { '1': 'password' } } });
     expect(bad.status).toBe(422);
+  });
+
+  it('says a file is unreadable when it is not what its name claims', async () => {
+    const job = await settle(await upload(Buffer.from('这不是 Excel 文件'), 'fake.xlsx'));
+    expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('文件无法读取') });
   });
 
   it('says so when no header row can be found', async () => {
