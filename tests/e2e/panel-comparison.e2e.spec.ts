@@ -106,4 +106,15 @@ describe('panel: comparison decisions and verification progress', () => {
     expect(rects[1]).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/zizhu-comparison-progress.png' });
   }, 120_000);
+
+  it('lets the admin re-run the comparison from its page and see it finish', async () => {
+    const page = await login('admin');
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
+    const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/comparisons/${run.id}/run`));
+    await page.getByRole('button', { name: '运行比对' }).click();
+    expect((await started).status()).toBe(202);
+    await page.getByText('比对完成').waitFor();
+    await page.getByRole('button', { name: '运行比对' }).and(page.locator(':enabled')).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-run.png' });
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 const ROOT = join(__dirname, '../..');
 
@@ -54,7 +55,10 @@ describe('starting on a fresh machine (embedded PostgreSQL)', () => {
     const exited = new Promise((r) => app.once('exit', r));
     app.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const pgAlive = await fetch(`http://127.0.0.1:${port + 1}`).then(() => true, (e: { cause?: { code?: string } }) => e.cause?.code !== 'ECONNREFUSED');
+    // Nothing answers the PostgreSQL protocol on its port any more.
+    const client = new Client({ host: '127.0.0.1', port: port + 1, user: 'postgres', password: 'zizhu', database: 'postgres', connectionTimeoutMillis: 3000 });
+    const pgAlive = await client.connect().then(() => true, () => false);
+    if (pgAlive) await client.end();
     expect(pgAlive).toBe(false);
   });
 });

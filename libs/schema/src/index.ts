@@ -8,3 +8,4 @@ export * from './enums';
 export * from './import-payload';
 export * from './export-payload';
 export * from './person-fields';
+export * from './comparison-payload';

@@ -21,4 +21,32 @@ export const COMPARISON_TEXTS = {
   empty: { zh: '您管辖范围内暂无需学校核实的比对结果。', en: 'No results for schools to verify in your scope.' },
   loadFailed: { zh: '无法读取核查进度', en: 'The progress could not be loaded' },
   back: { zh: '返回比对', en: 'Back to the run' },
+  runButton: { zh: '运行比对', en: 'Run' },
+  running: { zh: '比对中', en: 'Running' },
+  runProgress: { zh: '比对进度 %{percent}%', en: 'Progress %{percent}%' },
+  runDone: { zh: '比对完成', en: 'Comparison finished' },
+  runFailed: { zh: '比对失败', en: 'The comparison failed' },
+  bulkConfirm: { zh: '批量确认', en: 'Confirm selected' },
+  bulkConfirmTitle: { zh: '批量确认比对结果', en: 'Confirm the selected results' },
+  bulkConfirmContent: {
+    zh: '将所选 %{count} 条结果标记为“确认属实”？只有待核实的疑似结果会被确认，其余将跳过。',
+    en: 'Mark the %{count} selected results as confirmed? Only pending questionable results are confirmed; the rest are skipped.',
+  },
+  bulkConfirmDone: { zh: '已确认 %{confirmed} 条，跳过 %{skipped} 条', en: '%{confirmed} confirmed, %{skipped} skipped' },
+} satisfies Record<string, Localized>;
+
+/** The steps a run reports in `progress.step` (`zizhu.comparison.steps.*`). */
+export const COMPARISON_STEP_TEXTS = {
+  queued: { zh: '排队中', en: 'Queued' },
+  identities: { zh: '整理名单人员', en: 'Reading the lists' },
+  exact: { zh: '身份证号比对', en: 'Matching ID numbers' },
+  nameAndBirthDate: { zh: '姓名与出生日期比对', en: 'Matching names and birth dates' },
+  unmatched: { zh: '查找未匹配人员', en: 'Finding unmatched persons' },
+  deleteStale: { zh: '清理过期结果', en: 'Removing stale results' },
+  updateFound: { zh: '更新已有结果', en: 'Updating results' },
+  dropStored: { zh: '整理结果', en: 'Sorting results' },
+  insertNew: { zh: '写入新结果', en: 'Writing new results' },
+  marks: { zh: '更新身份标识', en: 'Updating marks' },
+  summary: { zh: '汇总统计', en: 'Summarising' },
+  done: { zh: '完成', en: 'Done' },
 } satisfies Record<string, Localized>;

@@ -1,6 +1,6 @@
 import { Box, Stack, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { SchoolProgress } from './progress-api';
+import type { SchoolProgress } from '@zizhu/schema';
 
 const ROW = 34;
 const BAR = 20;

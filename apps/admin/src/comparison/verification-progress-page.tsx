@@ -3,7 +3,8 @@ import { Alert, Card, CardContent, CircularProgress, Typography } from '@mui/mat
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, useGetOne, useParams, useTranslate } from 'react-admin';
 import { ProgressChart } from './progress-chart';
-import { COMPARISONS_RESOURCE, type ComparisonProgress, fetchProgress } from './progress-api';
+import type { ComparisonProgress } from '@zizhu/schema';
+import { COMPARISONS_RESOURCE, fetchProgress } from './progress-api';
 
 /** `/comparisons/:id/progress`: each school's verification of a run, as a stacked bar chart. */
 export function VerificationProgressPage() {

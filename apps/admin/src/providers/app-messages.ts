@@ -1,5 +1,5 @@
 import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
-import { COMPARISON_TEXTS } from '../comparison/comparison-messages';
+import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS } from '../comparison/comparison-messages';
 import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
@@ -61,7 +61,7 @@ export function appMessages(lang: Language): object {
       idNumber: pick(ID_NUMBER_MESSAGES, lang),
       export: pick(EXPORT_TEXTS, lang),
       files: pick(FILE_TEXTS, lang),
-      comparison: pick(COMPARISON_TEXTS, lang),
+      comparison: { ...pick(COMPARISON_TEXTS, lang), steps: pick(COMPARISON_STEP_TEXTS, lang) },
       import: {
         ...pick(IMPORT_TEXTS, lang),
         modes: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.label[lang]])),

@@ -19,8 +19,10 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
+import { BulkConfirmButton, COMPARISON_RESULTS_RESOURCE } from '../comparison/bulk-confirm-button';
 import { COMPARISONS_RESOURCE } from '../comparison/progress-api';
 import { ProgressButton } from '../comparison/progress-button';
+import { RunComparisonButton } from '../comparison/run-comparison-button';
 import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
 import { OpenJobButton } from '../imports/open-job-button';
 import { FieldDisplay } from './field-display';
@@ -35,6 +37,23 @@ interface ResourceViewProps {
 
 const displayable = (field: FieldSchema): boolean => !field.writeOnly && field.type !== 'password';
 
+/** Extra bulk actions of one resource's list, for users who may update it. */
+const BULK_ACTIONS: Record<string, () => ReactElement> = {
+  [COMPARISON_RESULTS_RESOURCE]: () => <BulkConfirmButton />,
+};
+
+function bulkActionButtons(schema: ResourceSchema): ReactElement | false {
+  const extra = schema.can.update ? BULK_ACTIONS[schema.name]?.() : undefined;
+  const remove = schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : undefined;
+  if (!extra && !remove) return false;
+  return (
+    <>
+      {extra}
+      {remove}
+    </>
+  );
+}
+
 export function ResourceList({ schema }: ResourceViewProps) {
   const filters = useFieldFilters(schema);
   return (
@@ -47,7 +66,7 @@ export function ResourceList({ schema }: ResourceViewProps) {
     >
       <Datagrid
         rowClick={rowClick(schema)}
-        bulkActionButtons={schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        bulkActionButtons={bulkActionButtons(schema)}
       >
         {schema.fields
           .filter((field) => field.list && displayable(field))
@@ -73,6 +92,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       </TopToolbar>
     ) : schema.name === COMPARISONS_RESOURCE ? (
       <TopToolbar>
+        {schema.can.update && <RunComparisonButton />}
         <ProgressButton />
         {schema.can.update && <EditButton />}
       </TopToolbar>

@@ -27,7 +27,11 @@ export function bindParams(sql: string, params: RunParams): [string, unknown[]] 
 }
 
 /** Whether a result gives the student a mark (mirrors `carriesMark` in @zizhu/identities). */
-export const MARK_SQL = `((outcome = 'matched' AND decision <> 'rejected') OR (outcome = 'questionable' AND decision = 'confirmed'))`;
+export function markSql(decision = 'decision', outcome = 'outcome'): string {
+  return `((${outcome} = 'matched' AND ${decision} <> 'rejected') OR (${outcome} = 'questionable' AND ${decision} = 'confirmed'))`;
+}
+
+export const MARK_SQL = markSql();
 
 const ENROLLED_IN_REGION = `s.status = 'enrolled' AND s.scope_path LIKE :pattern`;
 

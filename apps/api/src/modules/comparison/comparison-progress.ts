@@ -1,23 +1,4 @@
-/** Where a school stands on verifying a run's results. */
-export type SchoolProgressState = 'done' | 'pending' | 'overdue';
-
-export interface SchoolProgress {
-  schoolId: number;
-  schoolName: string;
-  total: number;
-  decided: number;
-  confirmed: number;
-  rejected: number;
-  pending: number;
-  overdue: boolean;
-  state: SchoolProgressState;
-}
-
-export interface ComparisonProgress {
-  comparisonId: number;
-  deadline: string | null;
-  schools: SchoolProgress[];
-}
+import type { ComparisonProgress, SchoolProgress, SchoolProgressState } from '@zizhu/schema';
 
 /**
  * Per school in the caller's subtree ($2, a scope-path prefix): results with a student,

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@zizhu/schema';
+import type { ComparisonProgress, SessionUser } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ComparisonService } from './comparison.service';
-import type { ComparisonProgress } from './comparison-progress';
 import type { ComparisonSummary } from './comparison-summary';
 
 /**
@@ -35,6 +34,19 @@ export class ComparisonController {
   @ApiOperation({ summary: "Verification progress per school in the caller's scope: total, decided, pending, overdue; state done | pending | overdue" })
   progress(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonProgress> {
     return this.comparisons.progressBySchool(id, user);
+  }
+
+  @Post('comparisons/:id/results/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Bulk confirm: { ids, reason? } — each listed result of the run that is questionable, pending and in the caller's scope is confirmed (audited); others are skipped. Answers { confirmed, skipped }",
+  })
+  confirm(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+  ): Promise<{ confirmed: number; skipped: number }> {
+    return this.comparisons.confirmMany(id, body ?? {}, user);
   }
 
   @Put('comparison-results/:id')

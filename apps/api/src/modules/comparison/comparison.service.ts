@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkListIds, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
-import type { SessionUser } from '@zizhu/schema';
+import type { SessionUser, ComparisonProgress } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -18,6 +18,7 @@ import {
   IDENTITIES_TABLE_SQL,
   INSERT_NEW_SQL,
   MARK_SQL,
+  markSql,
   MATCHES_TABLE_SQL,
   NAME_AND_BIRTH_DATE_SQL,
   REMARK_SQL,
@@ -28,8 +29,26 @@ import {
   UNMATCHED_SQL,
   UPDATE_FOUND_SQL,
 } from './comparison-match.sql';
-import { type ComparisonProgress, PROGRESS_SQL, schoolProgress } from './comparison-progress';
+import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { buildSummary, type ComparisonSummary } from './comparison-summary';
+
+/** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
+const BULK_LIMIT = 1000;
+
+/** `{ ids: number[], reason?: string }` of a bulk confirm, checked; ids deduplicated. */
+function bulkConfirmInput(body: Record<string, unknown>): { ids: number[]; reason: string | null } {
+  const { ids, reason } = body;
+  if (!Array.isArray(ids) || !ids.length || ids.length > BULK_LIMIT || !ids.every((i) => Number.isInteger(i) && i > 0 && i <= 2_147_483_647)) {
+    throw ApiException.validation({
+      ids: { zh: `请选择 1 至 ${BULK_LIMIT} 条比对结果`, en: `Choose between 1 and ${BULK_LIMIT} results` },
+    });
+  }
+  if (reason != null && (typeof reason !== 'string' || reason.length > 500)) {
+    throw ApiException.validation({ decisionReason: { zh: '核实说明最多 500 字', en: 'At most 500 characters' } });
+  }
+  const trimmed = typeof reason === 'string' ? reason.trim() : '';
+  return { ids: [...new Set(ids as number[])], reason: trimmed || null };
+}
 
 interface RunRow {
   id: number;
@@ -142,6 +161,39 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
       );
     }
     return this.reader.getOne(comparisonResultResource, id, user);
+  }
+
+  /**
+   * Bulk confirm: every listed result of the run that is questionable, pending and in the
+   * caller's scope becomes confirmed in one statement (who decided, when, the mark, as in
+   * `decide`), each with its audit row written by the same statement; the rest are skipped.
+   */
+  async confirmMany(id: number, body: Record<string, unknown>, user: SessionUser): Promise<{ confirmed: number; skipped: number }> {
+    if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const { ids, reason } = bulkConfirmInput(body);
+    const [run] = await this.db.query(`SELECT id FROM comparisons WHERE id = $1`, [id]);
+    if (!run) throw ApiException.notFound();
+    const snapshot = (t: string) =>
+      `jsonb_build_object('decision', ${t}.decision, 'decisionReason', ${t}.decision_reason, 'decidedBy', ${t}.decided_by, 'marked', ${t}.marked)`;
+    const [{ confirmed }] = await this.db.query(
+      `WITH changed AS (
+         UPDATE comparison_results AS t
+            SET decision = 'confirmed', decision_reason = COALESCE($4, t.decision_reason), decided_by = $3, decided_at = now(),
+                marked = ${markSql(`'confirmed'`, 't.outcome')}, version = t.version + 1, updated_at = now()
+          WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome = 'questionable' AND t.decision = 'pending'
+            AND t.scope_path LIKE $5
+          RETURNING t.id, t.scope_path, t.decision, t.decision_reason, t.decided_by, t.marked),
+       audited AS (
+         INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+         SELECT now(), $3, 'update', $6, c.id::text, ${snapshot('o')},
+                ${snapshot('c')}, c.scope_path
+           -- o is the table as the statement found it: the values before the update.
+           FROM changed c JOIN comparison_results o ON o.id = c.id
+         RETURNING 1)
+       SELECT count(*)::int AS confirmed FROM audited`,
+      [id, ids, user.id, reason, `${escapeLike(user.scopePath)}%`, comparisonResultResource.name],
+    );
+    return { confirmed, skipped: ids.length - confirmed };
   }
 
   private async findRun(manager: EntityManager, id: number, user: SessionUser): Promise<RunRow> {
