@@ -12,24 +12,22 @@ import type {
   SessionUser,
 } from '@zizhu/schema';
 import { rm } from 'node:fs/promises';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { copyRows } from '../database/copy-loader';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 import { whereClause } from '../rest/list-query';
 import { readScope } from '../scope/scope';
 import { commitRows } from './import-commit';
-import { matchRows, type MatchContext, type RowCounts } from './import-matching';
+import { buildMatchContext, matchRows, type RowCounts } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
 import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-detection';
+import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
 import { declaredLastRow } from './xlsx-dimension';
 
-const BATCH = 2_000;
 const PROGRESS_EVERY_MS = 500;
 export const MAX_LISTED_ERRORS = 1_000;
 
@@ -137,7 +135,7 @@ export class ImportJobService implements OnApplicationBootstrap {
     const job = await this.find(id, user);
     if (job.status !== 'validated' || !job.mapping) throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notValidated);
     const resource = this.importable(job.resource, job.mode, user);
-    const ctx = this.matchContext(id, resource, job.mode, user, job.mapping.columns);
+    const ctx = buildMatchContext(id, resource, job.mode, user, job.mapping.columns);
     const invalid = job.counts?.invalid ?? 0;
     if (allOrNothing && invalid > 0) {
       const message = IMPORT_MESSAGES.allOrNothingRefused(invalid);
@@ -253,7 +251,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       mapping = detected;
     }
     await this.db.query(`UPDATE imports SET mapping = $2 WHERE id = $1`, [id, mapping]);
-    const ctx = this.matchContext(id, resource, mode, user, mapping.columns);
+    const ctx = buildMatchContext(id, resource, mode, user, mapping.columns);
     if (!ctx.dataKeys.includes(resource.businessKey![0])) {
       await rows.return(undefined);
       return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label));
@@ -268,79 +266,27 @@ export class ImportJobService implements OnApplicationBootstrap {
     const percent = (rowsRead: number) =>
       Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
 
-    const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    let staged: unknown[][] = [];
-    let errors: unknown[][] = [];
-    let rowsRead = 0;
     let lastProgress = Date.now();
-    // One COPY in flight while the next batch is read and validated.
-    let inFlight: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const [rowBatch, errorBatch] = [staged, errors];
-      staged = [];
-      errors = [];
-      await inFlight;
-      inFlight = (async () => {
-        if (rowBatch.length) await copyRows(client, 'import_rows', ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path'], rowBatch);
-        if (errorBatch.length) await copyRows(client, 'import_errors', ['import_id', 'row_number', 'column_header', 'stage', 'message_zh', 'message_en'], errorBatch);
-      })();
-    };
-    const handle = async (row: SheetRow) => {
-      if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
-      rowsRead++;
-      const result = validator.validate(row.cells);
-      const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
-      staged.push([id, row.number, JSON.stringify(raw), result.data && JSON.stringify(result.data), result.businessKey, result.scopePath]);
-      for (const error of result.errors) errors.push([id, row.number, error.column, 'row', error.message.zh, error.message.en]);
-      if (staged.length >= BATCH) await flush();
-      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+    const staged = await stageRows(this.db, {
+      importId: id,
+      rows,
+      head,
+      headerRow,
+      validator,
+      isCancelled: () => this.cancelled.has(id),
+      onRow: async (rowsRead) => {
+        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
         await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, { rowsRead, totalRows: expectedRows, percent: percent(rowsRead) }]);
-      }
-    };
-    try {
-      for (const row of head) await handle(row);
-      for (let next = await rows.next(); !next.done; next = await rows.next()) {
-        if (this.cancelled.has(id)) {
-          await rows.return(undefined);
-          await inFlight.catch(() => undefined);
-          return;
-        }
-        await handle(next.value);
-      }
-      await flush();
-      await inFlight;
-    } catch (error) {
-      await rows.return(undefined);
-      await inFlight.catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+      },
+    });
+    if (staged.cancelled) return;
+    const { rowsRead } = staged;
     const counts = await matchRows(this.db.manager, ctx);
     await this.db.query(
       `UPDATE imports SET status = 'validated', counts = $2, progress = $3, finished_at = now() WHERE id = $1 AND status = 'validating'`,
       [id, toCounts(counts), { rowsRead, totalRows: rowsRead, percent: 100 }],
     );
-  }
-
-  private matchContext(id: number, resource: ResourceDeclaration, mode: ImportMode, user: SessionUser, columns: ImportColumn[]): MatchContext {
-    const mapped = columns.map((c) => c.field).filter((f): f is string => !!f);
-    const derived = mapped.flatMap((key) => Object.values(resource.fields[key].derives ?? {}));
-    const dataKeys = [...new Set([...mapped.filter((k) => !resource.fields[k].readOnly), ...derived])];
-    const key = resource.businessKey?.[0] ?? 'id';
-    const missing = Object.entries(resource.fields).filter(([k, f]) => f.required && !f.readOnly && !mapped.includes(k));
-    return {
-      importId: id,
-      resource,
-      mode,
-      scopePath: user.scopePath,
-      dataKeys,
-      keyHeader: columns.find((c) => c.field === key)?.header ?? resource.fields[key].label.zh,
-      canCreate: missing.length === 0,
-      missingColumns: { zh: missing.map(([, f]) => f.label.zh), en: missing.map(([, f]) => f.label.en) },
-    };
   }
 
   private async finish(id: number, status: ImportStatus, message: Localized | null): Promise<void> {

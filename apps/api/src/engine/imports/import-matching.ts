@@ -1,4 +1,4 @@
-import { columnName, type ResourceDeclaration } from '@zizhu/schema';
+import { columnName, type ImportColumn, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 import { IMPORT_MESSAGES } from './import-messages';
 import { unchangedSql } from './import-sql';
@@ -105,4 +105,29 @@ export async function matchRows(manager: EntityManager, ctx: MatchContext): Prom
 
 function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** What matching needs to know about an import: its key, the fields its rows carry, whether rows may create. */
+export function buildMatchContext(
+  id: number,
+  resource: ResourceDeclaration,
+  mode: MatchContext['mode'],
+  user: SessionUser,
+  columns: ImportColumn[],
+): MatchContext {
+  const mapped = columns.map((c) => c.field).filter((f): f is string => !!f);
+  const derived = mapped.flatMap((key) => Object.values(resource.fields[key].derives ?? {}));
+  const dataKeys = [...new Set([...mapped.filter((k) => !resource.fields[k].readOnly), ...derived])];
+  const key = resource.businessKey?.[0] ?? 'id';
+  const missing = Object.entries(resource.fields).filter(([k, f]) => f.required && !f.readOnly && !mapped.includes(k));
+  return {
+    importId: id,
+    resource,
+    mode,
+    scopePath: user.scopePath,
+    dataKeys,
+    keyHeader: columns.find((c) => c.field === key)?.header ?? resource.fields[key].label.zh,
+    canCreate: missing.length === 0,
+    missingColumns: { zh: missing.map(([, f]) => f.label.zh), en: missing.map(([, f]) => f.label.en) },
+  };
 }
