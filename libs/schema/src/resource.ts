@@ -52,10 +52,35 @@ export interface ResourceDeclaration {
   audited: boolean;
   /** Has a version column for optimistic locking. */
   versioned: boolean;
+  /** Filters over related rows (see RelationFilterDeclaration). */
+  relationFilters?: Readonly<Record<string, RelationFilterDeclaration>>;
   /** Imports commit all rows or none unless the user chooses otherwise (money data). */
   importAllOrNothing?: boolean;
   /** Cross-field rule on the merged record: the first violation, or null. */
   check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
+}
+
+/** Rows of another resource that point at a record (marks pointing at a student). */
+export interface RelationSource {
+  resource: string;
+  /** Field of `resource` that references the filtered record. */
+  via: string;
+  /** Field of `resource` compared with the filter's value. */
+  match: string;
+  /** Only rows whose fields hold these values count. */
+  where?: Readonly<Record<string, string | boolean>>;
+}
+
+/**
+ * A list filter over related rows: `filter={"<key>": <id>}` keeps the records that some
+ * source row points at with that `match` value (`true`: with any value). Sources are OR-ed.
+ */
+export interface RelationFilterDeclaration {
+  label: Localized;
+  help?: Localized;
+  /** The resource the filter's value is an id of (its choices in the panel). */
+  reference: string;
+  sources: readonly RelationSource[];
 }
 
 export interface RuleViolation {

@@ -26,6 +26,8 @@ export interface FieldSchema {
   sort: boolean;
   search: boolean;
   writeOnly: boolean;
+  /** Not a field of the record: only a list filter (e.g. students by special identity). */
+  filterOnly?: boolean;
 }
 
 export interface ResourceSchema {

@@ -20,6 +20,18 @@ export const studentResource = defineResource({
     delete: ['admin', 'county'],
   },
   businessKey: ['idNumber'],
+  relationFilters: {
+    // 特殊身份: a comparison result that counts as a mark, or an approved omission.
+    markIdentityTypeId: {
+      label: { zh: '特殊身份', en: 'Special identity' },
+      help: { zh: '比对确认或补录通过的身份', en: 'Confirmed by comparison or an approved omission' },
+      reference: 'identity-types',
+      sources: [
+        { resource: 'comparison-results', via: 'studentId', match: 'identityTypeId', where: { marked: true } },
+        { resource: 'omissions', via: 'studentId', match: 'identityTypeId', where: { status: 'approved' } },
+      ],
+    },
+  },
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ux_students_id_number', columns: ['id_number'], unique: true },

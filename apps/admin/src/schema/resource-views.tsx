@@ -35,7 +35,7 @@ interface ResourceViewProps {
   schema: ResourceSchema;
 }
 
-const displayable = (field: FieldSchema): boolean => !field.writeOnly && field.type !== 'password';
+const displayable = (field: FieldSchema): boolean => !field.writeOnly && !field.filterOnly && field.type !== 'password';
 
 /** Extra bulk actions of one resource's list, for users who may update it. */
 const BULK_ACTIONS: Record<string, () => ReactElement> = {

@@ -31,6 +31,19 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 
+/** Relation filters name other resources and their fields by string: check them at start. */
+for (const resource of RESOURCES) {
+  for (const [key, relation] of Object.entries(resource.relationFilters ?? {})) {
+    for (const source of relation.sources) {
+      const target = byName.get(source.resource);
+      const fields = [source.via, source.match, ...Object.keys(source.where ?? {})];
+      if (!target || fields.some((f) => !target.fields[f]) || !byName.has(relation.reference)) {
+        throw new Error(`${resource.name}.${key}: relation filter names an unknown resource or field`);
+      }
+    }
+  }
+}
+
 export function findResource(name: string): ResourceDeclaration | undefined {
   return byName.get(name);
 }

@@ -65,7 +65,10 @@ const errorResponses = {
 export function resourcePaths(resource: ResourceDeclaration): Record<string, PathItem> {
   const ref = { $ref: `#/components/schemas/${schemaName(resource)}` };
   const tag = [resource.name];
-  const filters = Object.entries(resource.fields).filter(([, f]) => f.filter).map(([k, f]) => (f.filter === 'range' ? `${k}_gte, ${k}_lte` : k));
+  const filters = [
+    ...Object.entries(resource.fields).filter(([, f]) => f.filter).map(([k, f]) => (f.filter === 'range' ? `${k}_gte, ${k}_lte` : k)),
+    ...Object.keys(resource.relationFilters ?? {}),
+  ];
   const listParams = [
     { name: 'sort', in: 'query', schema: { type: 'string' }, example: `["${resource.defaultSort.field}","${resource.defaultSort.order}"]` },
     { name: 'range', in: 'query', schema: { type: 'string' }, example: '[0,24]', description: 'Inclusive; at most 1000 records' },

@@ -6,7 +6,16 @@ export type Condition =
   | { kind: 'gte' | 'lte'; column: string; value: unknown }
   | { kind: 'contains'; column: string; value: string }
   | { kind: 'or'; conditions: Condition[] }
+  /** Some row of another table points at this record (value null: with any match value). */
+  | { kind: 'related'; sources: RelatedSource[]; value: unknown }
   | { kind: 'none' };
+
+export interface RelatedSource {
+  table: string;
+  viaColumn: string;
+  matchColumn: string;
+  where: [column: string, value: unknown][];
+}
 
 export interface ListQuery {
   conditions: Condition[];
@@ -41,6 +50,15 @@ function conditionSql(c: Condition, params: unknown[], alias: string): string {
       return `${alias}."${c.column}" @> ARRAY[${p(c.value)}]::varchar[]`;
     case 'or':
       return c.conditions.length ? `(${c.conditions.map((x) => conditionSql(x, params, alias)).join(' OR ')})` : 'FALSE';
+    case 'related': {
+      const exists = c.sources.map((source) => {
+        const tests = [`x."${source.viaColumn}" = ${alias}.id`];
+        for (const [column, value] of source.where) tests.push(`x."${column}" = ${p(value)}`);
+        if (c.value !== null) tests.push(`x."${source.matchColumn}" = ${p(c.value)}`);
+        return `EXISTS (SELECT 1 FROM "${source.table}" x WHERE ${tests.join(' AND ')})`;
+      });
+      return `(${exists.join(' OR ')})`;
+    }
     case 'none':
       return 'FALSE';
     default: {

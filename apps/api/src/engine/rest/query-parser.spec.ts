@@ -48,6 +48,19 @@ describe('parseListQuery', () => {
     expect(conditions).toEqual([{ kind: 'in', column: 'id', values: ['450902', '450903'] }]);
   });
 
+  it('turns a relation filter into EXISTS over its sources (true: any value)', () => {
+    const [condition] = parseListQuery(studentResource, { filter: '{"markIdentityTypeId":"3"}' }).conditions;
+    expect(condition).toEqual({
+      kind: 'related',
+      value: 3,
+      sources: [
+        { table: 'comparison_results', viaColumn: 'student_id', matchColumn: 'identity_type_id', where: [['marked', true]] },
+        { table: 'omissions', viaColumn: 'student_id', matchColumn: 'identity_type_id', where: [['status', 'approved']] },
+      ],
+    });
+    expect(parseListQuery(studentResource, { filter: '{"markIdentityTypeId":true}' }).conditions[0]).toMatchObject({ value: null });
+  });
+
   it.each([
     ['sort by an undeclared field', { sort: '["phone","ASC"]' }],
     ['filter by an undeclared field', { filter: '{"guardianName":"x"}' }],

@@ -2,10 +2,11 @@ import {
   columnName,
   type FieldDeclaration,
   normalizeIdNumber,
+  type RelationFilterDeclaration,
   type ResourceDeclaration,
 } from '@zizhu/schema';
 import { ApiException } from '../errors/api.exception';
-import { referenceIdType } from '../metadata/resource-registry';
+import { referenceIdType, requireResource } from '../metadata/resource-registry';
 import type { Condition, ListQuery } from './list-query';
 
 /** Largest page a list request may ask for. */
@@ -46,6 +47,8 @@ function parseFilter(resource: ResourceDeclaration, key: string, value: unknown)
       : { kind: 'eq', column: 'id', value: coerceId(idType, value, key) };
   }
   if (key === 'q') return searchCondition(resource, String(value));
+  const relation = resource.relationFilters?.[key];
+  if (relation) return relatedCondition(relation, value, key);
   const range = /^(.+)_(gte|lte)$/.exec(key);
   if (range) {
     const field = resource.fields[range[1]];
@@ -59,6 +62,21 @@ function parseFilter(resource: ResourceDeclaration, key: string, value: unknown)
   if (field.type === 'enumList') return { kind: 'contains', column, value: String(coerceOption(field, value, key)) };
   if (Array.isArray(value)) return { kind: 'in', column, values: value.map((v) => coerce(field, v, key)) };
   return { kind: 'eq', column, value: coerce(field, value, key) };
+}
+
+function relatedCondition(relation: RelationFilterDeclaration, value: unknown, key: string): Condition {
+  const sources = relation.sources.map((source) => {
+    const target = requireResource(source.resource);
+    const column = (field: string) => columnName(field, target.fields[field]);
+    return {
+      table: target.table,
+      viaColumn: column(source.via),
+      matchColumn: column(source.match),
+      where: Object.entries(source.where ?? {}).map(([field, v]): [string, unknown] => [column(field), v]),
+    };
+  });
+  const any = value === true || value === 'true';
+  return { kind: 'related', sources, value: any ? null : coerceId(requireResource(relation.reference).idType, value, key) };
 }
 
 /** `q`: prefix match on name-like fields, exact match on code-like fields, OR-ed. */

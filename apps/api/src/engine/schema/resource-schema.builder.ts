@@ -34,6 +34,24 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     search: f.search !== undefined,
     writeOnly: f.writeOnly ?? false,
   }));
+  for (const [key, relation] of Object.entries(resource.relationFilters ?? {})) {
+    fields.push({
+      key,
+      type: 'reference',
+      reference: relation.reference,
+      label: relation.label,
+      help: relation.help,
+      required: false,
+      readOnly: true,
+      immutable: true,
+      list: false,
+      filter: 'exact',
+      sort: false,
+      search: false,
+      writeOnly: false,
+      filterOnly: true,
+    });
+  }
   if (resource.versioned) {
     fields.push(
       systemTimestamp('createdAt', { zh: '创建时间', en: 'Created' }),
