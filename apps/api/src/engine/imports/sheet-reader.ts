@@ -34,16 +34,45 @@ export function sheetKind(fileName: string): SheetKind | null {
 export async function* readSheet(source: SheetSource): AsyncGenerator<SheetRow> {
   const size = (await stat(source.path)).size || 1;
   let bytes = 0;
-  const counting = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      source.onProgress?.(Math.min(bytes / size, 1));
-      done(null, chunk);
-    },
-  });
-  const file = createReadStream(source.path).pipe(counting);
-  if (source.kind === 'xlsx') yield* readXlsx(file);
-  else yield* readCsv(file, await detectEncoding(source.path));
+  // A fresh counting stream per attempt (a retried .xlsx is read from the start again).
+  const open = () => {
+    bytes = 0;
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        source.onProgress?.(Math.min(bytes / size, 1));
+        done(null, chunk);
+      },
+    });
+    return createReadStream(source.path).pipe(counting);
+  };
+  if (source.kind === 'xlsx') yield* readXlsxRetrying(open);
+  else yield* readCsv(open(), await detectEncoding(source.path));
+}
+
+/** Attempts at a workbook exceljs fails on before its first row. */
+const XLSX_ATTEMPTS = 3;
+
+/**
+ * exceljs 4.4's streaming reader now and then (about 1 read in 500) fails on a valid file
+ * whose xl/workbook.xml comes after its sheets — Excel's own layout — with "Cannot read
+ * properties of undefined (reading 'sheets')": a race in its unzip stream. Such a failure
+ * comes before any row, so reading the file again is safe; a failure after rows were
+ * handed out is passed on.
+ */
+async function* readXlsxRetrying(open: () => Readable): AsyncGenerator<SheetRow> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of readXlsx(open())) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (yielded || attempt >= XLSX_ATTEMPTS) throw error;
+    }
+  }
 }
 
 async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
