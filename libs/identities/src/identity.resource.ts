@@ -1,4 +1,4 @@
-import { defineResource, idNumberField } from '@zizhu/schema';
+import { defineResource, idNumberField, personNameField } from '@zizhu/schema';
 
 /**
  * 特殊群体身份: one person on one department list. A person on several lists has several
@@ -44,17 +44,7 @@ export const identityResource = defineResource({
       sensitive: { mask: 'idNumber', plainFor: ['admin'], revealFor: ['county'] },
       derives: { birthDate: 'birthDate' },
     }),
-    name: {
-      type: 'string',
-      label: { zh: '姓名', en: 'Name' },
-      required: true,
-      maxLength: 50,
-      list: true,
-      sort: true,
-      filter: 'prefix',
-      search: 'prefix',
-      aliases: ['姓名', '人员姓名', '学生姓名'],
-    },
+    name: personNameField(['姓名', '人员姓名', '学生姓名']),
     birthDate: {
       type: 'date',
       label: { zh: '出生日期', en: 'Birth date' },

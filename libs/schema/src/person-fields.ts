@@ -20,3 +20,18 @@ export function idNumberField(options: Pick<FieldDeclaration, 'sensitive' | 'der
     ...options,
   };
 }
+
+/** A person's name: required, searched and filtered by prefix (surname first), sortable. */
+export function personNameField(aliases: readonly string[]): FieldDeclaration {
+  return {
+    type: 'string',
+    label: { zh: '姓名', en: 'Name' },
+    required: true,
+    maxLength: 50,
+    list: true,
+    sort: true,
+    filter: 'prefix',
+    search: 'prefix',
+    aliases,
+  };
+}

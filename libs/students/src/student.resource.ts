@@ -1,4 +1,4 @@
-import { defineResource, GENDERS, idNumberField, STAGES } from '@zizhu/schema';
+import { defineResource, GENDERS, idNumberField, personNameField, STAGES } from '@zizhu/schema';
 import { STUDENT_STATUSES } from './student.enums';
 
 /** 学生 (学籍): one enrolled (or formerly enrolled) student. */
@@ -48,17 +48,7 @@ export const studentResource = defineResource({
       sensitive: { mask: 'idNumber', plainFor: ['admin'], revealFor: ['county', 'school'] },
       derives: { birthDate: 'birthDate', gender: 'gender' },
     }),
-    name: {
-      type: 'string',
-      label: { zh: '姓名', en: 'Name' },
-      required: true,
-      maxLength: 50,
-      list: true,
-      sort: true,
-      filter: 'prefix',
-      search: 'prefix',
-      aliases: ['姓名', '学生姓名'],
-    },
+    name: personNameField(['姓名', '学生姓名']),
     gender: {
       type: 'enum',
       label: { zh: '性别', en: 'Gender' },
