@@ -89,14 +89,39 @@ export class ImportJobService implements OnApplicationBootstrap {
   }
 
   async start(user: SessionUser, resource: ResourceDeclaration, fileName: string, upload: Upload, mode: ImportMode): Promise<number> {
+    const mapping = await this.headerAtUpload(resource, upload);
     const [{ id }] = await this.db.query(
       `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, scope_path)
        VALUES (now(), $1, $2, $3, $4, 'validating', $5, $6, $7) RETURNING id`,
       [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, user.scopePath],
     );
     this.uploads.set(id, upload);
-    this.launch(id, () => this.validate(id, resource, user, mode, upload, null));
+    this.launch(id, () => this.validate(id, resource, user, mode, upload, mapping));
     return id;
+  }
+
+  /**
+   * The header row, found while the upload request is still open: a file that cannot be
+   * read or has no recognisable header is refused at once (422 on `file`), not turned into
+   * a job that fails a moment later. Only the first rows are read.
+   */
+  private async headerAtUpload(resource: ResourceDeclaration, upload: Upload): Promise<ImportJob['mapping']> {
+    const head: SheetRow[] = [];
+    const rows = readSheet(upload);
+    try {
+      while (head.length < HEADER_SEARCH_ROWS) {
+        const next = await rows.next();
+        if (next.done) break;
+        head.push(next.value);
+      }
+    } catch {
+      throw ApiException.validation({ file: IMPORT_MESSAGES.unreadable });
+    } finally {
+      await rows.return(undefined);
+    }
+    const detected = detectHeader(resource, head);
+    if (!detected) throw ApiException.validation({ file: IMPORT_MESSAGES.noHeader(resource) });
+    return detected;
   }
 
   async remap(id: number, user: SessionUser, columns: Record<string, string | null>): Promise<void> {
@@ -246,7 +271,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       const detected = detectHeader(resource, head);
       if (!detected) {
         await rows.return(undefined);
-        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader);
+        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource));
       }
       mapping = detected;
     }

@@ -1,4 +1,5 @@
-import type { Localized } from '@zizhu/schema';
+import type { Localized, ResourceDeclaration } from '@zizhu/schema';
+import { HEADER_SEARCH_ROWS, importableFields } from './header-detection';
 
 /** Problems only a file can have; field-level ones come from the API's own validation. */
 export const IMPORT_MESSAGES = {
@@ -25,9 +26,13 @@ export const IMPORT_MESSAGES = {
     zh: `新增记录需要以下列：${labels.join('、')}`,
     en: `New records need these columns: ${labelsEn.join(', ')}`,
   }),
-  noHeader: {
-    zh: '没有找到表头行：请使用模板，或确认表头包含如“身份证号”“姓名”等列名',
-    en: 'No header row found: use the template, or make sure the headers name the columns (e.g. 身份证号, 姓名)',
+  /** Names the resource's first columns (身份证号, 姓名 for students) as examples. */
+  noHeader: (resource: ResourceDeclaration): Localized => {
+    const examples = importableFields(resource).slice(0, 2).map(([, f]) => f.label);
+    return {
+      zh: `没有找到表头行：请使用导入模板，或确认前 ${HEADER_SEARCH_ROWS} 行中有一行是列名（如${examples.map((l) => `“${l.zh}”`).join('')}等）`,
+      en: `No header row found: use the import template, or make sure one of the first ${HEADER_SEARCH_ROWS} rows names the columns (e.g. ${examples.map((l) => `"${l.zh}" (${l.en})`).join(', ')})`,
+    };
   },
   noBusinessKeyColumn: (label: Localized): Localized => ({
     zh: `文件中缺少“${label.zh}”列，无法对应到已有记录`,

@@ -212,15 +212,42 @@ describe('Excel import', () => {
     expect(bad.status).toBe(422);
   });
 
-  it('says a file is unreadable when it is not what its name claims', async () => {
-    const job = await settle(await upload(Buffer.from('这不是 Excel 文件'), 'fake.xlsx'));
-    expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('文件无法读取') });
+  /** The upload's raw answer, for files refused before any job starts. */
+  async function refusedUpload(file: Buffer, name: string, language = 'zh-CN'): Promise<{ status: number; body: Record<string, unknown> }> {
+    const form = new FormData();
+    form.set('resource', 'students');
+    form.set('mode', 'upsert');
+    form.set('file', new Blob([new Uint8Array(file)]), name);
+    const response = await fetch(`${api.baseUrl}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school1}`, 'accept-language': language },
+      body: form,
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('refuses, at upload, a file that is not what its name claims', async () => {
+    const before = totalOf(await api.request('GET', `/api/imports${listQuery({})}`, { token: school1 }));
+    const { status, body } = await refusedUpload(Buffer.from('这不是 Excel 文件'), 'fake.xlsx');
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', errors: { file: expect.stringContaining('文件无法读取') } });
+    expect(totalOf(await api.request('GET', `/api/imports${listQuery({})}`, { token: school1 }))).toBe(before);
   });
 
-  it('says so when no header row can be found', async () => {
+  it('refuses, at upload, a file without a header row (422 on file, in the caller’s language), and starts no job', async () => {
+    const before = totalOf(await api.request('GET', `/api/imports${listQuery({})}`, { token: school1 }));
     const file = await xlsx([['甲', '乙'], ['1', '2']]);
-    const job = await settle(await upload(file, 'nothing.xlsx'));
-    expect(job).toMatchObject({ status: 'failed', message: expect.stringContaining('没有找到表头行') });
+    const zh = await refusedUpload(file, 'nothing.xlsx');
+    expect(zh.status).toBe(422);
+    expect(zh.body).toMatchObject({
+      statusCode: 422,
+      code: 'VALIDATION_FAILED',
+      errors: { file: expect.stringMatching(/^没有找到表头行.*“身份证号”“姓名”/) },
+    });
+    const en = await refusedUpload(Buffer.from('甲,乙\n1,2\n'), 'nothing.csv', 'en');
+    expect(en.status).toBe(422);
+    expect(en.body.errors).toEqual({ file: expect.stringMatching(/^No header row found/) });
+    expect(totalOf(await api.request('GET', `/api/imports${listQuery({})}`, { token: school1 }))).toBe(before);
   });
 
   it('offers an error workbook with the original rows and an error column, and a template', async () => {
