@@ -50,6 +50,7 @@ describe('panel: school officer imports a student roster', () => {
   let token = '';
   let roster: Buffer;
   let jobPath = '';
+  let failedJobId = 0;
 
   /** Screenshots for a human to look at, when ZIZHU_E2E_SCREENSHOTS names a folder. */
   const shot = async (name: string): Promise<void> => {
@@ -88,6 +89,22 @@ describe('panel: school officer imports a student roster', () => {
     await page.getByText('保留表头行', { exact: false }).waitFor();
     expect(await page.getByRole('radio', { name: /新增或更新/ }).isChecked()).toBe(true);
     await shot('1-wizard');
+  }, 60_000);
+
+  it('refuses a file without a header row in the upload step, saying why', async () => {
+    const workbook = new Workbook();
+    workbook.addWorksheet('名单').addRows([['甲', '乙'], ['1', '2']]);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: '没有表头.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    const error = page.getByTestId('upload-error');
+    await error.getByText('没有找到表头行', { exact: false }).waitFor();
+    expect(await error.innerText()).toContain('“身份证号”“姓名”');
+    expect(new URL(page.url()).hash).toBe('#/import/students');
+    await shot('1b-no-header');
   }, 60_000);
 
   it('uploads the roster and shows the check result: counts and the two wrong rows', async () => {
@@ -194,10 +211,52 @@ describe('panel: school officer imports a student roster', () => {
     expect(names.filter((name) => name.startsWith('导入测试')).sort()).toEqual(['导入测试丁', '导入测试丙', '导入测试乙', '导入测试甲']);
   }, 60_000);
 
-  it('lists the import in the import history, which opens the job page', async () => {
+  it('lists the import in the import history by the resource’s label, which opens the job page', async () => {
     await page.getByRole('menuitem', { name: '导入记录' }).click();
-    await page.getByRole('cell', { name: '玉林市第一中学学生名单.xlsx' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '玉林市第一中学学生名单.xlsx' }) });
+    await row.getByRole('cell', { name: '学生', exact: true }).waitFor();
+    expect(await row.innerText()).not.toContain('students');
+    await shot('5-history');
+    await row.getByRole('cell', { name: '玉林市第一中学学生名单.xlsx' }).click();
     await page.waitForURL((url) => new URL(url).hash === `#${jobPath}`);
     await page.getByText('导入完成：新增 4 条，更新 0 条。').waitFor();
+  }, 60_000);
+
+  it('shows a failed import’s record with its message in the current language', async () => {
+    // A file with a header but no ID number column: validation fails with a message.
+    const workbook = new Workbook();
+    workbook.addWorksheet('名单').addRows([['姓名', '学段'], ['无证号', '普高']]);
+    const form = new FormData();
+    form.set('resource', 'students');
+    form.set('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), '缺少身份证号.xlsx');
+    const response = await fetch(`${stack.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const { id } = (await response.json()) as { id: number };
+    failedJobId = id;
+    for (let i = 0; i < 100; i++) {
+      const job = await stack.api.request<{ status: string }>('GET', `/api/imports/${id}`, { token });
+      if (job.body.status !== 'validating') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.goto(`${stack.baseUrl}/#/imports/${id}/show`);
+    const message = page.locator('[data-field="message"]');
+    await message.getByText('文件中缺少“身份证号”列', { exact: false }).waitFor();
+    expect(await message.innerText()).not.toContain('{');
+    expect(await page.locator('[data-field="resource"]').innerText()).toBe('学生');
+    await shot('6-show-zh');
+  }, 60_000);
+
+  it('shows the same record in English once English is chosen at login', async () => {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${stack.baseUrl}/#/login`);
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('textbox', { name: 'Username' }).fill('school1');
+    await page.getByRole('textbox', { name: 'Password' }).fill('Zizhu@2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('menuitem', { name: 'Imports' }).waitFor();
+    await page.goto(`${stack.baseUrl}/#/imports/${failedJobId}/show`);
+    await page.locator('[data-field="message"]').getByText('The file needs a', { exact: false }).waitFor();
+    expect(await page.locator('[data-field="resource"]').innerText()).toBe('Students');
+    await shot('7-show-en');
   }, 60_000);
 });

@@ -31,13 +31,13 @@ export const exportJobResource = defineResource({
   fields: {
     startedAt: { type: 'datetime', label: { zh: '开始时间', en: 'Started' }, required: true, readOnly: true, list: true, sort: true, filter: 'range' },
     userId: { type: 'reference', reference: 'users', label: { zh: '导出人', en: 'Exported by' }, required: true, readOnly: true, list: true, filter: 'exact' },
-    resource: { type: 'string', label: { zh: '数据类型', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
+    resource: { type: 'string', display: 'resourceName', label: { zh: '数据类型', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
     format: { type: 'enum', label: { zh: '格式', en: 'Format' }, options: EXPORT_JOB_FORMATS, required: true, readOnly: true, list: true, filter: 'exact' },
     encoding: { type: 'string', label: { zh: '编码', en: 'Encoding' }, maxLength: 16, required: true, readOnly: true },
     fileName: { type: 'string', label: { zh: '文件名', en: 'File' }, maxLength: 255, required: true, readOnly: true, list: true },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: EXPORT_JOB_STATUSES, required: true, readOnly: true, list: true, filter: 'exact' },
     progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true },
-    message: { type: 'json', label: { zh: '说明', en: 'Message' }, readOnly: true },
+    message: { type: 'json', display: 'localizedText', label: { zh: '说明', en: 'Message' }, readOnly: true },
     finishedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Finished' }, readOnly: true, list: true, sort: true },
   },
 });

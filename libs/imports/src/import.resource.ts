@@ -32,7 +32,7 @@ export const importResource = defineResource({
   fields: {
     startedAt: { type: 'datetime', label: { zh: '上传时间', en: 'Uploaded' }, required: true, readOnly: true, list: true, sort: true, filter: 'range' },
     userId: { type: 'reference', reference: 'users', label: { zh: '上传人', en: 'Uploaded by' }, required: true, readOnly: true, list: true, filter: 'exact' },
-    resource: { type: 'string', label: { zh: '数据类型', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
+    resource: { type: 'string', display: 'resourceName', label: { zh: '数据类型', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
     fileName: { type: 'string', label: { zh: '文件名', en: 'File' }, maxLength: 255, required: true, readOnly: true, list: true },
     mode: { type: 'enum', label: { zh: '方式', en: 'Mode' }, options: IMPORT_MODES, required: true, readOnly: true, list: true, filter: 'exact' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: IMPORT_STATUSES, required: true, readOnly: true, list: true, filter: 'exact' },
@@ -40,7 +40,7 @@ export const importResource = defineResource({
     counts: { type: 'json', label: { zh: '行数统计', en: 'Counts' }, readOnly: true },
     progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true },
     mapping: { type: 'json', label: { zh: '列对应', en: 'Column mapping' }, readOnly: true },
-    message: { type: 'json', label: { zh: '说明', en: 'Message' }, readOnly: true },
+    message: { type: 'json', display: 'localizedText', label: { zh: '说明', en: 'Message' }, readOnly: true },
     finishedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Finished' }, readOnly: true, list: true, sort: true },
   },
 });

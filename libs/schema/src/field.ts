@@ -37,6 +37,15 @@ export interface SensitiveDeclaration {
   revealFor: readonly Role[];
 }
 
+/**
+ * How a value is shown when its storage type says too little (the UI "interface" kept
+ * apart from the storage type): `resourceName` — a string holding a resource's name
+ * (`students`), shown as that resource's label (学生); `localizedText` — a json
+ * `{ zh, en }`, shown in the reader's language. The panel's displays and filters and the
+ * export columns understand them.
+ */
+export type FieldDisplayHint = 'resourceName' | 'localizedText';
+
 /** Which filter operators a field offers in lists (simple-rest `filter` keys). */
 export type FilterKind = 'exact' | 'range' | 'prefix';
 
@@ -75,6 +84,8 @@ export interface FieldDeclaration {
   derives?: { birthDate?: string; gender?: string };
   /** Value a new record gets when the request leaves the field out. */
   defaultValue?: string | number | boolean;
+  /** Display hint (string fields: `resourceName`; json fields: `localizedText`). */
+  display?: FieldDisplayHint;
 }
 
 export type FieldMap = Record<string, FieldDeclaration>;

@@ -51,5 +51,8 @@ export interface ImportJob {
   /** Why the job failed or a commit was refused, in the caller's language. */
   message: string | null;
   createdAt: string;
+  /** The history record's own fields (the panel's record view reads this route too). */
+  startedAt: string;
+  userId: number;
   finishedAt: string | null;
 }

@@ -1,4 +1,4 @@
-import type { EnumOption, FieldType, FilterKind, MaskKind } from './field';
+import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind } from './field';
 import type { ResourceAction } from './resource';
 import type { Localized, Role } from './role';
 
@@ -28,6 +28,7 @@ export interface FieldSchema {
   writeOnly: boolean;
   /** Not a field of the record: only a list filter (e.g. students by special identity). */
   filterOnly?: boolean;
+  display?: FieldDisplayHint;
 }
 
 export interface ResourceSchema {

@@ -1,4 +1,4 @@
-import { isMasked, type FieldSchema } from '@zizhu/schema';
+import { isMasked, type FieldDisplayHint, type FieldSchema } from '@zizhu/schema';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -13,6 +13,7 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin';
+import { languageOf, type Language } from '../providers/locales';
 import { assertNever } from './assert-never';
 import { fieldChoices } from './field-choices';
 import { RevealButton } from './reveal-button';
@@ -34,6 +35,7 @@ const MONOSPACE = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, 
 export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProps) {
   const resource = useResourceContext() ?? '';
   const [locale] = useLocaleState();
+  if (field.display) return <HintedDisplay field={field} display={field.display} />;
   switch (field.type) {
     case 'string':
     case 'date':
@@ -63,6 +65,56 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     default:
       return assertNever(field.type);
   }
+}
+
+/** Values whose declaration says how to show them (`display`), whatever their storage type. */
+function HintedDisplay({ field, display }: { field: FieldSchema; display: FieldDisplayHint }) {
+  switch (display) {
+    case 'resourceName':
+      return <ResourceNameField source={field.key} />;
+    case 'localizedText':
+      return <LocalizedTextField source={field.key} />;
+    default:
+      return assertNever(display);
+  }
+}
+
+/** A resource's name (`students`) as its label in the current language (学生). */
+function ResourceNameField({ source }: { source: string }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const name: unknown = record?.[source];
+  if (typeof name !== 'string' || !name) return null;
+  // Every resource the user sees has its label registered (schema-messages); others keep the name.
+  return (
+    <Typography component="span" variant="body2" data-field={source}>
+      {translate(`resources.${name}.name`, { _: name })}
+    </Typography>
+  );
+}
+
+/** A `{ zh, en }` text in the current language (the other one if that is missing). */
+function LocalizedTextField({ source }: { source: string }) {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  const value: unknown = record?.[source];
+  if (value === null || value === undefined) return null;
+  const text = localizedText(value, languageOf(locale));
+  return (
+    <Typography component="span" variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-field={source}>
+      {text}
+    </Typography>
+  );
+}
+
+function localizedText(value: unknown, locale: Language): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) {
+    const texts = value as Partial<Record<'zh' | 'en', unknown>>;
+    const text = texts[locale] ?? texts[locale === 'zh' ? 'en' : 'zh'];
+    if (typeof text === 'string') return text;
+  }
+  return JSON.stringify(value);
 }
 
 function ReferenceDisplay({ field }: { field: FieldSchema }) {

@@ -38,12 +38,19 @@ export function useFieldFilters(resource: ResourceSchema): ReactElement[] {
         filters.push(<TextInput key={field.key} source={field.key} />);
       } else {
         const target = schema?.resources.find((candidate) => candidate.name === field.reference);
-        const input = exactInput(resource.name, field, target);
+        const input =
+          field.display === 'resourceName' ? resourceNameInput(field, schema?.resources ?? []) : exactInput(resource.name, field, target);
         if (input) filters.push(input);
       }
     }
     return filters;
   }, [resource, schema, translate]);
+}
+
+/** A field holding a resource's name filters by a choice among the resources the user sees. */
+function resourceNameInput(field: FieldSchema, resources: ResourceSchema[]): ReactElement {
+  const choices = resources.map((candidate) => ({ id: candidate.name, name: `resources.${candidate.name}.name` }));
+  return <SelectInput key={field.key} source={field.key} choices={choices} />;
 }
 
 function rangeInput(field: FieldSchema, source: string, label: string): ReactElement {

@@ -1,4 +1,5 @@
 import { userResource } from '@zizhu/access';
+import { importResource } from '@zizhu/imports';
 import { schoolResource } from '@zizhu/regions';
 import { studentResource } from '@zizhu/students';
 import { exportColumns, formatDateTime, referenceLabelKey } from './export-columns';
@@ -55,6 +56,13 @@ describe('export columns', () => {
     const columns = exportColumns(studentResource, 'zh');
     const values = valuesOf(columns, { id: 1, name: '=1+1', guardianName: '@A1', [referenceLabelKey('schoolId')]: '+学校' });
     expect(values).toMatchObject({ 姓名: "'=1+1", 监护人: "'@A1", 学校: "'+学校" });
+  });
+
+  it('follows display hints: a resource name as its label, a {zh, en} message in the reader’s language', () => {
+    const record = { id: 3, resource: 'students', message: { zh: '文件无法读取', en: 'The file could not be read' } };
+    expect(valuesOf(exportColumns(importResource, 'zh'), record)).toMatchObject({ 数据类型: '学生', 说明: '文件无法读取' });
+    expect(valuesOf(exportColumns(importResource, 'en'), record)).toMatchObject({ Resource: 'Students', Message: 'The file could not be read' });
+    expect(valuesOf(exportColumns(importResource, 'zh'), { id: 4, resource: 'gone', message: null })).toMatchObject({ 数据类型: 'gone', 说明: null });
   });
 
   it('never lists write-only fields', () => {

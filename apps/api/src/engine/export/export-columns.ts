@@ -1,5 +1,6 @@
-import type { FieldDeclaration, Localized, ResourceDeclaration } from '@zizhu/schema';
+import type { FieldDeclaration, FieldDisplayHint, Localized, ResourceDeclaration } from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
+import { findResource } from '../metadata/resource-registry';
 import { neutralizeFormula } from './formula-safety';
 
 /**
@@ -50,6 +51,7 @@ export function exportColumns(resource: ResourceDeclaration, locale: Locale): Ex
 function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): ExportColumn {
   const header = field.label[locale];
   const column = (kind: ExportCellKind, value: ExportColumn['value']): ExportColumn => ({ key, header, kind, value });
+  if (field.display) return column('text', (r) => text(hinted(field.display!, r[key], locale)));
   switch (field.type) {
     case 'string':
     case 'text':
@@ -91,6 +93,23 @@ function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): Expo
     default: {
       const unhandled: never = field.type;
       throw new Error(`No export mapping for ${String(unhandled)}`);
+    }
+  }
+}
+
+/** A value shown as its declaration's display hint says, as the panel shows it. */
+function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unknown {
+  if (value == null) return null;
+  switch (display) {
+    case 'resourceName':
+      return findResource(String(value))?.label[locale] ?? value;
+    case 'localizedText': {
+      const texts = value as Partial<Record<Locale, unknown>>;
+      return typeof value === 'object' ? (texts[locale] ?? JSON.stringify(value)) : value;
+    }
+    default: {
+      const unhandled: never = display;
+      throw new Error(`No export mapping for display ${String(unhandled)}`);
     }
   }
 }

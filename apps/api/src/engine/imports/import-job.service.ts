@@ -218,6 +218,8 @@ export class ImportJobService implements OnApplicationBootstrap {
       allOrNothing: job.all_or_nothing,
       message: job.message ? job.message[locale] : null,
       createdAt: job.started_at.toISOString(),
+      startedAt: job.started_at.toISOString(),
+      userId: job.user_id,
       finishedAt: job.finished_at?.toISOString() ?? null,
     };
   }

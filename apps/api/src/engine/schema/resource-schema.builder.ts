@@ -33,6 +33,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     sort: f.sort ?? false,
     search: f.search !== undefined,
     writeOnly: f.writeOnly ?? false,
+    display: f.display,
   }));
   for (const [key, relation] of Object.entries(resource.relationFilters ?? {})) {
     fields.push({
