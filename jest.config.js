@@ -29,7 +29,7 @@ const project = (name, roots, extra = {}) => ({
 
 module.exports = {
   projects: [
-    ...['schema', 'regions', 'students', 'access', 'imports', 'identities', 'demo-data'].map((lib) =>
+    ...['schema', 'regions', 'students', 'access', 'imports', 'identities', 'programs', 'demo-data'].map((lib) =>
       project(lib, [`<rootDir>/libs/${lib}`], { testMatch: ['**/*.spec.ts'] }),
     ),
     project('api', ['<rootDir>/apps/api'], {

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startStack } from '../support/stack';
 
 type Rec = Record<string, any>;
+
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 /**
  * 大数据比对 in the panel: the bureau runs a comparison over 玉州区; school1's officer
@@ -66,13 +69,23 @@ describe('panel: comparison decisions and verification progress', () => {
     await stack?.stop();
   });
 
-  /** Opens a result by its name on the list, decides it in the generated form and saves. */
-  async function decide(page: Page, personName: string, decision: string, reason?: string): Promise<void> {
+  /** Opens a result by its name on the list, decides it in the generated form (with an evidence file) and saves. */
+  async function decide(page: Page, personName: string, decision: string, reason?: string, evidence?: string): Promise<void> {
     await page.getByRole('menuitem', { name: '比对结果' }).click();
     await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: personName }).click();
     await page.getByRole('combobox', { name: '核实结果' }).click();
     await page.getByRole('option', { name: decision, exact: true }).click();
     if (reason) await page.getByRole('textbox', { name: '核实说明' }).fill(reason);
+    if (evidence) {
+      const input = page.getByTestId('file-input-evidenceFileId');
+      // A wrong type is refused in place, in Chinese; a PDF is uploaded and shown by name.
+      await input.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not evidence') });
+      await input.getByText('只能上传 PDF、JPG、PNG、Excel（.xlsx）或 Word（.docx）文件').waitFor();
+      const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/files'));
+      await input.locator('input[type=file]').setInputFiles({ name: evidence, mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
+      expect((await uploaded).status()).toBe(201);
+      await input.getByText(evidence, { exact: false }).waitFor();
+    }
     const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/comparison-results/'));
     await page.getByRole('button', { name: '保存' }).click();
     expect((await saved).status()).toBe(200);
@@ -82,7 +95,7 @@ describe('panel: comparison decisions and verification progress', () => {
   it('lets school1 confirm one questionable match and reject another with a reason', async () => {
     const page = await login('school1');
     await decide(page, listed.confirm, '确认属实');
-    await decide(page, listed.reject, '不属实', '户籍信息不符，经核实非本人');
+    await decide(page, listed.reject, '不属实', '户籍信息不符，经核实非本人', '派出所户籍证明.pdf');
     const row = (name: string) => page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: name });
     await row(listed.confirm).locator('td.column-decision', { hasText: '确认属实' }).waitFor();
     await row(listed.reject).locator('td.column-decision', { hasText: '不属实' }).waitFor();
@@ -105,6 +118,21 @@ describe('panel: comparison decisions and verification progress', () => {
     expect(rects[0]).toBeGreaterThan(0);
     expect(rects[1]).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/zizhu-comparison-progress.png' });
+  }, 120_000);
+
+  it("lets the county open the rejected result and download the school's evidence file", async () => {
+    const page = await login('yuzhou');
+    await page.getByRole('menuitem', { name: '比对结果' }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: listed.reject }).click();
+    await page.getByText('派出所户籍证明.pdf', { exact: false }).waitFor();
+    const answered = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/files\/\d+$/.test(r.url()));
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载' }).click();
+    expect((await answered).status()).toBe(200);
+    const download = await saved;
+    expect(download.suggestedFilename()).toBe('派出所户籍证明.pdf');
+    expect((await readFile(await download.path())).equals(EVIDENCE_PDF)).toBe(true);
+    await page.screenshot({ path: '/tmp/zizhu-comparison-evidence.png' });
   }, 120_000);
 
   it('lets the admin re-run the comparison from its page and see it finish', async () => {

@@ -12,12 +12,14 @@ import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { ExportModule } from './engine/export/export.module';
+import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
 import { ComparisonModule } from './modules/comparison/comparison.module';
 import { OmissionModule } from './modules/omissions/omission.module';
+import { ProgramsModule } from './modules/programs/programs.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -43,8 +45,10 @@ export class AppModule {
           : []),
         ExportModule,
         ImportModule,
+        FileModule,
         ComparisonModule,
         OmissionModule,
+        ProgramsModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   { value: 'delete', label: { zh: '删除', en: 'Delete' } },
   { value: 'reveal', label: { zh: '查看敏感信息', en: 'Reveal' } },
   { value: 'export', label: { zh: '导出', en: 'Export' } },
+  { value: 'download', label: { zh: '下载附件', en: 'Download' } },
 ] as const;
 
 /** 操作日志: every change and every reveal of personal data; written by the API only. */

@@ -124,6 +124,15 @@ export const comparisonResultResource = defineResource({
       help: { zh: '选择“不属实”时必填', en: 'Required when rejecting' },
       maxLength: 500,
     },
+    evidenceFileId: {
+      type: 'reference',
+      reference: 'files',
+      label: { zh: '佐证材料', en: 'Evidence file' },
+      help: {
+        zh: '核实依据的扫描件或文件（PDF、JPG、PNG、Excel、Word，不超过 10 MB）',
+        en: 'A scan or document backing the decision (PDF, JPG, PNG, Excel, Word; at most 10 MB)',
+      },
+    },
     decidedBy: {
       type: 'reference',
       reference: 'users',

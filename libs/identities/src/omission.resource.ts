@@ -58,6 +58,15 @@ export const omissionResource = defineResource({
       label: { zh: '佐证材料说明', en: 'Evidence' },
       help: { zh: '证明材料的名称、文号或说明', en: 'What proves it: document names, numbers, notes' },
     },
+    evidenceFileId: {
+      type: 'reference',
+      reference: 'files',
+      label: { zh: '佐证材料文件', en: 'Evidence file' },
+      help: {
+        zh: '证明材料的扫描件或文件（PDF、JPG、PNG、Excel、Word，不超过 10 MB）',
+        en: 'A scan or document proving it (PDF, JPG, PNG, Excel, Word; at most 10 MB)',
+      },
+    },
     status: {
       type: 'enum',
       label: { zh: '审核状态', en: 'Status' },

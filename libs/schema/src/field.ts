@@ -19,7 +19,9 @@ export type FieldType =
   | 'phone'
   | 'account'
   | 'json'
-  | 'password';
+  | 'password'
+  /** Money: integer fen in the database and the API (bigint), yuan with 2 decimals in Excel and the panel. */
+  | 'money';
 
 export interface EnumOption {
   value: string;
@@ -82,8 +84,10 @@ export interface FieldDeclaration {
   column?: string;
   /** For idNumber fields: sibling fields filled from (or checked against) the number. */
   derives?: { birthDate?: string; gender?: string };
+  /** For json fields: the structure the value must have (validated by the API, edited by the panel). */
+  shape?: JsonShape;
   /** Value a new record gets when the request leaves the field out. */
-  defaultValue?: string | number | boolean;
+  defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
   /** Display hint (string fields: `resourceName`; json fields: `localizedText`). */
   display?: FieldDisplayHint;
 }
@@ -92,4 +96,33 @@ export type FieldMap = Record<string, FieldDeclaration>;
 
 export function columnName(key: string, field: FieldDeclaration): string {
   return field.column ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * What a json field holds, so that the API can validate it and the panel can offer a real
+ * editor instead of raw JSON.
+ * - list: an array of objects, each with the declared item fields (tiers, approval steps);
+ * - rule: a condition tree over a subject's fields (see rule.ts);
+ * - values: answers to fields an administrator configured on another record (an
+ *   application form's extra fields): `via` names this resource's reference field, `field`
+ *   the list of ConfiguredField definitions on the referenced record.
+ */
+export type JsonShape =
+  | { kind: 'list'; itemFields: FieldMap; minItems?: number; maxItems?: number; uniqueBy?: string }
+  | { kind: 'rule'; subject: RuleSubject }
+  | { kind: 'values'; via: string; field: string };
+
+/** A field a rule may test. `marks` tests a student's special identities (by type id). */
+export interface RuleSubjectField {
+  key: string;
+  label: Localized;
+  kind: 'enum' | 'boolean' | 'marks';
+  options?: readonly EnumOption[];
+  /** For `marks`: the resource whose ids the value lists. */
+  reference?: string;
+}
+
+export interface RuleSubject {
+  resource: string;
+  fields: readonly RuleSubjectField[];
 }

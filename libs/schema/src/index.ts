@@ -9,3 +9,7 @@ export * from './import-payload';
 export * from './export-payload';
 export * from './person-fields';
 export * from './comparison-payload';
+export * from './file-payload';
+export * from './rule';
+export * from './configured-fields';
+export * from './money';

@@ -1,4 +1,4 @@
-import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind } from './field';
+import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
 import type { ResourceAction } from './resource';
 import type { Localized, Role } from './role';
 
@@ -29,7 +29,17 @@ export interface FieldSchema {
   /** Not a field of the record: only a list filter (e.g. students by special identity). */
   filterOnly?: boolean;
   display?: FieldDisplayHint;
+  /** What a create form starts with. */
+  defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
+  /** For json fields with a declared structure: what the panel's editor edits. */
+  shape?: FieldSchemaShape;
 }
+
+/** JsonShape as the panel receives it: list item fields described like any field. */
+export type FieldSchemaShape =
+  | { kind: 'list'; itemFields: FieldSchema[]; minItems?: number; maxItems?: number }
+  | { kind: 'rule'; subject: RuleSubject }
+  | { kind: 'values'; via: string; field: string };
 
 export interface ResourceSchema {
   name: string;

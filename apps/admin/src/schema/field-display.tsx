@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { languageOf, type Language } from '../providers/locales';
+import { FileReferenceField } from '../files/file-reference-field';
 import { assertNever } from './assert-never';
 import { fieldChoices } from './field-choices';
 import { RevealButton } from './reveal-button';
@@ -53,7 +54,8 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     case 'enumList':
       return <EnumListField resource={resource} field={field} />;
     case 'reference':
-      return <ReferenceDisplay field={field} />;
+      // Attachments are shown as the file with a download button, not as a linked record.
+      return field.reference === 'files' ? <FileReferenceField source={source} /> : <ReferenceDisplay field={field} />;
     case 'idNumber':
     case 'phone':
     case 'account':

@@ -17,7 +17,9 @@ import {
   type Validator,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { FileReferenceInput } from '../files/file-reference-input';
 import { assertNever } from './assert-never';
+import { MoneyInput } from './money-input';
 import { fieldChoices } from './field-choices';
 import { FieldDisplay } from './field-display';
 import { fieldValidators } from './field-validators';
@@ -60,6 +62,8 @@ export function FieldInput({ field, mode, source }: FieldInputProps) {
       return <TextInput {...common} multiline minRows={3} />;
     case 'integer':
       return <NumberInput {...common} step={1} />;
+    case 'money':
+      return <MoneyInput {...common} />;
     case 'boolean':
       return <BooleanInput {...common} />;
     case 'date':
@@ -71,7 +75,8 @@ export function FieldInput({ field, mode, source }: FieldInputProps) {
     case 'enumList':
       return <SelectArrayInput {...common} choices={fieldChoices(resource, field)} />;
     case 'reference':
-      return <ReferenceFieldInput field={field} common={common} />;
+      // Attachments: choosing a file uploads it; the field holds the uploaded file's id.
+      return field.reference === 'files' ? <FileReferenceInput {...common} /> : <ReferenceFieldInput field={field} common={common} />;
     case 'idNumber':
     case 'account':
       return <SensitiveInput field={field} mode={mode} common={common} monospace />;

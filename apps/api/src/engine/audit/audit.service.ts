@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'reveal' | 'export';
+export type AuditAction = 'create' | 'update' | 'delete' | 'reveal' | 'export' | 'download';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../database/migrations';
+import { fileContentEntity } from '../files/file-content.entity';
 import { importErrorEntity, importRowEntity } from '../imports/import-staging.entities';
 import { ENTITY_SCHEMAS } from '../metadata/entity-schema.factory';
 
@@ -8,7 +9,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity],
+    entities: [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity, fileContentEntity],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

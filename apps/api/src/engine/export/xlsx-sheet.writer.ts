@@ -9,11 +9,12 @@ const NUMBER_FORMAT: Record<ExportCellKind, string | undefined> = {
   // `@` keeps the cell text when a user edits it, so Excel never re-reads it as a number.
   code: '@',
   number: undefined,
+  money: '#,##0.00',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm:ss',
 };
 
-const WIDTH: Record<ExportCellKind, number> = { text: 16, code: 22, number: 10, date: 12, datetime: 20 };
+const WIDTH: Record<ExportCellKind, number> = { text: 16, code: 22, number: 10, money: 14, date: 12, datetime: 20 };
 
 /** Sheet XML allowed to wait for compression before the writer stops taking rows. */
 const MAX_PENDING_XML_BYTES = 4 * 1024 * 1024;

@@ -17,8 +17,10 @@ function columnOptions(key: string, field: FieldDeclaration): EntitySchemaColumn
       return { name, type: 'text', nullable };
     case 'integer':
       return { name, type: 'integer', nullable };
+    case 'money':
+      return { name, type: 'bigint', nullable };
     case 'boolean':
-      return { name, type: 'boolean', nullable: false, default: field.defaultValue ?? false };
+      return { name, type: 'boolean', nullable: false, default: field.defaultValue === true };
     case 'date':
       return { name, type: 'date', nullable };
     case 'datetime':

@@ -8,9 +8,11 @@ import {
   omissionResource,
 } from '@zizhu/identities';
 import { exportJobResource, importResource } from '@zizhu/imports';
+import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
+import { fileResource } from '../files/file.resource';
 
 /** Every resource the platform serves. Adding one here is all the engine needs. */
 export const RESOURCES: readonly ResourceDeclaration[] = [
@@ -27,6 +29,11 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   comparisonResource,
   comparisonResultResource,
   omissionResource,
+  fileResource,
+  programResource,
+  rosterResource,
+  rosterEntryResource,
+  rosterActionResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

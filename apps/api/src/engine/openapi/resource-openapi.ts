@@ -15,6 +15,8 @@ export function fieldSchema(field: FieldDeclaration): JsonSchema {
       return { ...base, type: 'string', maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern?.regex };
     case 'integer':
       return { ...base, type: 'integer', minimum: field.min, maximum: field.max };
+    case 'money':
+      return { ...base, type: 'integer', format: 'int64', description: `${description} (fen)`, minimum: field.min, maximum: field.max };
     case 'boolean':
       return { ...base, type: 'boolean' };
     case 'date':

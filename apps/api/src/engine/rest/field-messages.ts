@@ -8,6 +8,7 @@ export type MessageKey =
   | 'minLength'
   | 'pattern'
   | 'integer'
+  | 'money'
   | 'min'
   | 'max'
   | 'boolean'
@@ -16,6 +17,7 @@ export type MessageKey =
   | 'option'
   | 'options'
   | 'object'
+  | 'list'
   | 'phone'
   | 'account'
   | 'unique'
@@ -37,6 +39,8 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return field.pattern?.message ?? { zh: `${l}格式不正确`, en: `${le} has the wrong format` };
     case 'integer':
       return { zh: `${l}应为整数`, en: `${le} must be a whole number` };
+    case 'money':
+      return { zh: `${l}应为以分计的整数金额`, en: `${le} must be a whole number of fen` };
     case 'min':
       return { zh: `${l}不能小于${field.min}`, en: `${le} must be at least ${field.min}` };
     case 'max':
@@ -51,6 +55,8 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return { zh: `${l}的值不在可选范围内`, en: `${le} must be one of the listed choices` };
     case 'options':
       return { zh: `请至少选择一项${l}，且只能选列出的值`, en: `Choose at least one ${le} from the list` };
+    case 'list':
+      return { zh: `${l}应为列表`, en: `${le} must be a list` };
     case 'object':
       return { zh: `${l}格式不正确`, en: `${le} must be an object` };
     case 'phone':

@@ -1,5 +1,6 @@
 import {
   type FieldDeclaration,
+  type FieldMap,
   findIdNumberFault,
   type ResourceDeclaration,
 } from '@zizhu/schema';
@@ -69,6 +70,12 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
     case 'text':
     case 'password':
       return text();
+    case 'money':
+      return [
+        IsInt(key('money')),
+        Min(field.min ?? -Number.MAX_SAFE_INTEGER, key('min')),
+        Max(field.max ?? Number.MAX_SAFE_INTEGER, key('max')),
+      ];
     case 'integer':
       return [
         IsInt(key('integer')),
@@ -98,7 +105,7 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
     case 'account':
       return [Matches(/^\d{12,30}$/, key('account'))];
     case 'json':
-      return [IsObject(key('object'))];
+      return field.shape?.kind === 'list' ? [IsArray(key('list'))] : [IsObject(key('object'))];
     default: {
       const unhandled: never = field.type;
       throw new Error(`No validation for field type ${String(unhandled)}`);
@@ -115,9 +122,14 @@ export type InputMode = 'create' | 'update' | 'patch';
  * fields must be present; on update, a required field that is sent must not be empty.
  */
 export function buildInputClass(resource: ResourceDeclaration, mode: InputMode): new () => object {
+  return buildFieldsClass(resource.name, resource.fields, mode);
+}
+
+/** The same for any field map (the items of a json list field, say). */
+export function buildFieldsClass(name: string, fields: FieldMap, mode: InputMode): new () => object {
   const Input = class {};
-  Object.defineProperty(Input, 'name', { value: `${resource.name}-${mode}-input` });
-  for (const [fieldKey, field] of Object.entries(resource.fields)) {
+  Object.defineProperty(Input, 'name', { value: `${name}-${mode}-input` });
+  for (const [fieldKey, field] of Object.entries(fields)) {
     if (!isWritable(field, mode)) continue;
     const decorators: PropertyDecorator[] = [];
     if (field.required && mode === 'create') {

@@ -96,6 +96,7 @@ function searchCondition(resource: ResourceDeclaration, q: string): Condition {
 function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
   switch (field.type) {
     case 'integer':
+    case 'money':
       return coerceInteger(value, key);
     case 'reference':
       return coerceId(referenceIdType(field), value, key);

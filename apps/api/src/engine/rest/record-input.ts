@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/password';
 import { ApiException } from '../errors/api.exception';
 import { renderMessage } from './field-messages';
 import { buildInputClass, findFieldFaults, type InputMode, isWritable } from './input-validator.factory';
+import { checkJsonShape } from './json-shape.validator';
 
 type Values = Record<string, unknown>;
 
@@ -81,6 +82,12 @@ export function prepareValues(resource: ResourceDeclaration, body: Values, mode:
   const faults = findFieldFaults(inputClass(resource, mode), values);
   const errors: Record<string, Localized> = {};
   for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.type !== 'json' || !field.shape || values[key] == null || errors[key]) continue;
+    const checked = checkJsonShape(resource.name, key, field, values[key]);
+    values[key] = checked.value;
+    Object.assign(errors, checked.errors);
+  }
   if (Object.keys(errors).length) throw ApiException.validation(errors);
 
   deriveFields(resource, values);

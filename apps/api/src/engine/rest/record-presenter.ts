@@ -29,7 +29,7 @@ export function presentRecord(resource: ResourceDeclaration, row: Record<string,
     const field = resource.fields[key];
     if (field?.writeOnly) continue;
     const masked = field?.sensitive && !field.sensitive.plainFor.includes(user.role) && typeof value === 'string';
-    record[key] = masked ? maskValue(field.sensitive!.mask, value) : value;
+    record[key] = masked ? maskValue(field.sensitive!.mask, value) : field?.type === 'money' ? moneyValue(value) : value;
   }
   return record as ApiRecord;
 }
@@ -42,7 +42,12 @@ export function auditSnapshot(resource: ResourceDeclaration, row: Record<string,
     const field = resource.fields[key];
     if (field?.writeOnly) snapshot[key] = value == null ? null : '(set)';
     else if (field?.sensitive && typeof value === 'string') snapshot[key] = maskValue(field.sensitive.mask, value);
-    else snapshot[key] = value;
+    else snapshot[key] = field?.type === 'money' ? moneyValue(value) : value;
   }
   return snapshot;
+}
+
+/** pg returns bigint as text; amounts in fen stay far below 2^53, so a number is exact. */
+export function moneyValue(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 }

@@ -4,6 +4,7 @@ import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/s
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
+import { attachFiles } from '../files/file-attach';
 import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
 import { renderMessage } from './field-messages';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
@@ -11,6 +12,18 @@ import { prepareInput } from './record-input';
 import { parseId, ResourceReader } from './resource-reader.service';
 
 type Row = Record<string, unknown>;
+
+/**
+ * Values the server sets in the same UPDATE as the user's change (who decided, when),
+ * keyed by field; given the accepted input and the locked row as it was.
+ */
+export type ServerValues = (values: Row, existing: Row) => Row;
+
+/**
+ * Values the server adds to a new record (copied from its parent, computed), given the
+ * accepted input and the transaction, so that the parent can be locked and checked first.
+ */
+export type ServerCreateValues = (values: Row, manager: EntityManager) => Promise<Row>;
 
 /** Creates, updates and deletes records of any declared resource, each change audited. */
 @Injectable()
@@ -21,9 +34,10 @@ export class ResourceWriter {
     private readonly audit: AuditService,
   ) {}
 
-  create(resource: ResourceDeclaration, body: Row, user: SessionUser): Promise<ApiRecord> {
+  create(resource: ResourceDeclaration, body: Row, user: SessionUser, serverValues?: ServerCreateValues): Promise<ApiRecord> {
     return this.transaction(resource, async (manager) => {
-      const values = await prepareInput(resource, body, 'create');
+      const input = await prepareInput(resource, body, 'create');
+      const values = { ...input, ...(await serverValues?.(input, manager)) };
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
@@ -36,6 +50,7 @@ export class ResourceWriter {
          VALUES (${placeholders}${extraValues}) RETURNING ${selectList(resource)}`,
         params,
       );
+      await attachFiles(manager, resource, values, row.id, scopePath, user);
       await this.audit.record(manager, user, {
         action: 'create',
         resource: resource.name,
@@ -48,7 +63,7 @@ export class ResourceWriter {
     });
   }
 
-  update(resource: ResourceDeclaration, id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
+  update(resource: ResourceDeclaration, id: string, body: Row, user: SessionUser, serverValues?: ServerValues): Promise<ApiRecord> {
     return this.transaction(resource, async (manager) => {
       const existing = await this.lockInScope(manager, resource, id, user);
       if (resource.versioned) checkVersion(existing, body.version);
@@ -60,8 +75,9 @@ export class ResourceWriter {
         scopePath = await resolveScopePath(resource, { ...existing, ...values }, manager, user);
       }
       await checkReferences(resource, values, manager, user);
-      const sets = Object.keys(values).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
-      const params: unknown[] = [parseId(resource, id), ...Object.values(values), scopePath];
+      const written = { ...values, ...serverValues?.(values, existing) };
+      const sets = Object.keys(written).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
+      const params: unknown[] = [parseId(resource, id), ...Object.values(written), scopePath];
       sets.push(`scope_path = $${params.length}`);
       if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
       // TypeORM answers an UPDATE … RETURNING with [rows, affected].
@@ -70,6 +86,7 @@ export class ResourceWriter {
         params,
       );
       if (scopePath !== existing.scopePath) await moveSubtree(manager, existing.scopePath as string, scopePath);
+      await attachFiles(manager, resource, values, row.id, scopePath, user);
       await this.audit.record(manager, user, {
         action: 'update',
         resource: resource.name,

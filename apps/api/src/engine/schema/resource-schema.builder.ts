@@ -1,4 +1,4 @@
-import type { FieldSchema, ResourceDeclaration, ResourceSchema, SessionUser } from '@zizhu/schema';
+import type { FieldDeclaration, FieldSchema, FieldSchemaShape, ResourceDeclaration, ResourceSchema, SessionUser } from '@zizhu/schema';
 
 /** The schema one user's panel is generated from: fields, permissions and masking for them. */
 export function describeResource(resource: ResourceDeclaration, user: SessionUser): ResourceSchema {
@@ -8,33 +8,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     update: resource.access.update.includes(user.role),
     delete: resource.access.delete.includes(user.role),
   };
-  const fields: FieldSchema[] = Object.entries(resource.fields).map(([key, f]) => ({
-    key,
-    type: f.type,
-    label: f.label,
-    help: f.help,
-    required: f.required ?? false,
-    readOnly: f.readOnly ?? false,
-    immutable: f.immutable ?? false,
-    maxLength: f.maxLength,
-    minLength: f.minLength,
-    min: f.min,
-    max: f.max,
-    pattern: f.pattern,
-    options: f.options,
-    reference: f.reference,
-    sensitive: f.sensitive && {
-      mask: f.sensitive.mask,
-      masked: !f.sensitive.plainFor.includes(user.role),
-      canReveal: !f.sensitive.plainFor.includes(user.role) && f.sensitive.revealFor.includes(user.role),
-    },
-    list: f.list ?? false,
-    filter: f.filter,
-    sort: f.sort ?? false,
-    search: f.search !== undefined,
-    writeOnly: f.writeOnly ?? false,
-    display: f.display,
-  }));
+  const fields: FieldSchema[] = Object.entries(resource.fields).map(([key, f]) => describeField(key, f, user));
   for (const [key, relation] of Object.entries(resource.relationFilters ?? {})) {
     fields.push({
       key,
@@ -86,3 +60,42 @@ function systemTimestamp(key: string, label: FieldSchema['label']): FieldSchema 
     writeOnly: false,
   };
 }
+
+function describeField(key: string, f: FieldDeclaration, user: SessionUser): FieldSchema {
+  return {
+    key,
+    type: f.type,
+    label: f.label,
+    help: f.help,
+    required: f.required ?? false,
+    readOnly: f.readOnly ?? false,
+    immutable: f.immutable ?? false,
+    maxLength: f.maxLength,
+    minLength: f.minLength,
+    min: f.min,
+    max: f.max,
+    pattern: f.pattern,
+    options: f.options,
+    reference: f.reference,
+    sensitive: f.sensitive && {
+      mask: f.sensitive.mask,
+      masked: !f.sensitive.plainFor.includes(user.role),
+      canReveal: !f.sensitive.plainFor.includes(user.role) && f.sensitive.revealFor.includes(user.role),
+    },
+    list: f.list ?? false,
+    filter: f.filter,
+    sort: f.sort ?? false,
+    search: f.search !== undefined,
+    writeOnly: f.writeOnly ?? false,
+    display: f.display,
+    defaultValue: f.defaultValue,
+    shape: describeShape(f, user),
+  };
+}
+
+function describeShape(f: FieldDeclaration, user: SessionUser): FieldSchemaShape | undefined {
+  const shape = f.shape;
+  if (shape?.kind !== 'list') return shape;
+  const itemFields = Object.entries(shape.itemFields).map(([key, item]) => describeField(key, item, user));
+  return { kind: 'list', itemFields, minItems: shape.minItems, maxItems: shape.maxItems };
+  }

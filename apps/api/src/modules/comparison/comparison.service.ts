@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { checkListIds, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
+import { carriesMark, checkListIds, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
 import type { SessionUser, ComparisonProgress } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
@@ -17,7 +17,6 @@ import {
   IDENTITIES_SQL,
   IDENTITIES_TABLE_SQL,
   INSERT_NEW_SQL,
-  MARK_SQL,
   markSql,
   MATCHES_TABLE_SQL,
   NAME_AND_BIRTH_DATE_SQL,
@@ -148,19 +147,17 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * A decision on a result, through the generic update (validation, scope, version, audit),
-   * then who decided and when, and whether the result now gives the student a mark.
+   * A decision on a result (with its reason and evidence file), through the generic update
+   * (validation, scope, version, file link, audit); who decided, when, and whether the
+   * result now gives the student a mark are written by the same UPDATE, on the locked row.
    */
   async decide(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
     if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const updated = await this.writer.update(comparisonResultResource, id, body, user);
-    if (updated.version !== Number(body.version)) {
-      await this.db.query(
-        `UPDATE comparison_results SET decided_by = $2, decided_at = now(), marked = ${MARK_SQL} WHERE id = $1 AND version = $3`,
-        [updated.id, user.id, updated.version],
-      );
-    }
-    return this.reader.getOne(comparisonResultResource, id, user);
+    return this.writer.update(comparisonResultResource, id, body, user, (values, existing) => ({
+      decidedBy: user.id,
+      decidedAt: new Date(),
+      marked: carriesMark(String(existing.outcome), String(values.decision ?? existing.decision)),
+    }));
   }
 
   /**

@@ -74,7 +74,7 @@ export class OmissionService {
 
   /**
    * A school's edit through the generic update. An approved omission is settled; editing a
-   * returned one resubmits it (back to pending, review cleared).
+   * returned one resubmits it (back to pending, review cleared) in the same UPDATE.
    */
   async edit(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
     if (!omissionResource.access.update.includes(user.role)) throw ApiException.forbidden();
@@ -82,15 +82,9 @@ export class OmissionService {
     if (current.status === 'approved' && user.role !== 'admin') {
       throw ApiException.validation({ status: { zh: '补录已审核通过，不能修改', en: 'An approved omission cannot be changed' } });
     }
-    const updated = await this.writer.update(omissionResource, id, body, user);
-    if (updated.status === 'returned' && updated.version !== Number(body.version)) {
-      await this.db.query(
-        `UPDATE omissions SET status = 'pending', review_reason = NULL, reviewed_by = NULL, reviewed_at = NULL
-          WHERE id = $1 AND version = $2`,
-        [updated.id, updated.version],
-      );
-    }
-    return this.reader.getOne(omissionResource, id, user);
+    return this.writer.update(omissionResource, id, body, user, (_, existing) =>
+      existing.status === 'returned' ? { status: 'pending', reviewReason: null, reviewedBy: null, reviewedAt: null } : {},
+    );
   }
 
   /** A student's current marks: comparison results that give one, and approved omissions. */

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type ApprovalStep, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, topTier } from '@zizhu/programs';
+import { type ConfiguredField, type Localized, type RuleGroup, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiException } from '../../engine/errors/api.exception';
+import { type ApiRecord, selectList } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { inScope } from '../../engine/scope/scope';
+import { anyMarkSql, eligibilitySql } from './eligibility.sql';
+import { ROSTER_MESSAGES } from './roster-messages';
+
+type Row = Record<string, unknown>;
+
+/** One problem a roster must not be submitted with. */
+export interface RosterProblem {
+  entryId: number;
+  studentId: number;
+  studentName: string;
+  code: 'notEligible' | 'notEnrolled' | 'otherSchool' | 'unknownTier' | 'amountDiffers' | 'applicationInvalid';
+  message: Localized;
+}
+
+const PROBLEM_MESSAGES: Record<RosterProblem['code'], Localized> = {
+  notEligible: { zh: '不符合项目资助条件', en: 'Does not meet the program’s rule' },
+  notEnrolled: { zh: '学籍状态不是在读', en: 'Not enrolled' },
+  otherSchool: { zh: '已不在本校就读', en: 'No longer at this school' },
+  unknownTier: { zh: '档次不在项目标准中', en: 'Tier not in the program' },
+  amountDiffers: { zh: '金额与档次标准不符', en: 'Amount differs from the tier’s standard' },
+  applicationInvalid: { zh: '申请信息不完整或有误', en: 'Application answers missing or invalid' },
+};
+
+/** Creating rosters from programs, auto-enrolment, totals and the submission check. */
+@Injectable()
+export class RosterService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ResourceReader,
+    private readonly writer: ResourceWriter,
+  ) {}
+
+  /** A roster copies the program as it is now; special-identity students join at the top tier. */
+  async create(body: Row, user: SessionUser): Promise<ApiRecord> {
+    const created = await this.writer.create(rosterResource, body, user, (values, manager) => this.fromProgram(values, manager));
+    if (created.autoEnrol) await this.autoEnrol(String(created.id), user);
+    return this.reader.getOne(rosterResource, String(created.id), user);
+  }
+
+  private async fromProgram(values: Row, manager: EntityManager): Promise<Row> {
+    const [program] = await manager.query(`SELECT ${selectList(programResource)} FROM programs t WHERE t.id = $1 FOR SHARE`, [values.programId]);
+    if (!program) throw ApiException.validation({ programId: ROSTER_MESSAGES.programMissing });
+    if (!program.active) throw ApiException.validation({ programId: ROSTER_MESSAGES.programInactive });
+    const year = values.year as number;
+    if (year < program.firstYear || (program.lastYear != null && year > program.lastYear)) {
+      throw ApiException.validation({ year: ROSTER_MESSAGES.yearOutOfRange });
+    }
+    if ((program.termKind === 'yearly') !== (values.term === 'yearly')) throw ApiException.validation({ term: ROSTER_MESSAGES.termMismatch });
+    const steps = program.approvalSteps as ApprovalStep[];
+    const deadline = (program.deadlines as ProgramDeadline[] | null)?.find((d) => d.term === values.term);
+    const termLabel = TERMS.find((t) => t.value === values.term)?.label.zh ?? '';
+    const [school] = await manager.query('SELECT name FROM schools WHERE id = $1', [values.schoolId]);
+    return {
+      title: `${program.name} ${year}年${termLabel}${school ? ` · ${school.name}` : ''}`.slice(0, 200),
+      status: 'draft',
+      stepIndex: 0,
+      stepLabel: steps[0]?.label ?? null,
+      deadline: deadline ? `${year}-${deadline.monthDay}` : null,
+      programVersion: program.version,
+      tiers: program.tiers,
+      applicationFields: program.applicationFields ?? [],
+      approvalSteps: steps,
+      eligibilityRule: program.eligibilityRule,
+      autoEnrol: program.autoEnrol === true,
+      entryCount: 0,
+      totalAmount: 0,
+    };
+  }
+
+  /**
+   * Puts every eligible student of the roster's school who carries a special identity on
+   * the roster at the top tier, with no application (set-based, audited row by row in
+   * the same statement). Students already on a roster of this program and term stay put.
+   */
+  async autoEnrol(rosterId: string, user: SessionUser): Promise<{ added: number }> {
+    return this.db.transaction(async (manager) => {
+      const roster = await this.lockEditable(manager, rosterId, user);
+      const tier = topTier(roster.tiers as ProgramTier[]);
+      if (!tier) return { added: 0 };
+      const params: unknown[] = [roster.id, tier.code, tier.amount, roster.programId, roster.year, roster.term, roster.scopePath, roster.schoolId, user.id];
+      const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
+      const [{ added }] = await manager.query(
+        `WITH added AS (
+           INSERT INTO roster_entries (roster_id, student_id, tier, amount, application_data, source, program_id, year, term, scope_path, version)
+           SELECT $1, s.id, $2, $3, '{}'::jsonb, 'auto', $4, $5, $6, $7, 1
+             FROM students s
+            WHERE s.school_id = $8 AND s.status = 'enrolled' AND ${anyMarkSql('s')} AND ${rule}
+           ON CONFLICT (program_id, year, term, student_id) DO NOTHING
+           RETURNING id, roster_id, student_id, tier, amount, scope_path),
+         audited AS (
+           INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+           SELECT now(), $9, 'create', '${rosterEntryResource.name}', a.id::text, NULL,
+                  jsonb_build_object('rosterId', a.roster_id, 'studentId', a.student_id, 'tier', a.tier, 'amount', a.amount, 'source', 'auto'),
+                  a.scope_path
+             FROM added a)
+         SELECT count(*)::int AS added FROM added`,
+        params,
+      );
+      await this.refreshTotals(manager, roster.id as number);
+      return { added };
+    });
+  }
+
+  /** The roster, locked, if the user may see it and it is still with the school. */
+  async lockEditable(manager: EntityManager, rosterId: string | number, user: SessionUser): Promise<Row> {
+    const roster = await this.reader.findRow(manager, rosterResource, String(rosterId), [], true);
+    if (!roster || !inScope(roster.scopePath as string, user)) throw ApiException.notFound();
+    if (!isWithSchool(roster)) throw ApiException.validation({ rosterId: ROSTER_MESSAGES.notEditable });
+    return roster;
+  }
+
+  async refreshTotals(manager: EntityManager, rosterId: number): Promise<void> {
+    await manager.query(
+      `UPDATE rosters r SET entry_count = e.n, total_amount = e.total
+         FROM (SELECT count(*)::int AS n, COALESCE(sum(amount), 0) AS total FROM roster_entries WHERE roster_id = $1) e
+        WHERE r.id = $1`,
+      [rosterId],
+    );
+  }
+
+  /** Everything wrong with a roster's entries against its program, entry by entry. */
+  async problems(rosterId: string, user: SessionUser): Promise<RosterProblem[]> {
+    const roster = await this.reader.getOne(rosterResource, rosterId, user);
+    return this.findProblems(this.db.manager, roster);
+  }
+
+  async findProblems(manager: EntityManager, roster: Row): Promise<RosterProblem[]> {
+    const params: unknown[] = [roster.id, roster.schoolId];
+    const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
+    const rows: Row[] = await manager.query(
+      `SELECT e.id AS "entryId", e.student_id AS "studentId", s.name AS "studentName", e.tier, e.amount, e.source,
+              e.application_data AS "applicationData", s.status, s.school_id AS "schoolId", ${rule} AS eligible
+         FROM roster_entries e JOIN students s ON s.id = e.student_id
+        WHERE e.roster_id = $1 ORDER BY e.id`,
+      params,
+    );
+    const tiers = new Map((roster.tiers as ProgramTier[]).map((t) => [t.code, t.amount]));
+    const fields = roster.applicationFields as ConfiguredField[];
+    const problems: RosterProblem[] = [];
+    for (const row of rows) {
+      const add = (code: RosterProblem['code']) =>
+        problems.push({ entryId: row.entryId as number, studentId: row.studentId as number, studentName: row.studentName as string, code, message: PROBLEM_MESSAGES[code] });
+      if (!row.eligible) add('notEligible');
+      if (row.status !== 'enrolled') add('notEnrolled');
+      if (row.schoolId !== roster.schoolId) add('otherSchool');
+      const standard = tiers.get(row.tier as string);
+      if (standard === undefined) add('unknownTier');
+      else if (Number(row.amount) !== standard) add('amountDiffers');
+      if (row.source !== 'auto' && Object.keys(validateConfiguredValues(fields, row.applicationData).errors).length) add('applicationInvalid');
+    }
+    return problems;
+  }
+}
+
+/** At the school's own step: being prepared, or returned to it. */
+export function isWithSchool(roster: Row): boolean {
+  return (roster.status === 'draft' || roster.status === 'returned') && roster.stepIndex === 0;
+}

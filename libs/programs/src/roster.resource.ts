@@ -1,0 +1,52 @@
+import { defineResource } from '@zizhu/schema';
+import { ROSTER_STATUSES, TERMS } from './program.enums';
+
+const COPIED = { zh: '创建名单时从项目复制，项目之后的修改不影响本名单', en: 'Copied from the program when the roster was created; later program edits do not change it' };
+
+/**
+ * 受助名单: one program's recipients at one school for one term. It moves through the
+ * program's approval chain (`POST /api/rosters/:id/actions`); once approved it is frozen
+ * and changes only by a logged amendment. Scoped through its school.
+ */
+export const rosterResource = defineResource({
+  name: 'rosters',
+  table: 'rosters',
+  label: { zh: '受助名单', en: 'Rosters' },
+  recordLabel: 'title',
+  idType: 'integer',
+  icon: 'fact_check',
+  audited: true,
+  versioned: true,
+  scope: { kind: 'reference', via: ['schoolId'] },
+  access: {
+    list: ['admin', 'county', 'school', 'inspector', 'finance'],
+    create: ['admin', 'county', 'school'],
+    update: [],
+    delete: [],
+  },
+  businessKey: ['programId', 'year', 'term', 'schoolId'],
+  defaultSort: { field: 'id', order: 'DESC' },
+  indexes: [
+    { name: 'ux_rosters_program_term_school', columns: ['program_id', 'year', 'term', 'school_id'], unique: true },
+    { name: 'ix_rosters_scope_path', columns: ['scope_path', 'id'] },
+  ],
+  fields: {
+    title: { type: 'string', label: { zh: '名单', en: 'Roster' }, readOnly: true, maxLength: 200, list: true, search: 'prefix' },
+    programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, required: true, immutable: true, list: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
+    term: { type: 'enum', label: { zh: '学期', en: 'Term' }, required: true, immutable: true, options: TERMS, list: true, filter: 'exact' },
+    schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, required: true, immutable: true, list: true, filter: 'exact' },
+    status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: ROSTER_STATUSES, readOnly: true, defaultValue: 'draft', list: true, filter: 'exact' },
+    stepIndex: { type: 'integer', label: { zh: '当前步骤序号', en: 'Current step no.' }, readOnly: true, defaultValue: 0 },
+    stepLabel: { type: 'string', label: { zh: '当前步骤', en: 'Current step' }, readOnly: true, maxLength: 30, list: true },
+    deadline: { type: 'date', label: { zh: '截止日期', en: 'Deadline' }, readOnly: true, list: true, sort: true, filter: 'range' },
+    entryCount: { type: 'integer', label: { zh: '人数', en: 'Students' }, readOnly: true, defaultValue: 0, list: true },
+    totalAmount: { type: 'money', label: { zh: '金额合计', en: 'Total' }, readOnly: true, defaultValue: 0, list: true },
+    programVersion: { type: 'integer', label: { zh: '项目版本', en: 'Program version' }, readOnly: true, help: COPIED },
+    tiers: { type: 'json', label: { zh: '资助档次与标准', en: 'Tiers and amounts' }, readOnly: true, help: COPIED },
+    applicationFields: { type: 'json', label: { zh: '申请表附加字段', en: 'Extra application fields' }, readOnly: true, help: COPIED },
+    approvalSteps: { type: 'json', label: { zh: '审批流程', en: 'Approval chain' }, readOnly: true, help: COPIED },
+    eligibilityRule: { type: 'json', label: { zh: '资助条件', en: 'Eligibility rule' }, readOnly: true, help: COPIED },
+    autoEnrol: { type: 'boolean', label: { zh: '特殊身份学生自动纳入', en: 'Auto-enrols special-identity students' }, readOnly: true, help: COPIED },
+  },
+});
