@@ -94,6 +94,8 @@ function ruleKey(field: FieldSchema): string | null {
       return 'zizhu.import.ruleReference';
     case 'integer':
       return 'zizhu.import.ruleInteger';
+    case 'money':
+      return 'zizhu.import.ruleMoney';
     case 'phone':
     case 'account':
       return 'zizhu.import.ruleLongNumber';

@@ -45,6 +45,15 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
       return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
     case 'integer':
       return <NumberField source={source} locales={locale} />;
+    case 'money':
+      return (
+        <NumberField
+          source={source}
+          locales={locale}
+          transform={(fen: number) => fen / 100}
+          options={{ style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }}
+        />
+      );
     case 'boolean':
       return <BooleanField source={source} />;
     case 'datetime':

@@ -11,6 +11,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { MoneyInput } from './money-input';
 import { assertNever } from './assert-never';
 import { fieldChoices } from './field-choices';
 import { fieldLabelKey } from './schema-messages';
@@ -56,6 +57,7 @@ function resourceNameInput(field: FieldSchema, resources: ResourceSchema[]): Rea
 function rangeInput(field: FieldSchema, source: string, label: string): ReactElement {
   if (field.type === 'date' || field.type === 'datetime') return <DateInput key={source} source={source} label={label} />;
   if (field.type === 'integer') return <NumberInput key={source} source={source} label={label} />;
+  if (field.type === 'money') return <MoneyInput key={source} source={source} label={label} />;
   return <TextInput key={source} source={source} label={label} />;
 }
 
@@ -69,6 +71,8 @@ function exactInput(resource: string, field: FieldSchema, target: ResourceSchema
       return <NullableBooleanInput key={source} source={source} />;
     case 'integer':
       return <NumberInput key={source} source={source} />;
+    case 'money':
+      return <MoneyInput key={source} source={source} />;
     case 'date':
     case 'datetime':
       return <DateInput key={source} source={source} />;

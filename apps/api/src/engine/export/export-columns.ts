@@ -1,4 +1,4 @@
-import type { FieldDeclaration, FieldDisplayHint, Localized, ResourceDeclaration } from '@zizhu/schema';
+import { type FieldDeclaration, type FieldDisplayHint, formatYuan, type Localized, type ResourceDeclaration } from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 import { neutralizeFormula } from './formula-safety';
@@ -8,7 +8,7 @@ import { neutralizeFormula } from './formula-safety';
  * account numbers): always a text cell, because Excel would turn `450902200803151234`
  * into 4.50902E+17 and lose the last digits.
  */
-export type ExportCellKind = 'text' | 'code' | 'number' | 'date' | 'datetime';
+export type ExportCellKind = 'text' | 'code' | 'number' | 'money' | 'date' | 'datetime';
 
 /** A cell before formatting: text is already formula-safe, a date is `YYYY-MM-DD`, a datetime an instant. */
 export type ExportCell = string | number | Date | null;
@@ -62,6 +62,8 @@ function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): Expo
       return column('code', (r) => text(r[key]));
     case 'integer':
       return column('number', (r) => (typeof r[key] === 'number' ? r[key] : text(r[key])));
+    case 'money':
+      return column('money', (r) => (r[key] == null ? null : Number(formatYuan(Number(r[key])))));
     case 'boolean': {
       const [yes, no] = YES_NO[locale];
       return column('text', (r) => (r[key] == null ? null : r[key] ? yes : no));

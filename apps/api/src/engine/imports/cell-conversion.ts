@@ -1,4 +1,4 @@
-import type { FieldDeclaration, Localized } from '@zizhu/schema';
+import { type FieldDeclaration, type Localized, parseYuan } from '@zizhu/schema';
 import { renderMessage } from '../rest/field-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import type { ReferenceLookup } from './reference-lookup';
@@ -33,6 +33,11 @@ export function convertCell(field: FieldDeclaration, cell: Cell, lookup?: Refere
       return { value: cell instanceof Date ? isoDate(cell) : unquoteFormulaGuard(String(cell)) };
     case 'integer':
       return { value: typeof cell === 'number' ? cell : Number.isNaN(Number(cell)) ? String(cell) : Number(cell) };
+    case 'money': {
+      // Cells hold yuan (2 decimals); the record holds fen. Unparseable text stays text and fails validation.
+      const fen = typeof cell === 'number' || typeof cell === 'string' ? parseYuan(cell) : null;
+      return { value: fen ?? String(cell) };
+    }
     case 'boolean': {
       if (typeof cell === 'boolean') return { value: cell };
       const word = String(cell).trim().toLowerCase();

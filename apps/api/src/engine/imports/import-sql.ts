@@ -7,6 +7,8 @@ export function fromData(key: string, field: FieldDeclaration): string {
   switch (field.type) {
     case 'integer':
       return `${text}::int`;
+    case 'money':
+      return `${text}::bigint`;
     case 'reference':
       return referenceIdType(field) === 'integer' ? `${text}::int` : text;
     case 'boolean':
