@@ -41,7 +41,7 @@ export class ResourceWriter {
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
-      const params = [...Object.values(values), scopePath];
+      const params = [...sqlParams(resource, values), scopePath];
       const extra = resource.versioned ? ', version' : '';
       const extraValues = resource.versioned ? ', 1' : '';
       const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
@@ -77,7 +77,7 @@ export class ResourceWriter {
       await checkReferences(resource, values, manager, user);
       const written = { ...values, ...serverValues?.(values, existing) };
       const sets = Object.keys(written).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
-      const params: unknown[] = [parseId(resource, id), ...Object.values(written), scopePath];
+      const params: unknown[] = [parseId(resource, id), ...sqlParams(resource, written), scopePath];
       sets.push(`scope_path = $${params.length}`);
       if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
       // TypeORM answers an UPDATE … RETURNING with [rows, affected].
@@ -152,6 +152,11 @@ export class ResourceWriter {
       throw translateConstraintError(resource, error);
     }
   }
+}
+
+/** Values as pg binds them: json goes as JSON text (pg would turn a JS array into a SQL array). */
+function sqlParams(resource: ResourceDeclaration, values: Row): unknown[] {
+  return Object.entries(values).map(([key, value]) => (resource.fields[key]?.type === 'json' && value != null ? JSON.stringify(value) : value));
 }
 
 function checkVersion(existing: Row, sent: unknown): void {
