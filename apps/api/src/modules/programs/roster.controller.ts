@@ -9,7 +9,7 @@ import { RosterNoticeService } from './roster-notice.service';
 import { RosterWorkflowService } from './roster-workflow.service';
 import { type RosterProblem, RosterService } from './roster.service';
 
-type Body = Record<string, unknown>;
+type Payload = Record<string, unknown>;
 
 /**
  * Rosters and their entries beside the generic REST (registered before ResourceModule, so
@@ -29,7 +29,7 @@ export class RosterController {
 
   @Post('rosters')
   @ApiOperation({ summary: 'Create a roster for a program, year, term and school; special-identity students join at the top tier' })
-  create(@Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  create(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.rosters.create(body ?? {}, user);
   }
 
@@ -49,14 +49,14 @@ export class RosterController {
   @Post('rosters/:id/actions')
   @HttpCode(200)
   @ApiOperation({ summary: "The current step's decision: { action: 'approve' | 'return' | 'reject', comment } (comment required to return or reject)" })
-  act(@Param('id') id: string, @Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  act(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.workflow.act(id, body ?? {}, user);
   }
 
   @Post('rosters/:id/amendments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Amend an approved roster: { entryId, tier } | { entryId, remove: true } | { studentId, tier }, with a reason' })
-  amend(@Param('id') id: string, @Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  amend(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.workflow.amend(id, body ?? {}, user);
   }
 
@@ -68,13 +68,13 @@ export class RosterController {
 
   @Post('roster-entries')
   @ApiOperation({ summary: "Add a student's application to a roster that is with the school" })
-  addEntry(@Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  addEntry(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.entries.create(body ?? {}, user);
   }
 
   @Put('roster-entries/:id')
   @ApiOperation({ summary: 'Change an entry (tier, answers, note) while the roster is with the school' })
-  editEntry(@Param('id') id: string, @Body() body: Body, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  editEntry(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.entries.update(id, body ?? {}, user);
   }
 

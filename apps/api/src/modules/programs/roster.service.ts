@@ -135,7 +135,7 @@ export class RosterService {
   }
 
   async findProblems(manager: EntityManager, roster: Row): Promise<RosterProblem[]> {
-    const params: unknown[] = [roster.id, roster.schoolId];
+    const params: unknown[] = [roster.id];
     const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
     const rows: Row[] = await manager.query(
       `SELECT e.id AS "entryId", e.student_id AS "studentId", s.name AS "studentName", e.tier, e.amount, e.source,
