@@ -15,6 +15,8 @@ export const rosterEntryResource = defineResource({
   icon: 'how_to_reg',
   audited: true,
   versioned: true,
+  // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.
+  importable: false,
   large: true,
   scope: { kind: 'reference', via: ['rosterId'] },
   access: {

@@ -17,6 +17,8 @@ export const rosterResource = defineResource({
   icon: 'fact_check',
   audited: true,
   versioned: true,
+  // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.
+  importable: false,
   scope: { kind: 'reference', via: ['schoolId'] },
   access: {
     list: ['admin', 'county', 'school', 'inspector', 'finance'],

@@ -54,6 +54,11 @@ export interface ResourceDeclaration {
   versioned: boolean;
   /** Filters over related rows (see RelationFilterDeclaration). */
   relationFilters?: Readonly<Record<string, RelationFilterDeclaration>>;
+  /**
+   * false: records need checks beyond their own fields when written (a roster entry is checked
+   * against its roster), so the generic import is not offered for them.
+   */
+  importable?: false;
   /** Imports commit all rows or none unless the user chooses otherwise (money data). */
   importAllOrNothing?: boolean;
   /** Cross-field rule on the merged record: the first violation, or null. */

@@ -51,6 +51,8 @@ export interface ResourceSchema {
   can: Record<ResourceAction, boolean>;
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   versioned: boolean;
+  /** The generic import is offered (a business key, and no checks beyond the record's own fields). */
+  importable: boolean;
 }
 
 export interface SessionUser {

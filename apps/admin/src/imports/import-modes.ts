@@ -3,7 +3,7 @@ import { IMPORTS_RESOURCE } from './import-api';
 
 /** Modes the user's permissions allow: inserting needs `create`, updating needs `update`. */
 export function importModes(schema: ResourceSchema): ImportMode[] {
-  if (schema.name === IMPORTS_RESOURCE) return [];
+  if (schema.name === IMPORTS_RESOURCE || !schema.importable) return [];
   const modes: ImportMode[] = [];
   if (schema.can.create && schema.can.update) modes.push('upsert');
   if (schema.can.create) modes.push('insert');

@@ -20,6 +20,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
+import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
 /** Paths of the demo tree, computed the way the engine derives them on writes. */
@@ -95,6 +96,7 @@ export class DemoSeedService {
       await copyRecords(client, identityTypeResource, ['name', 'department', 'aidTier', 'priority', 'regionId', 'scopePath', 'version'],
         DEMO_IDENTITY_TYPES.map((t) => ({ ...t, aidTier: 'highest', regionId: city.id, scopePath: cityPath, ...versioned })));
       await this.seedIdentities(client, city.id, cityPath ?? '', sampled);
+      await seedPrograms(client, city.id, cityPath ?? '');
     }
   }
 

@@ -21,6 +21,7 @@ import { readScope } from '../scope/scope';
 import { commitRows } from './import-commit';
 import { buildMatchContext, matchRows, type RowCounts } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
+import { isImportable } from '../schema/resource-schema.builder';
 import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-detection';
 import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
@@ -80,7 +81,7 @@ export class ImportJobService implements OnApplicationBootstrap {
 
   importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
     const resource = findResource(name);
-    if (!resource || !resource.businessKey?.length || resource.name === importResource.name) {
+    if (!resource || !isImportable(resource)) {
       throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notImportable, { resource: IMPORT_MESSAGES.notImportable });
     }
     const needs = mode === 'insert' ? ['create'] : mode === 'update' ? ['update'] : ['create', 'update'];

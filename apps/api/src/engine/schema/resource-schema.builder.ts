@@ -43,6 +43,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     can,
     defaultSort: resource.defaultSort,
     versioned: resource.versioned,
+    importable: isImportable(resource),
   };
 }
 
@@ -99,3 +100,8 @@ function describeShape(f: FieldDeclaration, user: SessionUser): FieldSchemaShape
   const itemFields = Object.entries(shape.itemFields).map(([key, item]) => describeField(key, item, user));
   return { kind: 'list', itemFields, minItems: shape.minItems, maxItems: shape.maxItems };
   }
+
+/** Whether the generic import may write this resource (the import module asks the same). */
+export function isImportable(resource: ResourceDeclaration): boolean {
+  return !!resource.businessKey?.length && resource.importable !== false && resource.name !== 'imports';
+}

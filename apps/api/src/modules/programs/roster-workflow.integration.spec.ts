@@ -150,7 +150,7 @@ describe('rosters and the approval chain', () => {
     expect(raised.status).toBe(200);
     const frozen = (await call('GET', `/api/rosters/${roster.id}`, 'school1')).body;
     expect(frozen.tiers[0].amount).toBe(125000);
-    expect((await entries()).find((e) => e.id === entry.id).amount).toBe(125000);
+    expect((await entries()).find((e) => e.id === entry.id)?.amount).toBe(125000);
 
     expect((await call('POST', `/api/rosters/${roster.id}/amendments`, 'school1', { entryId: entry.id, tier: 'T2', reason: '核减' })).status).toBe(403);
     expect((await call('POST', `/api/rosters/${roster.id}/amendments`, 'yuzhou', { entryId: entry.id, tier: 'T2' })).status).toBe(422);
@@ -170,6 +170,14 @@ describe('rosters and the approval chain', () => {
     const rejected = await call('POST', path, 'school1', { action: 'reject', comment: '认定材料不实' });
     expect(rejected.body).toMatchObject({ status: 'rejected' });
     expect((await call('POST', path, 'school1', { action: 'approve' })).status).toBe(422);
+  });
+
+  it('keeps rosters out of the generic import, which would skip these checks', async () => {
+    const schema = (await call('GET', '/api/schema', 'school1')).body;
+    const importable = Object.fromEntries(schema.resources.map((r: Rec) => [r.name, r.importable]));
+    expect(importable).toMatchObject({ students: true, rosters: false, 'roster-entries': false });
+    const template = await call('GET', '/api/imports/template/roster-entries', 'school1');
+    expect(template.status).toBe(422);
   });
 
   it('exports the public notice with masked ID numbers', async () => {
