@@ -1,0 +1,34 @@
+import { checkProgram, topTier } from './program.rules';
+
+const valid = {
+  firstYear: 2026,
+  fundingShares: [{ source: 'central', percent: 60 }, { source: 'city', percent: 40 }],
+  applicationFields: [{ key: 'familySize', label: '家庭人口', type: 'number' }],
+  approvalSteps: [{ label: '学校申报', role: 'school', level: 'school' }, { label: '县审核', role: 'county', level: 'county' }],
+  termKind: 'semester',
+  deadlines: [{ term: 'autumn', monthDay: '09-25' }],
+};
+
+describe('checkProgram', () => {
+  it('accepts a consistent program', () => {
+    expect(checkProgram(valid)).toBeNull();
+  });
+
+  it.each([
+    ['an end before the start', { lastYear: 2025 }, 'lastYear'],
+    ['shares not totalling 100', { fundingShares: [{ source: 'central', percent: 99 }] }, 'fundingShares'],
+    ['duplicate field keys', { applicationFields: [{ key: 'a', label: 'A', type: 'text' }, { key: 'a', label: 'B', type: 'text' }] }, 'applicationFields.1.key'],
+    ['a first step above the school', { approvalSteps: [{ label: '县', role: 'county', level: 'county' }] }, 'approvalSteps.0.role'],
+    ['a school role above school level', { approvalSteps: [...valid.approvalSteps, { label: 'x', role: 'school', level: 'county' }] }, 'approvalSteps.2.level'],
+    ['a yearly deadline on a per-term program', { deadlines: [{ term: 'yearly', monthDay: '09-01' }] }, 'deadlines.0.term'],
+  ])('points at the input for %s', (_case, change, field) => {
+    expect(checkProgram({ ...valid, ...change })?.field).toBe(field);
+  });
+});
+
+describe('topTier', () => {
+  it('is the tier with the highest amount, whatever its position', () => {
+    expect(topTier([{ code: 'T2', label: '二档', amount: 100000 }, { code: 'T1', label: '一档', amount: 125000 }])?.code).toBe('T1');
+    expect(topTier([])).toBeUndefined();
+  });
+});
