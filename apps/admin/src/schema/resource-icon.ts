@@ -4,6 +4,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FolderIcon from '@mui/icons-material/Folder';
 import HistoryIcon from '@mui/icons-material/History';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
@@ -11,6 +12,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import SchoolIcon from '@mui/icons-material/School';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import type { ComponentType } from 'react';
 
 /** Material icon names that declarations use for their menu entries. */
@@ -27,6 +29,8 @@ const ICONS: Record<string, ComponentType> = {
   list: ListAltIcon,
   compare: CompareArrowsIcon,
   fact_check: FactCheckIcon,
+  volunteer_activism: VolunteerActivismIcon,
+  how_to_reg: HowToRegIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */
