@@ -1,9 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { diskStorage } from 'multer';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
+import { ApiException } from '../../engine/errors/api.exception';
+import { localeOf } from '../../engine/errors/locale';
+import { UPLOAD_DIR } from '../../engine/imports/import.controller';
+import { writeTemplate } from '../../engine/imports/import-workbooks';
+import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { rosterResource } from '@zizhu/programs';
+import { applicationSheet } from './application-sheet';
+import { type ApplicationImportResult, RosterApplicationImportService } from './roster-application-import.service';
+import { APPLICATION_IMPORT_MESSAGES } from './roster-application-messages';
 import { RosterEntryService } from './roster-entry.service';
 import { RosterNoticeService } from './roster-notice.service';
 import { RosterWorkflowService } from './roster-workflow.service';
@@ -25,7 +40,60 @@ export class RosterController {
     private readonly workflow: RosterWorkflowService,
     private readonly entries: RosterEntryService,
     private readonly notice: RosterNoticeService,
+    private readonly applications: RosterApplicationImportService,
+    private readonly reader: ResourceReader,
   ) {}
+
+  @Get('rosters/:id/applications/template.xlsx')
+  @ApiOperation({ summary: "The roster's application template: 身份证号, 姓名, 档次 (its tiers), the program's extra fields, 备注" })
+  async applicationTemplate(
+    @Param('id') id: string,
+    @Headers('accept-language') language: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    const roster = await this.reader.getOne(rosterResource, id, user);
+    const locale = localeOf(language);
+    const name = `${roster.title}-${locale === 'zh' ? '申请模板' : 'applications'}.xlsx`;
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="roster-${roster.id}-applications.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    await writeTemplate(applicationSheet(roster as never), locale, response);
+    response.end();
+  }
+
+  @Post('rosters/:id/applications')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Import applications from .xlsx/.csv (multipart `file`, `allOrNothing`): every row checked, a row-level report back' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, allOrNothing: { type: 'boolean' } } } })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({
+        destination: (_req, _file, done) => {
+          mkdirSync(UPLOAD_DIR, { recursive: true });
+          done(null, UPLOAD_DIR);
+        },
+        filename: (_req, _file, done) => done(null, randomUUID()),
+      }),
+      limits: { fileSize: 32 * 1024 * 1024 },
+    }),
+  )
+  async importApplications(
+    @Param('id') id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: { allOrNothing?: string },
+    @Headers('accept-language') language: string | undefined,
+    @CurrentUser() user: SessionUser,
+  ): Promise<ApplicationImportResult> {
+    try {
+      if (!file) throw ApiException.validation({ file: APPLICATION_IMPORT_MESSAGES.missingFile });
+      const kind = sheetKind(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+      if (!kind) throw ApiException.validation({ file: APPLICATION_IMPORT_MESSAGES.missingFile });
+      return await this.applications.import(id, { path: file.path, kind }, body?.allOrNothing !== 'false', user, localeOf(language));
+    } finally {
+      if (file) await rm(file.path, { force: true });
+    }
+  }
 
   @Post('rosters')
   @ApiOperation({ summary: 'Create a roster for a program, year, term and school; special-identity students join at the top tier' })
