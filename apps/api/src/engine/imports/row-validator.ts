@@ -3,6 +3,7 @@ import { ApiException } from '../errors/api.exception';
 import { prepareValues } from '../rest/record-input';
 import type { InputMode } from '../rest/input-validator.factory';
 import { convertCell } from './cell-conversion';
+import { findFieldFaultsFast } from './compiled-field-checks';
 import { stagedBusinessKey } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
 import type { ReferenceLookup } from './reference-lookup';
@@ -62,7 +63,7 @@ export class RowValidator {
     const failed = new Set(errors.map((e) => e.column));
     let data: Record<string, unknown> | null = null;
     try {
-      data = prepareValues(this.resource, body, this.mode);
+      data = prepareValues(this.resource, body, this.mode, undefined, findFieldFaultsFast);
     } catch (error) {
       if (!(error instanceof ApiException) || !error.fieldErrors) throw error;
       for (const [key, message] of Object.entries(error.fieldErrors)) {

@@ -51,7 +51,7 @@ describe('readSheet', () => {
       if (rows.length !== 2) failures++;
     }
     expect(failures).toBe(0);
-  });
+  }, 60_000); // 600 reads: about 3 s alone, longer on a busy machine
 
   it('reads typed cells: numbers stay numbers, dates become dates', async () => {
     const path = join(dir, 'typed.xlsx');

@@ -58,8 +58,17 @@ export async function prepareInput(
   return values;
 }
 
-/** Everything `prepareInput` does but hashing, synchronously (imports run it per row). */
-export function prepareValues(resource: ResourceDeclaration, body: Values, mode: InputMode, existing?: Values): Values {
+/**
+ * Everything `prepareInput` does but hashing, synchronously (imports run it per row, with
+ * a precompiled `findFaults` running the very same constraints).
+ */
+export function prepareValues(
+  resource: ResourceDeclaration,
+  body: Values,
+  mode: InputMode,
+  existing?: Values,
+  findFaults: typeof findFieldFaults = findFieldFaults,
+): Values {
   const values: Values = {};
   for (const [key, field] of Object.entries(resource.fields)) {
     if (!isWritable(field, mode) || !(key in body)) continue;
@@ -79,7 +88,7 @@ export function prepareValues(resource: ResourceDeclaration, body: Values, mode:
     }
   }
 
-  const faults = findFieldFaults(inputClass(resource, mode), values);
+  const faults = findFaults(inputClass(resource, mode), values);
   const errors: Record<string, Localized> = {};
   for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
   for (const [key, field] of Object.entries(resource.fields)) {
