@@ -26,6 +26,8 @@ export interface IndexDeclaration {
   unique?: boolean;
   /** Raw index expression columns, e.g. `scope_path text_pattern_ops` */
   using?: string;
+  /** A partial index's predicate (SQL over column names), e.g. `status IN ('pending', 'paid')`. */
+  where?: string;
 }
 
 export interface ResourceDeclaration {

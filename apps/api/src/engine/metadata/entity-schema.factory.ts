@@ -95,6 +95,7 @@ export function toEntitySchema(resource: ResourceDeclaration): EntitySchema {
       name: index.name,
       columns: index.columns.map((column) => propertyOf(columns, column)),
       unique: index.unique ?? false,
+      ...(index.where ? { where: index.where } : {}),
     })),
   });
 }

@@ -7,6 +7,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
+import { allocationResource, disbursementBatchResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
@@ -34,6 +35,11 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   rosterResource,
   rosterEntryResource,
   rosterActionResource,
+  allocationResource,
+  disbursementBatchResource,
+  disbursementResource,
+  refundResource,
+  fundExceptionNoteResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
