@@ -20,6 +20,7 @@ import { SchemaController } from './engine/schema/schema.controller';
 import { ComparisonModule } from './modules/comparison/comparison.module';
 import { OmissionModule } from './modules/omissions/omission.module';
 import { ProgramsModule } from './modules/programs/programs.module';
+import { FundsModule } from './modules/funds/funds.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export class AppModule {
         ComparisonModule,
         OmissionModule,
         ProgramsModule,
+        FundsModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

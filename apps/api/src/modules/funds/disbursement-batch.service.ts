@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { disbursementBatchResource, disbursementResource } from '@zizhu/funds';
+import { TERMS } from '@zizhu/programs';
+import type { SessionUser } from '@zizhu/schema';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiException } from '../../engine/errors/api.exception';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { FUND_MESSAGES } from './fund-messages';
+import { COUNTY_OF_PATH, isCash } from './fund-sql';
+
+type Row = Record<string, unknown>;
+
+/** What a new batch would take in: approved entries of the region with no live line yet. */
+const CANDIDATES = `
+  FROM roster_entries e
+  JOIN rosters r ON r.id = e.roster_id AND r.status = 'approved'
+  JOIN students s ON s.id = e.student_id
+ WHERE e.program_id = $1 AND e.year = $2 AND e.term = $3 AND r.scope_path LIKE $4
+   AND NOT EXISTS (SELECT 1 FROM disbursements d WHERE d.roster_entry_id = e.id AND d.status IN ('pending', 'paid'))`;
+
+/**
+ * 发放批次: made from a region's approved rosters in one INSERT … SELECT. The partial
+ * unique index on live lines (`ux_disbursements_live_entry`) is the arbiter: two batches
+ * created at once, or a batch racing a re-issue, still pay an entry once.
+ */
+@Injectable()
+export class DisbursementBatchService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ResourceReader,
+    private readonly writer: ResourceWriter,
+  ) {}
+
+  async create(body: Row, user: SessionUser): Promise<ApiRecord> {
+    if (!disbursementBatchResource.access.create.includes(user.role)) throw ApiException.forbidden();
+    if (isCash(body.method)) throw ApiException.validation({ method: FUND_MESSAGES.cashRefused });
+    // By default the batch covers the user's own region (finance sits at the city).
+    const input = { ...body, regionId: body.regionId ?? user.scopePath.split('.').filter(Boolean).pop() };
+    const batch = await this.writer.create(disbursementBatchResource, input, user, (values, manager) => this.describe(values, manager));
+    await this.db.transaction(async (manager) => {
+      await manager.query('SELECT id FROM disbursement_batches WHERE id = $1 FOR UPDATE', [batch.id]);
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM disbursements WHERE batch_id = $1`, [batch.id]);
+      if (n === 0) await this.fill(manager, batch, user);
+      await refreshBatch(manager, batch.id as number);
+    });
+    return this.reader.getOne(disbursementBatchResource, String(batch.id), user);
+  }
+
+  /** Refuses an empty batch before it exists; builds its title. */
+  private async describe(values: Row, manager: EntityManager): Promise<Row> {
+    const [program] = await manager.query('SELECT name FROM programs WHERE id = $1', [values.programId]);
+    if (!program) throw ApiException.validation({ programId: FUND_MESSAGES.programMissing });
+    const [region] = await manager.query('SELECT name, scope_path FROM regions WHERE id = $1', [values.regionId]);
+    if (region) {
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n ${CANDIDATES}`, [values.programId, values.year, values.term, `${region.scope_path}%`]);
+      if (n === 0) throw ApiException.validation({ programId: FUND_MESSAGES.nothingToPay });
+    }
+    const termLabel = TERMS.find((t) => t.value === values.term)?.label.zh ?? '';
+    return { title: `${program.name} ${values.year}年${termLabel} · ${region?.name ?? ''} · ${values.date}`.slice(0, 200) };
+  }
+
+  /** One statement: the lines, their audit rows; entries without an account are counted, not paid. */
+  private async fill(manager: EntityManager, batch: ApiRecord, user: SessionUser): Promise<void> {
+    const [region] = await manager.query('SELECT scope_path FROM regions WHERE id = $1', [batch.regionId]);
+    const params = [batch.programId, batch.year, batch.term, `${region.scope_path}%`, batch.id, batch.date, batch.method, user.id];
+    await manager.query(
+      `WITH picked AS (
+         SELECT e.id AS entry_id, e.student_id, e.program_id, e.year, e.term, r.school_id, e.amount, s.bank_account, r.scope_path,
+                row_number() OVER (ORDER BY e.id) AS n
+         ${CANDIDATES} AND COALESCE(s.bank_account, '') <> ''),
+       added AS (
+         INSERT INTO disbursements (serial_no, batch_id, student_id, roster_entry_id, program_id, year, term, school_id, region_id,
+                                    amount, date, method, account, status, scope_path, version)
+         SELECT $5::int || '-' || lpad(p.n::text, 6, '0'), $5::int, p.student_id, p.entry_id, p.program_id, p.year, p.term, p.school_id,
+                ${COUNTY_OF_PATH('p.scope_path')}, p.amount, $6::date, $7::varchar, p.bank_account, 'pending', p.scope_path, 1
+           FROM picked p ORDER BY p.n
+         ON CONFLICT (roster_entry_id) WHERE status IN ('pending', 'paid') DO NOTHING
+         RETURNING id, serial_no, student_id, roster_entry_id, amount, scope_path)
+       INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+       SELECT now(), $8::int, 'create', '${disbursementResource.name}', a.id::text, NULL,
+              jsonb_build_object('serialNo', a.serial_no, 'batchId', $5::int, 'studentId', a.student_id, 'rosterEntryId', a.roster_entry_id,
+                                 'amount', a.amount, 'status', 'pending'),
+              a.scope_path
+         FROM added a`,
+      params,
+    );
+    await manager.query(
+      `UPDATE disbursement_batches SET skipped_no_account = (SELECT count(*) ${CANDIDATES} AND COALESCE(s.bank_account, '') = '') WHERE id = $5`,
+      params.slice(0, 5),
+    );
+  }
+}
+
+/** Line count and totals of a batch, from its lines. */
+export async function refreshBatch(manager: EntityManager, batchId: number): Promise<void> {
+  await manager.query(
+    `UPDATE disbursement_batches b SET line_count = l.n, total_amount = l.total, paid_amount = l.paid
+       FROM (SELECT count(*)::int AS n, COALESCE(sum(amount) FILTER (WHERE status IN ('pending', 'paid')), 0) AS total,
+                    COALESCE(sum(amount) FILTER (WHERE status = 'paid'), 0) AS paid
+               FROM disbursements WHERE batch_id = $1) l
+      WHERE b.id = $1`,
+    [batchId],
+  );
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FUND_EXCEPTION_KINDS, type FundExceptionKind, fundExceptionNoteResource } from '@zizhu/funds';
+import type { SessionUser } from '@zizhu/schema';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../engine/audit/audit.service';
+import { ApiException } from '../../engine/errors/api.exception';
+import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
+import { FUND_MESSAGES } from './fund-messages';
+import { fen } from './fund-sql';
+import { lineExceptionsSql } from './fund-exceptions.sql';
+import { parseFilter, ReconciliationService } from './reconciliation.service';
+import type { ReconciliationFilter } from './reconciliation.sql';
+
+export interface FundException {
+  key: string;
+  kind: FundExceptionKind;
+  programId: number;
+  year: number;
+  term: string;
+  regionId: string | null;
+  source: string | null;
+  studentId: number | null;
+  studentName: string | null;
+  /** The lines behind it; overAllocation names its cell instead (drill down with the same filter). */
+  lineIds: number[];
+  /** fen: what was paid (net, for overAllocation) */
+  amount: number;
+  /** fen: what it should have been (the entry's amount, or the allocation) */
+  expected: number | null;
+  explanation: { note: string; explainedBy: number; explainedAt: string } | null;
+}
+
+const READERS = ['admin', 'county', 'inspector', 'finance'];
+const EXPLAINERS = ['admin', 'finance'];
+/** Enough for a screen and an export; the filter narrows it. */
+const MAX_EXCEPTIONS = 5000;
+
+/** 对账异常: listed with their lines, explained by finance with a persisted note. */
+@Injectable()
+export class FundExceptionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reconciliation: ReconciliationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: { filter?: unknown }, user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
+    if (!READERS.includes(user.role)) throw ApiException.forbidden();
+    const { kind, explained, ...rest } = (typeof query.filter === 'string' && query.filter ? JSON.parse(query.filter) : (query.filter ?? {})) as Record<string, unknown>;
+    if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
+    const filter = parseFilter(rest);
+    let all = await this.find(user.scopePath, filter, kind as FundExceptionKind | undefined);
+    if (explained === true) all = all.filter((e) => e.explanation);
+    if (explained === false) all = all.filter((e) => !e.explanation);
+    return { total: all.length, exceptions: all.slice(0, MAX_EXCEPTIONS) };
+  }
+
+  /** 说明: finance's note on a current exception, kept by its key (written again to change it). */
+  async explain(body: Record<string, unknown>, user: SessionUser): Promise<FundException> {
+    if (!EXPLAINERS.includes(user.role)) throw ApiException.forbidden();
+    const key = typeof body.key === 'string' ? body.key : '';
+    const note = typeof body.note === 'string' ? body.note.trim() : '';
+    if (!note) throw ApiException.validation({ note: FUND_MESSAGES.noteRequired });
+    const kind = key.split(':')[0] as FundExceptionKind;
+    if (!FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
+    const found = (await this.find(user.scopePath, {}, kind, true)).find((e) => e.key === key);
+    if (!found) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
+    await this.db.transaction(async (manager) => {
+      const [before] = await manager.query(`SELECT ${selectList(fundExceptionNoteResource)} FROM fund_exception_notes t WHERE t.exception_key = $1 FOR UPDATE`, [key]);
+      const [row] = await manager.query(
+        `INSERT INTO fund_exception_notes AS t (exception_key, kind, note, explained_by, explained_at, scope_path, version)
+         VALUES ($1, $2, $3, $4, now(), $5, 1)
+         ON CONFLICT (exception_key) DO UPDATE SET note = EXCLUDED.note, explained_by = EXCLUDED.explained_by,
+                explained_at = EXCLUDED.explained_at, version = t.version + 1, updated_at = now()
+         RETURNING ${selectList(fundExceptionNoteResource)}`,
+        [key, kind, note.slice(0, 2000), user.id, (found as FundException & { scopePath: string }).scopePath],
+      );
+      await this.audit.record(manager, user, {
+        action: before ? 'update' : 'create',
+        resource: fundExceptionNoteResource.name,
+        recordId: row.id,
+        scopePath: row.scopePath,
+        before: before ? auditSnapshot(fundExceptionNoteResource, before) : null,
+        after: auditSnapshot(fundExceptionNoteResource, row),
+      });
+    });
+    const [after] = (await this.find(user.scopePath, {}, kind)).filter((e) => e.key === key);
+    return after;
+  }
+
+  private async find(scopePath: string, filter: ReconciliationFilter, kind?: FundExceptionKind, withScope = false): Promise<FundException[]> {
+    const found: (FundException & { scopePath: string })[] = [];
+    if (kind !== 'overAllocation') {
+      const { sql, params } = lineExceptionsSql(scopePath, filter);
+      const where = kind ? `WHERE x.kind = $${params.length + 1}` : '';
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT x.*, s.name AS student_name FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
+           LEFT JOIN students s ON s.id = x.student_id ${where} ORDER BY x.kind, x.program_id, x.year, x.term, x.key`,
+        kind ? [...params, kind] : params,
+      );
+      for (const r of rows) {
+        found.push({
+          key: r.key as string,
+          kind: r.kind as FundExceptionKind,
+          programId: r.program_id as number,
+          year: r.year as number,
+          term: r.term as string,
+          regionId: (r.region_id as string | null) ?? null,
+          source: null,
+          studentId: r.student_id as number,
+          studentName: r.student_name as string,
+          lineIds: (r.line_ids as number[]).map(Number),
+          amount: fen(r.amount),
+          expected: r.expected == null ? null : fen(r.expected),
+          explanation: null,
+          scopePath: r.scope_path as string,
+        });
+      }
+    }
+    if (!kind || kind === 'overAllocation') found.push(...(await this.overAllocations(scopePath, filter)));
+    await this.attachNotes(found);
+    return withScope ? found : found.map(({ scopePath: _scope, ...rest }) => rest);
+  }
+
+  /** Cells (program × term × county × source) whose net paid exceeds what was allocated to them. */
+  private async overAllocations(scopePath: string, filter: ReconciliationFilter): Promise<(FundException & { scopePath: string })[]> {
+    const user = { scopePath } as SessionUser;
+    const { rows } = await this.reconciliation.summary({ groupBy: ['program', 'term', 'region', 'source'], filter: JSON.stringify(filter) }, { ...user, role: 'finance' });
+    const regions: { id: string; scope_path: string }[] = await this.db.query('SELECT id, scope_path FROM regions WHERE level = $1', ['county']);
+    const pathOf = new Map(regions.map((r) => [r.id, r.scope_path]));
+    const cityPath = scopePath.split('.').slice(0, 1).join('.') + '.';
+    return rows
+      .filter((r) => r.net > r.allocated)
+      .map((r) => ({
+        key: ['overAllocation', r.programId, r.year, r.term, r.regionId ?? 'city', r.source].join(':'),
+        kind: 'overAllocation' as const,
+        programId: r.programId!,
+        year: r.year!,
+        term: r.term!,
+        regionId: r.regionId ?? null,
+        source: r.source ?? null,
+        studentId: null,
+        studentName: null,
+        lineIds: [],
+        amount: r.net,
+        expected: r.allocated,
+        explanation: null,
+        scopePath: (r.regionId && pathOf.get(r.regionId)) || cityPath,
+      }));
+  }
+
+  private async attachNotes(found: FundException[]): Promise<void> {
+    if (!found.length) return;
+    const notes: { exception_key: string; note: string; explained_by: number; explained_at: Date }[] = await this.db.query(
+      'SELECT exception_key, note, explained_by, explained_at FROM fund_exception_notes WHERE exception_key = ANY($1::text[])',
+      [found.map((e) => e.key)],
+    );
+    const byKey = new Map(notes.map((n) => [n.exception_key, n]));
+    for (const e of found) {
+      const n = byKey.get(e.key);
+      if (n) e.explanation = { note: n.note, explainedBy: n.explained_by, explainedAt: new Date(n.explained_at).toISOString() };
+    }
+  }
+}

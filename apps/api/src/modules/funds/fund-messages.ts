@@ -1,0 +1,40 @@
+import type { Localized } from '@zizhu/schema';
+
+/** What the funds workflows tell users, zh and en. */
+export const FUND_MESSAGES = {
+  cashRefused: { zh: '不得以现金发放，只能发放到资助卡或本人银行账户', en: 'Cash is not allowed: pay to an aid card or the student’s own bank account' },
+  nothingToPay: { zh: '该区域没有待发放的已审定名单学生（已发放或待发放的不会重复发放）', en: 'No approved roster entries left to pay in this region (paid or pending ones are never paid again)' },
+  programMissing: { zh: '所选资助项目不存在', en: 'No such program' },
+  fileRequired: { zh: '请选择银行回盘文件（.xlsx 或 .csv）', en: 'Choose the bank’s result file (.xlsx or .csv)' },
+  fileUnreadable: { zh: '无法读取该文件，请上传 .xlsx 或 .csv 文件', en: 'This file cannot be read: upload an .xlsx or .csv file' },
+  headerMissing: {
+    zh: '没有找到表头：文件须有“流水号”和“发放结果”两列（可选“金额”“失败原因”“入账日期”）',
+    en: 'No header row: the file needs 流水号 (serial) and 发放结果 (result) columns (金额, 失败原因, 入账日期 optional)',
+  },
+  fileEmpty: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  rowsInvalid: (count: number): Localized => ({
+    zh: `有 ${count} 行有误，整个文件未导入；请按提示修改后重新上传`,
+    en: `${count} rows have errors; nothing was applied. Fix them and upload again`,
+  }),
+  serialMissing: { zh: '缺少流水号', en: 'Serial number missing' },
+  serialUnknown: { zh: '本批次没有这个流水号', en: 'No line with this serial number in this batch' },
+  serialTwice: (first: number): Localized => ({ zh: `与第 ${first} 行流水号重复`, en: `Same serial number as row ${first}` }),
+  statusUnknown: { zh: '发放结果无法识别，应为 成功 / 失败 / 退回', en: 'Unknown result: use 成功 (paid), 失败 (failed) or 退回 (returned)' },
+  transition: (from: Localized, to: Localized): Localized => ({ zh: `该笔当前为“${from.zh}”，不能改为“${to.zh}”`, en: `This line is ${from.en}; it cannot become ${to.en}` }),
+  amountDiffers: (expected: string): Localized => ({ zh: `金额与发放金额 ${expected} 元不符`, en: `Amount differs from the line’s ${expected} yuan` }),
+  amountUnreadable: { zh: '金额无法识别，应为元，最多两位小数', en: 'Amount unreadable: yuan with at most 2 decimals' },
+  reasonRequired: { zh: '失败或退回须填写银行反馈原因', en: 'A failed or returned line needs the bank’s reason' },
+  dateUnreadable: { zh: '日期无法识别，应为 2017-09-30 这样的日期', en: 'Date unreadable: use a date such as 2017-09-30' },
+  notReissuable: { zh: '只有发放失败或被退回的明细可以重发', en: 'Only failed or returned lines can be re-issued' },
+  alreadyReissued: { zh: '该笔已重发过，请处理重发的那一笔', en: 'This line was already re-issued; act on the new line' },
+  accountNotFixed: { zh: '收款账号与失败时相同，请先更正学生的资助卡号/银行账号', en: 'The account is the one that failed: correct the student’s account first' },
+  accountMissing: { zh: '学生没有资助卡号/银行账号', en: 'The student has no account' },
+  accountInvalid: { zh: '账号应为 8–32 位数字', en: 'An account is 8–32 digits' },
+  alreadyLive: { zh: '该学生本项目本学期已有待发放或已发放的明细，不能重复发放', en: 'This entry already has a pending or paid line; it cannot be paid twice' },
+  refundNotPaid: { zh: '只能对已发放的明细登记退回', en: 'Only a paid line can have a refund' },
+  refundTooMuch: (left: string): Localized => ({ zh: `退回金额超过该笔可退金额 ${left} 元`, en: `More than the ${left} yuan left to refund on this line` }),
+  badGroupBy: { zh: 'groupBy 只能是 program、term、region、source 的组合', en: 'groupBy takes program, term, region and source' },
+  badFilter: { zh: 'filter 只能含 programId、year、term、regionId、source', en: 'filter takes programId, year, term, regionId and source' },
+  exceptionUnknown: { zh: '该异常不存在或已消除', en: 'No such exception (it may have been resolved)' },
+  noteRequired: { zh: '请填写说明', en: 'Write the explanation' },
+} as const;

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SessionUser } from '@zizhu/schema';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { CurrentUser } from '../../engine/auth/current-user.decorator';
+import { ApiException } from '../../engine/errors/api.exception';
+import { sheetKind } from '../../engine/imports/sheet-reader';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { type BankResultSummary, BankResultService } from './bank-result.service';
+import { DisbursementBatchService } from './disbursement-batch.service';
+import { DisbursementService } from './disbursement.service';
+import { type FundException, FundExceptionsService } from './fund-exceptions.service';
+import { FUND_MESSAGES } from './fund-messages';
+import { type Reconciliation, ReconciliationService } from './reconciliation.service';
+
+type Payload = Record<string, unknown>;
+
+/** Bank result files are a few MB even for a whole city's batch. */
+const MAX_BANK_FILE = 64 * 1024 * 1024;
+
+/**
+ * Funds workflows beside the generic REST of allocations, batches, lines and refunds
+ * (registered before ResourceModule, so these POST routes take precedence).
+ */
+@ApiTags('funds')
+@ApiBearerAuth()
+@Controller()
+export class FundsController {
+  constructor(
+    private readonly batches: DisbursementBatchService,
+    private readonly bank: BankResultService,
+    private readonly lines: DisbursementService,
+    private readonly reconciliation: ReconciliationService,
+    private readonly exceptions: FundExceptionsService,
+  ) {}
+
+  @Post('disbursement-batches')
+  @ApiOperation({ summary: "A payment batch from the region's approved rosters: { programId, year, term, regionId?, method, date, note? }" })
+  createBatch(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.batches.create(body ?? {}, user);
+  }
+
+  @Post('disbursement-batches/:id/bank-result')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The bank's result file (流水号, 发放结果, 金额?, 失败原因?, 入账日期?): all rows applied, or none (422 with every bad row)" })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { dest: tmpdir(), limits: { fileSize: MAX_BANK_FILE, files: 1 } }))
+  async bankResult(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
+    if (!file) throw ApiException.validation({ file: FUND_MESSAGES.fileRequired });
+    try {
+      const kind = sheetKind(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+      if (!kind) throw ApiException.validation({ file: FUND_MESSAGES.fileUnreadable });
+      return await this.bank.apply(id, { path: file.path, kind }, user);
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  @Post('disbursements/:id/reissue')
+  @ApiOperation({ summary: 'Re-issue a failed or returned line: { account? } (else the student’s corrected account)' })
+  reissue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.lines.reissue(id, body ?? {}, user);
+  }
+
+  @Post('refunds')
+  @ApiOperation({ summary: '退回 against a paid line: { disbursementId, amount (fen), date, receivingAccount, reason }' })
+  refund(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.lines.refund(body ?? {}, user);
+  }
+
+  @Get('funds/reconciliation')
+  @ApiOperation({
+    summary:
+      'Allocated vs paid, failed, returned, refunded, net, balance, execution rate (basis points) — groupBy ⊂ program,term,region,source; filter {programId, year, term, regionId, source}',
+  })
+  summary(@Query('groupBy') groupBy: string | undefined, @Query('filter') filter: string | undefined, @CurrentUser() user: SessionUser): Promise<Reconciliation> {
+    return this.reconciliation.summary({ groupBy, filter }, user);
+  }
+
+  @Get('funds/exceptions')
+  @ApiOperation({ summary: 'Exceptions with their lines: filter {kind, explained, programId, year, term, regionId}' })
+  list(@Query('filter') filter: string | undefined, @CurrentUser() user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
+    return this.exceptions.list({ filter }, user);
+  }
+
+  @Post('funds/exceptions/explain')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Finance's explanation of an exception: { key, note }" })
+  explain(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<FundException> {
+    return this.exceptions.explain(body ?? {}, user);
+  }
+}

@@ -1,0 +1,231 @@
+import { Client } from 'pg';
+import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
+import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, studentsOf, uploadBankResult } from './funds.fixtures';
+
+type Rec = Record<string, Json>;
+
+describe('funds: batches, bank results, re-issue, refunds, reconciliation', () => {
+  let api: TestApp;
+  const token: Record<string, string> = {};
+  let program: Rec;
+  let roster: Rec;
+  let students: Rec[];
+  let batch: Rec;
+  let lines: Rec[];
+  const today = new Date().toISOString().slice(0, 10);
+
+  const get = (path: string, user = 'finance') => api.request('GET', path, { token: token[user] });
+  const post = (path: string, body: Rec, user = 'finance') => api.request('POST', path, { token: token[user], body });
+  const chain = () => [token.school1, token.school1, token.yuzhou, token.finance];
+  const exceptions = async (filter: Rec, user = 'finance') => (await get(`/api/funds/exceptions?filter=${encodeURIComponent(JSON.stringify(filter))}`, user)).body;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    for (const user of ['admin', 'yuzhou', 'rongxian', 'school1', 'finance']) token[user] = await api.login(user);
+    program = await ok(post('/api/programs', fundProgram(), 'admin'));
+    students = await studentsOf(api, token.school1, 1, 6);
+    roster = await approvedRoster(
+      api,
+      chain(),
+      { programId: program.id, year: 2017, term: 'autumn', schoolId: 1 },
+      students.slice(0, 5).map((s, i) => ({ studentId: s.id, tier: i === 0 ? 'T1' : 'T2' })),
+    );
+  }, 120_000);
+  afterAll(() => api.close());
+
+  it('refuses cash, and other roles than finance', async () => {
+    const cash = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'cash', date: today });
+    expect(cash.status).toBe(422);
+    expect(cash.body.errors.method).toContain('现金');
+    const byCounty = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today }, 'yuzhou');
+    expect(byCounty.status).toBe(403);
+  });
+
+  it('makes a batch from the approved roster, set-based, one pending line per entry', async () => {
+    const created = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
+    expect(created.status).toBe(201);
+    batch = created.body;
+    expect(batch).toMatchObject({ lineCount: 5, totalAmount: 125000 + 4 * 100000, paidAmount: 0, regionId: '450900' });
+    lines = await linesOf(api, token.admin, batch.id);
+    expect(lines.map((l) => l.status)).toEqual(Array(5).fill('pending'));
+    expect(lines[0]).toMatchObject({ studentId: students[0].id, amount: 125000, regionId: '450902', method: 'aidCard', schoolId: 1 });
+    expect(lines[0].account).toMatch(/^\d{8,32}$/);
+    const masked = (await get(`/api/disbursements/${lines[0].id}`)).body;
+    expect(masked.account).toMatch(/\*/);
+
+    const again = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
+    expect(again.status).toBe(422);
+    expect(again.body.errors.programId).toBeTruthy();
+  });
+
+  it('enforces one live line per roster entry in the database itself', async () => {
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    try {
+      await expect(
+        db.query(
+          `INSERT INTO disbursements (serial_no, batch_id, student_id, roster_entry_id, program_id, year, term, school_id, amount, date, method, account, status, scope_path, version)
+           SELECT 'X-1', batch_id, student_id, roster_entry_id, program_id, year, term, school_id, amount, date, method, account, 'pending', scope_path, 1
+             FROM disbursements WHERE id = $1`,
+          [lines[0].id],
+        ),
+      ).rejects.toMatchObject({ code: '23505', constraint: 'ux_disbursements_live_entry' });
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('applies a bank result all or nothing: one bad row and nothing changes, every bad row reported', async () => {
+    const bad = await bankFile([
+      [lines[0].serialNo, '张三', '1250.00', '成功', null, today],
+      [lines[1].serialNo, '李四', '999.99', '成功', null, today],
+      [lines[2].serialNo, '王五', '1000', '失败', null, today],
+      ['NOPE-1', '赵六', '1000', '成功', null, today],
+      [lines[3].serialNo, '钱七', '1000', '到账了', null, today],
+    ]);
+    const refused = await uploadBankResult(api, token.finance, batch.id, bad);
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.body.errors).sort()).toEqual(['file', 'rows.4.金额', 'rows.5.失败原因', 'rows.6.流水号', 'rows.7.发放结果']);
+    expect(refused.body.errors['rows.4.金额']).toContain('1000.00');
+    expect((await linesOf(api, token.admin, batch.id)).map((l) => l.status)).toEqual(Array(5).fill('pending'));
+
+    expect((await uploadBankResult(api, token.yuzhou, batch.id, bad)).status).toBe(403);
+
+    const good = await bankFile([
+      [lines[0].serialNo, '张三', '1250.00', '成功', null, today],
+      [lines[1].serialNo, '李四', 1000, '成功', null, today],
+      [lines[2].serialNo, '王五', '1,000.00', '失败', '账户已销户', today],
+      [lines[3].serialNo, '钱七', null, '成功', null, null],
+    ]);
+    const applied = await uploadBankResult(api, token.finance, batch.id, good);
+    expect(applied).toMatchObject({ status: 200, body: { rows: 4, paid: 3, failed: 1, returned: 0, unchanged: 0 } });
+    const after = await linesOf(api, token.admin, batch.id);
+    expect(after.map((l) => l.status)).toEqual(['paid', 'paid', 'failed', 'paid', 'pending']);
+    expect(after[2].bankReason).toBe('账户已销户');
+    expect((await get(`/api/disbursement-batches/${batch.id}`)).body).toMatchObject({ paidAmount: 325000, totalAmount: 425000 });
+
+    const twice = await uploadBankResult(api, token.finance, batch.id, good);
+    expect(twice.body).toMatchObject({ paid: 0, failed: 0, unchanged: 4 });
+    const backwards = await uploadBankResult(api, token.finance, batch.id, await bankFile([[lines[0].serialNo, '张三', '1250', '失败', '无此账户', today]]));
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors['rows.3.发放结果']).toContain('已发放');
+  });
+
+  it('re-issues a failed line only to a corrected account, and never pays an entry twice', async () => {
+    const failed = (await linesOf(api, token.admin, batch.id))[2];
+    const sameAccount = await post(`/api/disbursements/${failed.id}/reissue`, {});
+    expect(sameAccount.status).toBe(422);
+    expect(sameAccount.body.errors.account).toBeTruthy();
+    expect((await post(`/api/disbursements/${lines[0].id}/reissue`, { account: '6228480000000000001' })).status).toBe(422);
+
+    const student = (await get(`/api/students/${failed.studentId}`, 'admin')).body;
+    const fixed = await api.request('PUT', `/api/students/${student.id}`, { token: token.admin, body: { bankAccount: '6228481234567890123', version: student.version } });
+    expect(fixed.status).toBe(200);
+    const reissued = await post(`/api/disbursements/${failed.id}/reissue`, {});
+    expect(reissued.status).toBe(201);
+    expect(reissued.body).toMatchObject({ status: 'pending', reissueOfId: failed.id, rosterEntryId: failed.rosterEntryId, amount: failed.amount, batchId: batch.id });
+    expect((await post(`/api/disbursements/${failed.id}/reissue`, {})).status).toBe(422);
+
+    // The entry has a live line again: a new batch leaves it out, the bank pays it once.
+    const next = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
+    expect(next.status).toBe(422);
+    const paid = await uploadBankResult(api, token.finance, batch.id, await bankFile([[reissued.body.serialNo, '王五', '1000', '成功', null, today]]));
+    expect(paid.body).toMatchObject({ paid: 1 });
+    const recon = await reconciliation(api, token.finance, ['program'], { programId: program.id });
+    expect(recon.body.rows[0]).toMatchObject({ paid: 425000, failed: 100000, pending: 100000, paidLines: 4 });
+  });
+
+  it('records refunds against paid lines up to what was paid, reducing the net', async () => {
+    const paidLine = lines[1];
+    const tooMuch = await post('/api/refunds', { disbursementId: paidLine.id, amount: 100001, date: today, receivingAccount: '财政专户 1234', reason: '核查不符合条件' });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.errors.amount).toContain('1000.00');
+    const pendingLine = lines[4];
+    expect((await post('/api/refunds', { disbursementId: pendingLine.id, amount: 100, date: today, receivingAccount: '财政专户', reason: 'x' })).status).toBe(422);
+    const refund = await post('/api/refunds', { disbursementId: paidLine.id, amount: 100000, date: today, receivingAccount: '财政专户 1234', reason: '核查不符合条件' });
+    expect(refund.status).toBe(201);
+    expect(refund.body).toMatchObject({ studentId: paidLine.studentId, programId: program.id, year: 2017, term: 'autumn', regionId: '450902', amount: 100000 });
+    const recon = await reconciliation(api, token.finance, ['program'], { programId: program.id });
+    expect(recon.body.rows[0]).toMatchObject({ paid: 425000, refunded: 100000, net: 325000 });
+  });
+
+  it('splits by funding shares exactly and rates in basis points against allocations', async () => {
+    for (const [source, amount] of [['central', 400000], ['provincial', 200000], ['city', 33333]] as const) {
+      await ok(post('/api/allocations', { programId: program.id, year: 2017, term: 'autumn', source, regionId: '450902', amount, documentNumber: `玉财教〔2017〕${amount}号`, date: '2017-09-01' }));
+    }
+    const bySource = await reconciliation(api, token.finance, ['source'], { programId: program.id });
+    const row = (s: string) => bySource.body.rows.find((r: Rec) => r.source === s);
+    // net 325000 fen: 60 % / 30 % / 10 %
+    expect(row('central')).toMatchObject({ allocated: 400000, net: 195000, balance: 205000, executionRateBp: 4875, paidLines: null });
+    expect(row('provincial')).toMatchObject({ allocated: 200000, net: 97500, executionRateBp: 4875 });
+    expect(row('city')).toMatchObject({ allocated: 33333, net: 32500, balance: 833, executionRateBp: 9750 });
+    expect(bySource.body.totals).toMatchObject({ allocated: 633333, net: 325000, balance: 308333, executionRateBp: 5131 });
+    expect((await reconciliation(api, token.finance, ['nope'])).status).toBe(400);
+  });
+
+  it('splits odd amounts over odd shares without losing a fen', async () => {
+    const odd = await ok(post('/api/programs', fundProgram({ code: 'FUND-ODD', name: '奇数测试', tiers: [{ code: 'A', label: 'A', amount: 33337 }], fundingShares: [{ source: 'central', percent: 33 }, { source: 'provincial', percent: 33 }, { source: 'county', percent: 34 }] }), 'admin'));
+    await approvedRoster(api, chain(), { programId: odd.id, year: 2017, term: 'spring', schoolId: 1 }, students.slice(0, 3).map((s) => ({ studentId: s.id, tier: 'A' })));
+    const b = await ok(post('/api/disbursement-batches', { programId: odd.id, year: 2017, term: 'spring', method: 'bankAccount', date: today }));
+    const oddLines = await linesOf(api, token.admin, b.id);
+    await uploadBankResult(api, token.finance, b.id, await bankFile(oddLines.map((l) => [l.serialNo, '', '333.37', '成功', null, today])));
+    const r = await reconciliation(api, token.finance, ['source'], { programId: odd.id });
+    const parts = r.body.rows.map((x: Rec) => x.paid);
+    expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(3 * 33337);
+    expect(parts.every((p: number) => Number.isInteger(p))).toBe(true);
+    expect(r.body.totals.paid).toBe(100011);
+  });
+
+  it('lists every exception kind with its lines, and finance explains one (persisted)', async () => {
+    const [entry0, entry3] = await Promise.all(
+      [lines[0], lines[3]].map(async (l) => (await get(`/api/roster-entries/${l.rosterEntryId}`, 'admin')).body),
+    );
+    // After payment: one entry moved to another tier, one removed and its student added back.
+    await ok(post(`/api/rosters/${roster.id}/amendments`, { entryId: entry0.id, tier: 'T2', reason: '档次认定有误' }, 'yuzhou'), [200]);
+    await ok(post(`/api/rosters/${roster.id}/amendments`, { entryId: entry3.id, remove: true, reason: '家庭经济好转' }, 'yuzhou'), [200]);
+    await ok(post(`/api/rosters/${roster.id}/amendments`, { studentId: entry3.studentId, tier: 'T2', reason: '复核后恢复' }, 'yuzhou'), [200]);
+    // The sixth student joins by amendment and drops out before being paid.
+    await ok(post(`/api/rosters/${roster.id}/amendments`, { studentId: students[5].id, tier: 'T2', reason: '补充认定' }, 'yuzhou'), [200]);
+    const dropped = (await get(`/api/students/${students[5].id}`, 'admin')).body;
+    await ok(api.request('PUT', `/api/students/${dropped.id}`, { token: token.admin, body: { status: 'dropped', version: dropped.version } }));
+    const second = await ok(post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today }));
+    const secondLines = await linesOf(api, token.admin, second.id);
+    expect(secondLines.map((l) => l.studentId).sort()).toEqual([entry3.studentId, students[5].id].sort());
+    await uploadBankResult(api, token.finance, second.id, await bankFile(secondLines.map((l) => [l.serialNo, '', null, '成功', null, today])));
+
+    const { exceptions: found } = await exceptions({ programId: program.id });
+    const of = (kind: string) => found.filter((e: Rec) => e.kind === kind);
+    expect(of('amountMismatch')).toEqual([expect.objectContaining({ lineIds: [lines[0].id], amount: 125000, expected: 100000, studentId: students[0].id })]);
+    expect(of('noApprovedEntry')).toEqual([expect.objectContaining({ lineIds: [lines[3].id], studentId: entry3.studentId })]);
+    const newLine = secondLines.find((l) => l.studentId === entry3.studentId)!;
+    expect(of('paidTwice')).toEqual([expect.objectContaining({ lineIds: [lines[3].id, newLine.id], amount: 200000, studentId: entry3.studentId })]);
+    const droppedLine = secondLines.find((l) => l.studentId === students[5].id)!;
+    expect(of('notEnrolled')).toEqual([expect.objectContaining({ lineIds: [droppedLine.id], studentName: students[5].name })]);
+    // city: allocated 33333, net (paid 625000 − refund 100000) × 10 % = 52500; central and provincial stay within
+    expect(of('overAllocation')).toEqual([expect.objectContaining({ key: `overAllocation:${program.id}:2017:autumn:450902:city`, amount: 52500, expected: 33333 })]);
+
+    const key = of('paidTwice')[0].key;
+    expect((await post('/api/funds/exceptions/explain', { key, note: '已责令退回' }, 'yuzhou')).status).toBe(403);
+    expect((await post('/api/funds/exceptions/explain', { key, note: ' ' })).status).toBe(422);
+    expect((await post('/api/funds/exceptions/explain', { key: 'paidTwice:1:2:3:4', note: 'x' })).status).toBe(422);
+    const explained = await post('/api/funds/exceptions/explain', { key, note: '学校重复报送，已责令退回' });
+    expect(explained.status).toBe(200);
+    expect(explained.body.explanation).toMatchObject({ note: '学校重复报送，已责令退回' });
+    const stillThere = await exceptions({ programId: program.id, explained: true });
+    expect(stillThere.exceptions.map((e: Rec) => e.key)).toEqual([key]);
+    const notes = (await get(`/api/fund-exception-notes${listQuery({ filter: { exceptionKey: key } })}`)).body;
+    expect(notes).toHaveLength(1);
+  });
+
+  it('scopes reconciliation and exceptions to the county', async () => {
+    const mine = await reconciliation(api, token.yuzhou, ['region'], { programId: program.id });
+    expect(mine.body.rows.map((r: Rec) => r.regionId)).toEqual(['450902']);
+    const other = await reconciliation(api, token.rongxian, ['region'], { programId: program.id });
+    expect(other.body.rows).toEqual([]);
+    expect(other.body.totals).toMatchObject({ allocated: 0, paid: 0, executionRateBp: null });
+    expect((await exceptions({ programId: program.id }, 'rongxian')).total).toBe(0);
+    expect((await exceptions({ programId: program.id }, 'yuzhou')).total).toBeGreaterThanOrEqual(5);
+    expect((await get(`/api/disbursements/${lines[0].id}`, 'rongxian')).status).toBe(404);
+    expect((await get(`/api/funds/reconciliation`, 'school1')).status).toBe(403);
+  });
+});

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuditService } from '../../engine/audit/audit.service';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { BankResultService } from './bank-result.service';
+import { DisbursementBatchService } from './disbursement-batch.service';
+import { DisbursementService } from './disbursement.service';
+import { FundExceptionsService } from './fund-exceptions.service';
+import { FundsController } from './funds.controller';
+import { ReconciliationService } from './reconciliation.service';
+
+/** Funds: payment batches, bank results, re-issues, refunds, reconciliation. Import before ResourceModule. */
+@Module({
+  controllers: [FundsController],
+  providers: [
+    DisbursementBatchService,
+    BankResultService,
+    DisbursementService,
+    ReconciliationService,
+    FundExceptionsService,
+    ResourceReader,
+    ResourceWriter,
+    AuditService,
+  ],
+})
+export class FundsModule {}
