@@ -5,6 +5,7 @@ export const ROSTER_MESSAGES = {
   programMissing: { zh: '资助项目不存在', en: 'No such program' },
   programInactive: { zh: '该项目未启用', en: 'This program is not active' },
   yearOutOfRange: { zh: '该年度不在项目执行期内', en: 'The program does not run in this year' },
+  stageMismatch: { zh: '该学校没有本项目适用的学段', en: 'The school teaches none of the program’s stages' },
   termMismatch: { zh: '学期与项目的发放周期不符', en: 'This term does not match the program’s terms' },
   notEditable: { zh: '名单已提交审核或已审定，不能修改；已审定名单请通过更正办理', en: 'The roster has left the school (or is approved): it cannot be edited; approved rosters change by amendment' },
   unknownTier: { zh: '项目没有这个档次', en: 'The program has no such tier' },

@@ -53,6 +53,10 @@ describe('rosters and the approval chain', () => {
     expect(yearly.body.errors.term).toBeTruthy();
     const elsewhere = await call('POST', '/api/rosters', 'school1', { programId: program.id, year: 2026, term: 'spring', schoolId: other.schoolId });
     expect(elsewhere.status).toBe(403);
+    const schools = (await call('GET', `/api/schools${listQuery({ range: [0, 99] })}`, 'admin')).body as Rec[];
+    const unrelated = schools.find((s) => !s.stages.includes(marked.stage));
+    const wrongStage = await call('POST', '/api/rosters', 'admin', { programId: program.id, year: 2026, term: 'spring', schoolId: unrelated?.id });
+    expect(wrongStage.body.errors.schoolId).toContain('学段');
   });
 
   it("checks an application's extra fields against the program", async () => {

@@ -59,7 +59,10 @@ export class RosterService {
     const steps = program.approvalSteps as ApprovalStep[];
     const deadline = (program.deadlines as ProgramDeadline[] | null)?.find((d) => d.term === values.term);
     const termLabel = TERMS.find((t) => t.value === values.term)?.label.zh ?? '';
-    const [school] = await manager.query('SELECT name FROM schools WHERE id = $1', [values.schoolId]);
+    const [school] = await manager.query('SELECT name, stages FROM schools WHERE id = $1', [values.schoolId]);
+    if (school && !(program.stages as string[]).some((stage) => (school.stages as string[]).includes(stage))) {
+      throw ApiException.validation({ schoolId: ROSTER_MESSAGES.stageMismatch });
+    }
     return {
       title: `${program.name} ${year}年${termLabel}${school ? ` · ${school.name}` : ''}`.slice(0, 200),
       status: 'draft',
