@@ -3,6 +3,8 @@ import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS } from '../comparison/compariso
 import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
+import { PROGRAM_TEXTS } from '../programs/program-messages';
+import { RULE_TEXTS, VALUES_TEXTS } from '../schema/shape-messages';
 import type { Language } from './locales';
 
 const TEXTS = {
@@ -61,6 +63,9 @@ export function appMessages(lang: Language): object {
       idNumber: pick(ID_NUMBER_MESSAGES, lang),
       export: pick(EXPORT_TEXTS, lang),
       files: pick(FILE_TEXTS, lang),
+      rule: pick(RULE_TEXTS, lang),
+      values: pick(VALUES_TEXTS, lang),
+      programs: pick(PROGRAM_TEXTS, lang),
       comparison: { ...pick(COMPARISON_TEXTS, lang), steps: pick(COMPARISON_STEP_TEXTS, lang) },
       import: {
         ...pick(IMPORT_TEXTS, lang),

@@ -6,7 +6,10 @@ export interface Choice {
   name: string;
 }
 
-/** Enum options as react-admin choices whose names are i18n keys (relabelled on language change). */
-export function fieldChoices(resource: string, field: FieldSchema): Choice[] {
-  return (field.options ?? []).map((option) => ({ id: option.value, name: choiceKey(resource, field.key, option.value) }));
+/**
+ * Enum options as react-admin choices whose names are i18n keys (relabelled on language change).
+ * `messageKey` is the field's key in the resource's messages (`tiers.code` for a list's item field).
+ */
+export function fieldChoices(resource: string, field: FieldSchema, messageKey: string = field.key): Choice[] {
+  return (field.options ?? []).map((option) => ({ id: option.value, name: choiceKey(resource, messageKey, option.value) }));
 }

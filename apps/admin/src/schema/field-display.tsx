@@ -19,6 +19,10 @@ import { assertNever } from './assert-never';
 import { fieldChoices } from './field-choices';
 import { RevealButton } from './reveal-button';
 import { choiceKey } from './schema-messages';
+import { useFieldMessageKey } from './field-message-scope';
+import { ListShapeField } from './list-shape-field';
+import { RuleField } from './rule-field';
+import { ValuesField } from './values-field';
 import { useSchema } from './use-schema';
 
 export interface FieldDisplayProps {
@@ -36,6 +40,7 @@ const MONOSPACE = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, 
 export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProps) {
   const resource = useResourceContext() ?? '';
   const [locale] = useLocaleState();
+  const messageKey = useFieldMessageKey(field);
   if (field.display) return <HintedDisplay field={field} display={field.display} />;
   switch (field.type) {
     case 'string':
@@ -59,9 +64,9 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     case 'datetime':
       return <DateField source={source} showTime locales={locale} />;
     case 'enum':
-      return <SelectField source={source} choices={fieldChoices(resource, field)} />;
+      return <SelectField source={source} choices={fieldChoices(resource, field, messageKey)} />;
     case 'enumList':
-      return <EnumListField resource={resource} field={field} />;
+      return <EnumListField resource={resource} field={field} messageKey={messageKey} />;
     case 'reference':
       // Attachments are shown as the file with a download button, not as a linked record.
       return field.reference === 'files' ? <FileReferenceField source={source} /> : <ReferenceDisplay field={field} />;
@@ -70,6 +75,9 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     case 'account':
       return <SensitiveField field={field} reveal={reveal} />;
     case 'json':
+      if (field.shape?.kind === 'list') return <ListShapeField field={field} shape={field.shape} source={source} />;
+      if (field.shape?.kind === 'rule') return <RuleField source={source} subject={field.shape.subject} />;
+      if (field.shape?.kind === 'values') return <ValuesField source={source} shape={field.shape} />;
       return <JsonField source={source} />;
     case 'password':
       return null;
@@ -135,7 +143,7 @@ function ReferenceDisplay({ field }: { field: FieldSchema }) {
   return <ReferenceField source={field.key} reference={field.reference} link="show" />;
 }
 
-function EnumListField({ resource, field }: { resource: string; field: FieldSchema }) {
+function EnumListField({ resource, field, messageKey }: { resource: string; field: FieldSchema; messageKey: string }) {
   const record = useRecordContext();
   const translate = useTranslate();
   const values: unknown = record?.[field.key];
@@ -146,7 +154,7 @@ function EnumListField({ resource, field }: { resource: string; field: FieldSche
         <Chip
           key={String(value)}
           size="small"
-          label={translate(choiceKey(resource, field.key, String(value)), { _: String(value) })}
+          label={translate(choiceKey(resource, messageKey, String(value)), { _: String(value) })}
         />
       ))}
     </Stack>

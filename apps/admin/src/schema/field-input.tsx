@@ -25,6 +25,10 @@ import { FieldDisplay } from './field-display';
 import { fieldValidators } from './field-validators';
 import { RevealButton } from './reveal-button';
 import { fieldHelpKey } from './schema-messages';
+import { useFieldMessageKey } from './field-message-scope';
+import { ListShapeInput } from './list-shape-input';
+import { RuleInput } from './rule-input';
+import { ValuesInput } from './values-input';
 import { useSchema } from './use-schema';
 
 export type FormMode = 'create' | 'edit';
@@ -48,12 +52,13 @@ const MONOSPACE = { '& input': { fontFamily: 'ui-monospace, SFMono-Regular, Menl
 /** One switch from field type to input component (react-admin ra-no-code style). */
 export function FieldInput({ field, mode, source }: FieldInputProps) {
   const resource = useResourceContext() ?? '';
-  const validate = useMemo(() => fieldValidators(resource, field, mode), [resource, field, mode]);
+  const messageKey = useFieldMessageKey(field);
+  const validate = useMemo(() => fieldValidators(resource, field, mode, messageKey), [resource, field, mode, messageKey]);
   const common: CommonProps = {
     source,
     validate,
     disabled: mode === 'edit' && field.immutable,
-    helperText: field.help ? fieldHelpKey(resource, field.key) : false,
+    helperText: field.help ? fieldHelpKey(resource, messageKey) : false,
   };
   switch (field.type) {
     case 'string':
@@ -71,9 +76,9 @@ export function FieldInput({ field, mode, source }: FieldInputProps) {
     case 'datetime':
       return <DateTimeInput {...common} />;
     case 'enum':
-      return <SelectInput {...common} choices={fieldChoices(resource, field)} />;
+      return <SelectInput {...common} choices={fieldChoices(resource, field, messageKey)} />;
     case 'enumList':
-      return <SelectArrayInput {...common} choices={fieldChoices(resource, field)} />;
+      return <SelectArrayInput {...common} choices={fieldChoices(resource, field, messageKey)} />;
     case 'reference':
       // Attachments: choosing a file uploads it; the field holds the uploaded file's id.
       return field.reference === 'files' ? <FileReferenceInput {...common} /> : <ReferenceFieldInput field={field} common={common} />;
@@ -83,7 +88,10 @@ export function FieldInput({ field, mode, source }: FieldInputProps) {
     case 'phone':
       return <SensitiveInput field={field} mode={mode} common={common} monospace={false} />;
     case 'json':
-      // Never typed in by hand: shown read-only.
+      // A declared structure gets its editor; free JSON is never typed in by hand: shown read-only.
+      if (field.shape?.kind === 'list') return <ListShapeInput {...common} field={field} shape={field.shape} mode={mode} />;
+      if (field.shape?.kind === 'rule') return <RuleInput {...common} subject={field.shape.subject} />;
+      if (field.shape?.kind === 'values') return <ValuesInput source={source} shape={field.shape} />;
       return (
         <Labeled source={source}>
           <FieldDisplay field={field} source={source} />

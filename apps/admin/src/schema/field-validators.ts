@@ -15,13 +15,18 @@ const idNumberFormat: Validator = (value) => {
 };
 
 /** Client-side mirror of the schema's rules; the server checks them again. */
-export function fieldValidators(resource: string, field: FieldSchema, mode: 'create' | 'edit'): Validator[] {
+export function fieldValidators(
+  resource: string,
+  field: FieldSchema,
+  mode: 'create' | 'edit',
+  messageKey: string = field.key,
+): Validator[] {
   const validators: Validator[] = [];
   if (field.minLength !== undefined) validators.push(minLength(field.minLength));
   if (field.maxLength !== undefined) validators.push(maxLength(field.maxLength));
   if (field.min !== undefined) validators.push(minValue(field.min));
   if (field.max !== undefined) validators.push(maxValue(field.max));
-  if (field.pattern) validators.push(regex(new RegExp(field.pattern.regex), patternKey(resource, field.key)));
+  if (field.pattern) validators.push(regex(new RegExp(field.pattern.regex), patternKey(resource, messageKey)));
   if (field.type === 'idNumber') validators.push(idNumberFormat);
   const format = field.sensitive ? validators.map(unlessMasked) : validators;
   // An empty password on edit means "keep the current one". `required()` stays unwrapped so

@@ -1,5 +1,5 @@
 import { isMasked, normalizeIdNumber, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
-import { useMemo, type ReactElement } from 'react';
+import { cloneElement, useMemo, type ReactElement } from 'react';
 import {
   BulkDeleteButton,
   Create,
@@ -28,6 +28,7 @@ import { OpenJobButton } from '../imports/open-job-button';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
+import { resourceExtension } from './resource-extensions';
 import { ResourceListActions } from './resource-list-actions';
 import { useSaveErrorHandler } from './use-save-error';
 
@@ -85,6 +86,10 @@ function rowClick(schema: ResourceSchema): 'edit' | 'show' | ((id: Identifier) =
 }
 
 export function ResourceShow({ schema }: ResourceViewProps) {
+  const extension = resourceExtension(schema.name);
+  const ExtraActions = extension.showActions;
+  const Aside = extension.showAside;
+  const Panels = extension.showPanels;
   const actions =
     schema.name === IMPORTS_RESOURCE ? (
       <TopToolbar>
@@ -96,14 +101,20 @@ export function ResourceShow({ schema }: ResourceViewProps) {
         <ProgressButton />
         {schema.can.update && <EditButton />}
       </TopToolbar>
+    ) : ExtraActions ? (
+      <TopToolbar>
+        <ExtraActions />
+        {schema.can.update && <EditButton />}
+      </TopToolbar>
     ) : undefined;
   return (
-    <Show actions={actions}>
+    <Show actions={actions} aside={Aside ? <Aside /> : undefined}>
       <SimpleShowLayout>
-        {schema.fields.filter(displayable).map((field) => (
-          <FieldDisplay key={field.key} source={field.key} field={field} reveal />
-        ))}
+        {schema.fields
+          .filter(displayable)
+          .map((field) => keyed(field, extension.fieldDisplay?.(field)) ?? <FieldDisplay key={field.key} source={field.key} field={field} reveal />)}
       </SimpleShowLayout>
+      {Panels && <Panels />}
     </Show>
   );
 }
@@ -136,10 +147,11 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
 
 export function ResourceCreate({ schema }: ResourceViewProps) {
   const transform = useMemo(() => writablePayload(schema, 'create'), [schema]);
+  const defaults = useMemo(() => createDefaults(schema), [schema]);
   const onError = useSaveErrorHandler(schema, 'create');
   return (
-    <Create transform={transform} mutationOptions={{ onError }} redirect="list">
-      <SimpleForm toolbar={<FormToolbar canDelete={false} />} sx={{ maxWidth: 720 }}>
+    <Create transform={transform} mutationOptions={{ onError }} redirect={resourceExtension(schema.name).createRedirect ?? 'list'}>
+      <SimpleForm toolbar={<FormToolbar canDelete={false} />} sx={{ maxWidth: 720 }} defaultValues={defaults}>
         {formFields(schema, 'create')}
       </SimpleForm>
     </Create>
@@ -155,10 +167,28 @@ function FormToolbar({ canDelete }: { canDelete: boolean }) {
   );
 }
 
+/** An extension's element for a field, keyed like the generated ones (layouts read its props, so no wrapper). */
+function keyed(field: FieldSchema, element: ReactElement | undefined): ReactElement | undefined {
+  return element && cloneElement(element, { key: field.key });
+}
+
+/** What a create form starts with: the declared defaults of the fields the user sets (e.g. the default approval chain). */
+function createDefaults(schema: ResourceSchema): Record<string, unknown> {
+  return Object.fromEntries(
+    schema.fields
+      .filter((field) => !field.readOnly && field.defaultValue !== undefined)
+      // Lists are copied: the form edits its own items, never the schema's.
+      .map((field) => [field.key, structuredClone(field.defaultValue)]),
+  );
+}
+
 /** Inputs for what the user may set; on edit, what they may not is shown as text. */
 function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
+  const extension = resourceExtension(schema.name);
   return schema.fields.flatMap((field) => {
-    if (!field.readOnly) return [<FieldInput key={field.key} source={field.key} field={field} mode={mode} />];
+    if (!field.readOnly) {
+      return [keyed(field, extension.fieldInput?.(field, mode)) ?? <FieldInput key={field.key} source={field.key} field={field} mode={mode} />];
+    }
     if (mode === 'create' || !displayable(field)) return [];
     return [
       <Labeled key={field.key} source={field.key}>

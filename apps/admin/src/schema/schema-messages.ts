@@ -1,5 +1,16 @@
-import type { SchemaPayload } from '@zizhu/schema';
+import type { FieldSchema, SchemaPayload } from '@zizhu/schema';
 import type { Language } from '../providers/locales';
+import { qualifiedKey } from './field-message-scope';
+
+/** A resource's fields, plus the item fields of its json lists under their qualified keys (`tiers.code`). */
+function fieldsWithItems(fields: readonly FieldSchema[]): { key: string; field: FieldSchema }[] {
+  return fields.flatMap((field) => [
+    { key: field.key, field },
+    ...(field.shape?.kind === 'list'
+      ? field.shape.itemFields.map((item) => ({ key: qualifiedKey(field.key, item.key), field: item }))
+      : []),
+  ]);
+}
 
 /**
  * i18n messages generated from the schema, react-admin style:
@@ -13,12 +24,12 @@ export function buildSchemaMessages(payload: SchemaPayload, lang: Language): obj
       const help: Record<string, string> = {};
       const choices: Record<string, Record<string, string>> = {};
       const patterns: Record<string, string> = {};
-      for (const field of resource.fields) {
-        fields[field.key] = field.label[lang];
-        if (field.help) help[field.key] = field.help[lang];
-        if (field.pattern) patterns[field.key] = field.pattern.message[lang];
+      for (const { key, field } of fieldsWithItems(resource.fields)) {
+        fields[key] = field.label[lang];
+        if (field.help) help[key] = field.help[lang];
+        if (field.pattern) patterns[key] = field.pattern.message[lang];
         if (field.options)
-          choices[field.key] = Object.fromEntries(field.options.map((option) => [option.value, option.label[lang]]));
+          choices[key] = Object.fromEntries(field.options.map((option) => [option.value, option.label[lang]]));
       }
       return [resource.name, { name: resource.label[lang], fields, help, choices, patterns }];
     }),

@@ -18,8 +18,9 @@ export function useSaveErrorHandler(schema: ResourceSchema, mode: FormMode): (er
       const onInputs = new Set(
         schema.fields.filter((field) => !field.readOnly && !(mode === 'edit' && field.immutable)).map((field) => field.key),
       );
+      // `tiers.1.amount` sits on an input inside the `tiers` list.
       const elsewhere = Object.entries(body?.errors ?? {})
-        .filter(([key]) => !onInputs.has(key))
+        .filter(([key]) => !onInputs.has(key.split('.')[0]))
         .map(([key, text]) => {
           const known = schema.fields.some((field) => field.key === key);
           return known ? `${translate(fieldLabelKey(schema.name, key))}：${text}` : text;

@@ -1,0 +1,54 @@
+import GroupAddIcon from '@mui/icons-material/GroupAdd';
+import { useState } from 'react';
+import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { FileDownloadButton } from '../files/file-download-button';
+import { apiErrorMessage } from '../providers/api-error';
+import { useResourceSchema } from '../schema/use-schema';
+import { RosterAmendButton } from './roster-amend-button';
+import { autoEnrol, isWithSchool, noticeUrl, ROSTER_ENTRIES_RESOURCE } from './roster-api';
+
+/** A roster's own buttons: 自动纳入 (while the school holds it), 公示 download, 更正 (approved). */
+export function RosterActionsBar() {
+  const record = useRecordContext();
+  const entries = useResourceSchema(ROSTER_ENTRIES_RESOURCE);
+  if (!record) return null;
+  return (
+    <>
+      {isWithSchool(record.status) && record.autoEnrol === true && entries?.can.create && <AutoEnrolButton />}
+      <RosterAmendButton />
+      <FileDownloadButton
+        url={noticeUrl(record.id)}
+        fallbackName={`${String(record.title ?? record.id)}-公示.xlsx`}
+        label="zizhu.programs.notice"
+        variant="text"
+        size="small"
+      />
+    </>
+  );
+}
+
+function AutoEnrolButton() {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [pending, setPending] = useState(false);
+  async function run() {
+    if (!record) return;
+    setPending(true);
+    try {
+      const { added } = await autoEnrol(record.id);
+      notify('zizhu.programs.autoEnrolDone', { type: 'success', messageArgs: { count: added } });
+      refresh();
+    } catch (error) {
+      const message = apiErrorMessage(error) ?? 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <Button label="zizhu.programs.autoEnrol" onClick={() => void run()} disabled={pending}>
+      <GroupAddIcon />
+    </Button>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ConfiguredField, FieldSchemaShape } from '@zizhu/schema';
+import { useGetOne, type Identifier } from 'react-admin';
+import { useResourceSchema } from './use-schema';
+
+type ValuesShape = Extract<FieldSchemaShape, { kind: 'values' }>;
+
+function isConfiguredField(value: unknown): value is ConfiguredField {
+  const field = value as Partial<ConfiguredField> | null;
+  return typeof field?.key === 'string' && typeof field.label === 'string' && typeof field.type === 'string';
+}
+
+/**
+ * The field definitions a `values` json field answers: the list `shape.field` on the record
+ * that this record's `shape.via` reference points at (a roster's copied application fields).
+ */
+export function useConfiguredFields(
+  resource: string,
+  shape: ValuesShape,
+  targetId: Identifier | null | undefined,
+): { fields: ConfiguredField[] | undefined; isPending: boolean } {
+  const via = useResourceSchema(resource)?.fields.find((field) => field.key === shape.via);
+  const target = via?.reference ?? '';
+  const enabled = target !== '' && targetId !== null && targetId !== undefined && targetId !== '';
+  const { data, isPending } = useGetOne(target, { id: targetId ?? '' }, { enabled });
+  if (!enabled) return { fields: undefined, isPending: false };
+  const list: unknown = data?.[shape.field];
+  return { fields: Array.isArray(list) ? list.filter(isConfiguredField) : data ? [] : undefined, isPending };
+}

@@ -1,0 +1,45 @@
+import type { FieldSchema, FieldSchemaShape } from '@zizhu/schema';
+import { ArrayInput, SimpleFormIterator, type Validator } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { FieldInput, type FormMode } from './field-input';
+import { FieldMessageScopeProvider } from './field-message-scope';
+
+type ListShape = Extract<FieldSchemaShape, { kind: 'list' }>;
+
+export interface ListShapeInputProps {
+  field: FieldSchema;
+  shape: ListShape;
+  mode: FormMode;
+  source: string;
+  validate: Validator[];
+  disabled: boolean;
+  helperText: string | false;
+}
+
+/**
+ * A json list (tiers, approval steps, extra application fields): one row per item, each
+ * item field edited by its own FieldInput, so the item declarations drive the row exactly
+ * as a resource's fields drive a form. The API's errors (`tiers.1.amount`) land on the row input.
+ */
+export function ListShapeInput({ field, shape, mode, source, validate, disabled, helperText }: ListShapeInputProps) {
+  const items: unknown = useWatch({ name: source });
+  const count = Array.isArray(items) ? items.length : 0;
+  return (
+    <ArrayInput source={source} validate={validate} helperText={helperText}>
+      <FieldMessageScopeProvider list={field.key}>
+        <SimpleFormIterator
+          inline
+          disableClear
+          disabled={disabled}
+          disableAdd={shape.maxItems !== undefined && count >= shape.maxItems}
+          disableRemove={shape.minItems !== undefined && count <= shape.minItems}
+          sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 'none' } }}
+        >
+          {shape.itemFields.map((item) => (
+            <FieldInput key={item.key} source={item.key} field={item} mode={mode} />
+          ))}
+        </SimpleFormIterator>
+      </FieldMessageScopeProvider>
+    </ArrayInput>
+  );
+}

@@ -1,0 +1,81 @@
+import { configuredOptions, MAX_CONFIGURED_TEXT, type ConfiguredField, type FieldSchemaShape } from '@zizhu/schema';
+import { Box, FormLabel, LinearProgress, Typography } from '@mui/material';
+import {
+  BooleanInput,
+  DateInput,
+  FieldTitle,
+  maxLength,
+  NullableBooleanInput,
+  NumberInput,
+  required,
+  SelectInput,
+  TextInput,
+  useResourceContext,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { assertNever } from './assert-never';
+import { useConfiguredFields } from './configured-fields-api';
+import { fieldLabelKey } from './schema-messages';
+
+type ValuesShape = Extract<FieldSchemaShape, { kind: 'values' }>;
+
+/**
+ * Answers to fields an administrator configured elsewhere (a roster's extra application
+ * fields): follows the form's `via` reference, loads that record and offers one input per
+ * configured field under `<source>.<key>`, where the API's errors for it also land.
+ */
+export function ValuesInput({ source, shape }: { source: string; shape: ValuesShape }) {
+  const resource = useResourceContext() ?? '';
+  const translate = useTranslate();
+  const targetId: unknown = useWatch({ name: shape.via });
+  const id = typeof targetId === 'string' || typeof targetId === 'number' ? targetId : null;
+  const { fields, isPending } = useConfiguredFields(resource, shape, id);
+  let body;
+  if (id === null) {
+    body = (
+      <Typography variant="body2" color="text.secondary">
+        {translate('zizhu.values.chooseFirst', { field: translate(fieldLabelKey(resource, shape.via)) })}
+      </Typography>
+    );
+  } else if (isPending || !fields) {
+    body = <LinearProgress sx={{ width: 240 }} />;
+  } else if (fields.length === 0) {
+    body = (
+      <Typography variant="body2" color="text.secondary">
+        {translate('zizhu.values.none')}
+      </Typography>
+    );
+  } else {
+    body = fields.map((field) => <ConfiguredFieldInput key={field.key} field={field} source={`${source}.${field.key}`} />);
+  }
+  return (
+    <Box sx={{ my: 1, display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: '100%' }} data-testid={`values-input-${source}`}>
+      <FormLabel sx={{ fontSize: '0.75rem', mb: 0.5 }}>
+        <FieldTitle source={source} resource={resource} />
+      </FormLabel>
+      {body}
+    </Box>
+  );
+}
+
+function ConfiguredFieldInput({ field, source }: { field: ConfiguredField; source: string }) {
+  const validate: Validator[] = field.required ? [required()] : [];
+  const common = { source, label: field.label, validate };
+  switch (field.type) {
+    case 'text':
+      return <TextInput {...common} validate={[...validate, maxLength(MAX_CONFIGURED_TEXT)]} />;
+    case 'number':
+      return <NumberInput {...common} />;
+    case 'boolean':
+      // A required yes/no must be answered, so it cannot default to "no" like a switch would.
+      return field.required ? <NullableBooleanInput {...common} /> : <BooleanInput {...common} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'select':
+      return <SelectInput {...common} choices={configuredOptions(field).map((option) => ({ id: option, name: option }))} translateChoice={false} />;
+    default:
+      return assertNever(field.type);
+  }
+}
