@@ -17,6 +17,8 @@ describe('panel: comparison decisions and verification progress', () => {
   const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
   let run: Rec;
   let schoolName = '';
+  let school: Rec;
+  let townshipName = '';
   const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
@@ -40,8 +42,9 @@ describe('panel: comparison decisions and verification progress', () => {
   beforeAll(async () => {
     stack = await startStack();
     const admin = await stack.api.login('admin');
-    const school = (await api('GET', '/api/schools?range=[0,0]', await stack.api.login('school1')))[0];
+    school = (await api('GET', '/api/schools?range=[0,0]', await stack.api.login('school1')))[0];
     schoolName = school.name;
+    townshipName = (await api('GET', `/api/regions/${school.regionId}`, admin)).name;
     const q = encodeURIComponent(JSON.stringify({ schoolId: school.id, status: 'enrolled' }));
     const [exact, confirm, reject] = (await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,2]`, admin)) as Rec[];
     const types = (await api('GET', '/api/identity-types?range=[0,99]', admin)) as Rec[];
@@ -54,7 +57,7 @@ describe('panel: comparison decisions and verification progress', () => {
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: exact.idNumber, name: listed.exact });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: confirm.idNumber, name: listed.confirm });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: reject.idNumber, name: listed.reject });
-    run = await api('POST', '/api/comparisons', admin, { name: '玉州区秋季比对', regionId: '450902', listIds: String(list.id), deadline: '2999-12-31' });
+    run = await api('POST', '/api/comparisons', admin, { name: '玉州区秋季比对', regionId: '450902', listIds: String(list.id), deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     await api('POST', `/api/comparisons/${run.id}/run`, admin);
     for (let i = 0; ; i++) {
       const current = await api('GET', `/api/comparisons/${run.id}`, admin);
@@ -114,6 +117,9 @@ describe('panel: comparison decisions and verification progress', () => {
     expect(await bar.getAttribute('data-decided')).toBe('2');
     expect(await bar.getAttribute('data-pending')).toBe('1');
     await bar.locator('text', { hasText: '已核实 2 / 共 3' }).waitFor();
+    const status = page.getByTestId('deadline-status');
+    await status.getByText('未到截止日期', { exact: false }).waitFor();
+    await status.getByText('核实中 1 所').waitFor();
     const rects = await bar.locator('rect').evaluateAll((els) => els.map((el) => Number(el.getAttribute('width'))));
     expect(rects[0]).toBeGreaterThan(0);
     expect(rects[1]).toBeGreaterThan(0);
@@ -133,6 +139,27 @@ describe('panel: comparison decisions and verification progress', () => {
     expect(download.suggestedFilename()).toBe('派出所户籍证明.pdf');
     expect((await readFile(await download.path())).equals(EVIDENCE_PDF)).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-comparison-evidence.png' });
+  }, 120_000);
+
+  it('lets the admin drill the run summary down from the county to the school', async () => {
+    const page = await login('admin');
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
+    await page.getByRole('link', { name: '比对汇总' }).click();
+    await page.waitForURL(/\/comparisons\/\d+\/summary/);
+    const matrix = page.getByTestId('summary-matrix');
+    // 玉州区: three students found (one exact, two questionable), all stages and types.
+    await page.getByTestId('summary-breadcrumbs').getByText('玉州区').waitFor();
+    const total = matrix.locator('tr[data-stage="all"]');
+    await total.waitFor();
+    expect(await total.locator('td').nth(2).textContent()).toBe('3');
+    if (school.regionId !== '450902') {
+      await page.getByTestId('summary-children').getByRole('link', { name: townshipName }).click();
+      await page.getByTestId('summary-breadcrumbs').getByText(townshipName).waitFor();
+    }
+    const schoolRow = page.getByTestId('summary-children').locator(`tr[data-node="${school.id}"]`);
+    await schoolRow.locator('td[data-count="studentsFound"]', { hasText: '3' }).waitFor();
+    await schoolRow.locator('td[data-count="questionable"]', { hasText: '2' }).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-summary.png' });
   }, 120_000);
 
   it('lets the admin re-run the comparison from its page and see it finish', async () => {

@@ -27,12 +27,10 @@ import {
   NAME_AND_BIRTH_DATE_SQL,
   REMARK_SQL,
   type RunParams,
-  SUMMARY_COMPARED_SQL,
-  SUMMARY_FOUND_SQL,
-  SUMMARY_UNMATCHED_SQL,
   UNMATCHED_SQL,
   UPDATE_FOUND_SQL,
 } from '@zizhu/api/modules/comparison/comparison-match.sql';
+import { DELETE_SUMMARY_SQL, SUMMARY_TREE_SQL } from '@zizhu/api/modules/comparison/comparison-summary.sql';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
@@ -107,9 +105,8 @@ async function run(db: DataSource, params: RunParams, title: string): Promise<vo
       ['merge: drop stored from working set', DROP_STORED_SQL],
       ['merge: insert new', INSERT_NEW_SQL],
       ['marks', REMARK_SQL],
-      ['summary: compared', SUMMARY_COMPARED_SQL],
-      ['summary: found', SUMMARY_FOUND_SQL],
-      ['summary: unmatched', SUMMARY_UNMATCHED_SQL],
+      ['summary: clear', DELETE_SUMMARY_SQL],
+      ['summary: region tree', SUMMARY_TREE_SQL],
     ];
     for (const [label, sql] of steps) {
       await timed(label, () => manager.query(...bindParams(sql, params)));

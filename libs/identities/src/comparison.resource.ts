@@ -14,6 +14,32 @@ export function checkListIds(listIds: unknown): RuleViolation | null {
   return ok ? null : { field: 'listIds', message: { zh: '请填写身份名单编号，用逗号分隔且不重复，如 1,2', en: 'Enter identity list ids, comma-separated, each once, e.g. 1,2' } };
 }
 
+/** Today's date where the bureaus are (UTC+8, no daylight saving), as `YYYY-MM-DD`. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A deadline may lie at most this many days ahead (a year: one school term and then some). */
+const MAX_DEADLINE_DAYS = 366;
+
+/**
+ * The schools' verification deadline of a run: optional; when set or changed, not before
+ * `today` (China's date) nor more than a year ahead. A deadline left as it was stays valid
+ * after it has passed (that is what makes results overdue).
+ */
+export function checkDeadline(deadline: unknown, today: string, previous?: unknown): RuleViolation | null {
+  if (deadline == null || deadline === '' || deadline === previous) return null;
+  if (typeof deadline !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return null; // the field's own validation answers
+  if (deadline < today) {
+    return { field: 'deadline', message: { zh: `截止日期不能早于今天（${today}）`, en: `The deadline cannot be before today (${today})` } };
+  }
+  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + MAX_DEADLINE_DAYS * 86400_000).toISOString().slice(0, 10);
+  if (deadline > latest) {
+    return { field: 'deadline', message: { zh: `截止日期不能晚于 ${latest}（一年以内）`, en: `The deadline must be within a year (by ${latest})` } };
+  }
+  return null;
+}
+
 /**
  * 大数据比对: one run matching the enrolled students of a region (the city or a county)
  * against chosen identity lists. Started with `POST /api/comparisons/:id/run`; the server
@@ -67,6 +93,10 @@ export const comparisonResource = defineResource({
     deadline: {
       type: 'date',
       label: { zh: '学校核实截止日期', en: 'School verification deadline' },
+      help: {
+        zh: '学校须在此日期（含）前核实完本次比对结果，之后仍待核实的计为逾期；不能早于今天',
+        en: 'Schools verify their results by this date (inclusive); pending results are overdue after it. Not before today',
+      },
       list: true,
       sort: true,
       filter: 'range',

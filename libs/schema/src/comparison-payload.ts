@@ -18,5 +18,49 @@ export interface SchoolProgress {
 export interface ComparisonProgress {
   comparisonId: number;
   deadline: string | null;
+  /** China's date when the progress was read; pending results are overdue once it is past the deadline. */
+  today: string;
+  deadlinePassed: boolean;
   schools: SchoolProgress[];
+}
+
+/** A level of the region tree a comparison summary is broken down by. */
+export type SummaryLevel = 'city' | 'county' | 'township' | 'school';
+
+export interface SummaryCounts {
+  /** Enrolled students compared (the region's, all of them). */
+  studentsCompared: number;
+  /** Students with any match (exact or questionable): special-group students found. */
+  studentsFound: number;
+  matched: number;
+  questionable: number;
+  /** Students whose results give them a mark (exact not rejected, questionable confirmed). */
+  marked: number;
+  /** Listed persons no enrolled student matched, filed under their home region. */
+  unmatched: number;
+}
+
+/** Counts of one node for one stage (null: all) and identity type (null: all, a student once). */
+export interface SummaryCell extends SummaryCounts {
+  stage: string | null;
+  identityTypeId: number | null;
+}
+
+/** One node of the region tree (a school's id is its school id; a region's, its code). */
+export interface SummaryNode {
+  level: SummaryLevel;
+  id: string;
+  name: string;
+  parentId: string | null;
+  /** All stages, all types. */
+  totals: SummaryCounts;
+  cells: SummaryCell[];
+}
+
+/** `GET /api/comparisons/:id/summary/tree?parent=&level=`: one node, its ancestors in scope, and its children. */
+export interface ComparisonSummaryTree {
+  comparisonId: number;
+  node: SummaryNode;
+  ancestors: { level: SummaryLevel; id: string; name: string }[];
+  children: SummaryNode[];
 }

@@ -33,6 +33,39 @@ export const COMPARISON_TEXTS = {
     en: 'Mark the %{count} selected results as confirmed? Only pending questionable results are confirmed; the rest are skipped.',
   },
   bulkConfirmDone: { zh: '已确认 %{confirmed} 条，跳过 %{skipped} 条', en: '%{confirmed} confirmed, %{skipped} skipped' },
+  deadlinePassed: { zh: '已过截止日期（今天 %{today}）', en: 'The deadline has passed (today is %{today})' },
+  deadlineAhead: { zh: '未到截止日期（今天 %{today}）', en: 'Before the deadline (today is %{today})' },
+  schoolsDone: { zh: '已完成 %{n} 所', en: '%{n} done' },
+  schoolsPending: { zh: '核实中 %{n} 所', en: '%{n} in progress' },
+  schoolsOverdue: { zh: '已逾期 %{n} 所', en: '%{n} overdue' },
+  summaryButton: { zh: '比对汇总', en: 'Summary' },
+  summaryTitle: { zh: '比对汇总：%{name}', en: 'Summary: %{name}' },
+  summaryIntro: {
+    zh: '按学段和身份类型统计本级的比对情况（合计行中同一学生有多个身份只计一次）；点击下级名称逐级查看到学校。',
+    en: 'This level by stage and identity type (a student with several identities counts once in the totals); click a unit below to drill down to schools.',
+  },
+  summaryChildren: { zh: '下级单位', en: 'Units below' },
+  summaryUnit: { zh: '单位', en: 'Unit' },
+  summaryStage: { zh: '学段', en: 'Stage' },
+  summaryFailed: { zh: '无法读取比对汇总（比对尚未完成，或不在您的管辖范围内）', en: 'The summary could not be loaded (the run has not finished, or it is outside your region)' },
+} satisfies Record<string, Localized>;
+
+/** `zizhu.comparison.counts.*`: the summary's columns. */
+export const SUMMARY_COUNT_TEXTS = {
+  studentsCompared: { zh: '比对学生数', en: 'Students compared' },
+  studentsFound: { zh: '特殊群体学生', en: 'Special-group students' },
+  matched: { zh: '比对一致', en: 'Matched' },
+  questionable: { zh: '疑似', en: 'Questionable' },
+  marked: { zh: '计入身份标识', en: 'Marked' },
+  unmatched: { zh: '未匹配人员', en: 'Unmatched persons' },
+} satisfies Record<string, Localized>;
+
+/** `zizhu.comparison.levels.*` */
+export const SUMMARY_LEVEL_TEXTS = {
+  city: { zh: '市', en: 'city' },
+  county: { zh: '县（市、区）', en: 'county' },
+  township: { zh: '乡镇（街道）', en: 'township' },
+  school: { zh: '学校', en: 'school' },
 } satisfies Record<string, Localized>;
 
 /** The steps a run reports in `progress.step` (`zizhu.comparison.steps.*`). */

@@ -1,4 +1,5 @@
 import { CustomRoutes, reactRouterProvider } from 'react-admin';
+import { SummaryTreePage } from './summary-tree-page';
 import { VerificationProgressPage } from './verification-progress-page';
 
 const { Route } = reactRouterProvider;
@@ -8,6 +9,8 @@ export function comparisonRoutes() {
   return (
     <CustomRoutes key="comparison-routes">
       <Route path="/comparisons/:id/progress" element={<VerificationProgressPage />} />
+      <Route path="/comparisons/:id/summary" element={<SummaryTreePage />} />
+      <Route path="/comparisons/:id/summary/:parent" element={<SummaryTreePage />} />
     </CustomRoutes>
   );
 }

@@ -1,5 +1,5 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Card, CardContent, CircularProgress, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, useGetOne, useParams, useTranslate } from 'react-admin';
 import { ProgressChart } from './progress-chart';
@@ -40,13 +40,34 @@ export function VerificationProgressPage() {
         {!failed && !progress && <CircularProgress size={24} />}
         {progress && (
           <>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
               {translate('zizhu.comparison.progressIntro', { deadline: progress.deadline ?? translate('zizhu.comparison.noDeadline') })}
             </Typography>
+            <DeadlineStatus progress={progress} />
             {progress.schools.length ? <ProgressChart schools={progress.schools} /> : <Alert severity="info">{translate('zizhu.comparison.empty')}</Alert>}
           </>
         )}
       </CardContent>
     </Card>
+  );
+}
+
+/** Whether the deadline has passed, and how many schools are done, in progress and overdue. */
+function DeadlineStatus({ progress }: { progress: ComparisonProgress }) {
+  const translate = useTranslate();
+  const count = (state: string) => progress.schools.filter((s) => s.state === state).length;
+  return (
+    <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }} data-testid="deadline-status">
+      {progress.deadline && (
+        <Chip
+          size="small"
+          color={progress.deadlinePassed ? 'error' : 'default'}
+          label={translate(progress.deadlinePassed ? 'zizhu.comparison.deadlinePassed' : 'zizhu.comparison.deadlineAhead', { today: progress.today })}
+        />
+      )}
+      <Chip size="small" color="success" variant="outlined" label={translate('zizhu.comparison.schoolsDone', { n: count('done') })} />
+      <Chip size="small" variant="outlined" label={translate('zizhu.comparison.schoolsPending', { n: count('pending') })} />
+      <Chip size="small" color="error" variant="outlined" label={translate('zizhu.comparison.schoolsOverdue', { n: count('overdue') })} />
+    </Stack>
   );
 }

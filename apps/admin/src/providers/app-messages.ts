@@ -1,5 +1,5 @@
 import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
-import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS } from '../comparison/comparison-messages';
+import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from '../comparison/comparison-messages';
 import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
@@ -66,7 +66,12 @@ export function appMessages(lang: Language): object {
       rule: pick(RULE_TEXTS, lang),
       values: pick(VALUES_TEXTS, lang),
       programs: pick(PROGRAM_TEXTS, lang),
-      comparison: { ...pick(COMPARISON_TEXTS, lang), steps: pick(COMPARISON_STEP_TEXTS, lang) },
+      comparison: {
+        ...pick(COMPARISON_TEXTS, lang),
+        steps: pick(COMPARISON_STEP_TEXTS, lang),
+        counts: pick(SUMMARY_COUNT_TEXTS, lang),
+        levels: pick(SUMMARY_LEVEL_TEXTS, lang),
+      },
       import: {
         ...pick(IMPORT_TEXTS, lang),
         modes: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.label[lang]])),

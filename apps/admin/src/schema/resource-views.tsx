@@ -22,6 +22,7 @@ import {
 import { BulkConfirmButton, COMPARISON_RESULTS_RESOURCE } from '../comparison/bulk-confirm-button';
 import { COMPARISONS_RESOURCE } from '../comparison/progress-api';
 import { ProgressButton } from '../comparison/progress-button';
+import { SummaryButton } from '../comparison/summary-button';
 import { RunComparisonButton } from '../comparison/run-comparison-button';
 import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
 import { OpenJobButton } from '../imports/open-job-button';
@@ -99,6 +100,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       <TopToolbar>
         {schema.can.update && <RunComparisonButton />}
         <ProgressButton />
+        <SummaryButton />
         {schema.can.update && <EditButton />}
       </TopToolbar>
     ) : ExtraActions ? (

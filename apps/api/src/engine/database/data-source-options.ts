@@ -3,13 +3,14 @@ import { MIGRATIONS } from '../../database/migrations';
 import { fileContentEntity } from '../files/file-content.entity';
 import { importErrorEntity, importRowEntity } from '../imports/import-staging.entities';
 import { ENTITY_SCHEMAS } from '../metadata/entity-schema.factory';
+import { comparisonSummaryRowEntity } from '../../modules/comparison/comparison-summary-row.entity';
 
 /** Migrations build the schema; `synchronize` is never used (a spec checks they agree). */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity, fileContentEntity],
+    entities: [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity, fileContentEntity, comparisonSummaryRowEntity],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

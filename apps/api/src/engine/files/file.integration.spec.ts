@@ -54,7 +54,7 @@ describe('files: evidence attached to decisions and omissions', () => {
     }
     [questionable] = (await get(`/api/comparison-results${listQuery({ filter: { comparisonId: run.id, studentId: stuA.id } })}`)).body;
     expect(questionable).toMatchObject({ outcome: 'questionable', decision: 'pending' });
-  });
+  }, 60_000);
   afterAll(() => api.close());
 
   it('uploads, links to a decision, and lets those who see the result download it', async () => {

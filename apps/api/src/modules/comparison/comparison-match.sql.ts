@@ -145,28 +145,3 @@ SELECT :comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m
 export const REMARK_SQL = `
 UPDATE comparison_results SET marked = ${MARK_SQL}
  WHERE comparison_id = :comparisonId AND marked IS DISTINCT FROM ${MARK_SQL}`;
-
-/**
- * The summary's three counts, by county (the path segment below the city, the tree's
- * root) × stage × identity type; `GROUPING SETS` adds the all-types row per county × stage,
- * where a student with two identities counts once.
- */
-export const SUMMARY_COMPARED_SQL = `
-SELECT split_part(s.scope_path, '.', 2) AS county, s.stage, count(*)::int AS n
-  FROM students s WHERE ${ENROLLED_IN_REGION} GROUP BY 1, 2`;
-
-export const SUMMARY_FOUND_SQL = `
-SELECT split_part(r.scope_path, '.', 2) AS county, s.stage, r.identity_type_id,
-       count(DISTINCT r.student_id)::int AS found,
-       count(DISTINCT r.student_id) FILTER (WHERE r.outcome = 'matched')::int AS matched,
-       count(DISTINCT r.student_id) FILTER (WHERE r.outcome = 'questionable')::int AS questionable,
-       count(DISTINCT r.student_id) FILTER (WHERE r.marked)::int AS marked
-  FROM comparison_results r JOIN students s ON s.id = r.student_id
- WHERE r.comparison_id = :comparisonId
- GROUP BY GROUPING SETS ((1, 2, 3), (1, 2))`;
-
-export const SUMMARY_UNMATCHED_SQL = `
-SELECT split_part(r.scope_path, '.', 2) AS county, r.identity_type_id, count(*)::int AS unmatched
-  FROM comparison_results r
- WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
- GROUP BY GROUPING SETS ((1, 2), (1))`;

@@ -1,6 +1,10 @@
+import { DataSource } from 'typeorm';
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
 
 type Rec = Record<string, any>;
+
+/** China's date `days` from today, as the API reckons it (UTC+8). */
+const chinaToday = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
 describe('comparison verification progress per school', () => {
   let api: TestApp;
@@ -48,14 +52,16 @@ describe('comparison verification progress per school', () => {
     for (const s of [...(await studentsOf(school1.id, 2)), ...(await studentsOf(school2.id, 1))]) {
       await create('identities', { listId: list.id, idNumber: s.idNumber, name: s.name });
     }
-    run = await create('comparisons', { name: '进度测试', regionId: '450900', listIds: String(list.id), deadline: '2026-01-01' });
+    run = await create('comparisons', { name: '进度测试', regionId: '450900', listIds: String(list.id), deadline: chinaToday(30) });
     await runAndWait(run.id);
+    // Time passes: the deadline was yesterday (a deadline cannot be set in the past).
+    await api.app.get(DataSource).query(`UPDATE comparisons SET deadline = $2 WHERE id = $1`, [run.id, chinaToday(-1)]);
   });
   afterAll(() => api.close());
 
   it('counts results per school, all pending at first, overdue after the deadline', async () => {
     const p = await progress(run.id);
-    expect(p).toMatchObject({ comparisonId: run.id, deadline: '2026-01-01' });
+    expect(p).toMatchObject({ comparisonId: run.id, deadline: chinaToday(-1), today: chinaToday(), deadlinePassed: true });
     expect(bySchool(p, school1.id)).toMatchObject({ schoolName: school1.name, total: 2, decided: 0, pending: 2, overdue: true, state: 'overdue' });
     expect(bySchool(p, school2.id)).toMatchObject({ total: 1, decided: 0, pending: 1, state: 'overdue' });
   });
@@ -68,15 +74,38 @@ describe('comparison verification progress per school', () => {
     expect(bySchool(await progress(run.id), school1.id)).toMatchObject({ total: 2, decided: 2, rejected: 1, pending: 0, overdue: false, state: 'done' });
   });
 
-  it('is pending, not overdue, before the deadline', async () => {
+  it('keeps a passed deadline on other edits, but refuses moving it into the past', async () => {
     const current = (await get(`/api/comparisons/${run.id}`)).body;
-    const put = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { deadline: '2999-12-31', version: current.version } });
+    const renamed = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { name: '进度测试（秋季）', deadline: current.deadline, version: current.version } });
+    expect(renamed.status).toBe(200);
+    const back = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { deadline: chinaToday(-2), version: renamed.body.version } });
+    expect(back.status).toBe(422);
+    expect(back.body.errors.deadline).toBe(`截止日期不能早于今天（${chinaToday()}）`);
+  });
+
+  it('is pending, not overdue, on the deadline day itself and before it', async () => {
+    const current = (await get(`/api/comparisons/${run.id}`)).body;
+    const put = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { deadline: chinaToday(), version: current.version } });
     expect(put.status).toBe(200);
+    expect(await progress(run.id)).toMatchObject({ deadlinePassed: false });
     expect(bySchool(await progress(run.id), school2.id)).toMatchObject({ pending: 1, overdue: false, state: 'pending' });
   });
 
+  it.each([
+    ['in the past', () => chinaToday(-1), 'zh', `截止日期不能早于今天（${chinaToday()}）`],
+    ['more than a year ahead', () => chinaToday(400), 'en', `The deadline must be within a year (by ${chinaToday(366)})`],
+  ] as const)('refuses a new run with a deadline %s', async (_, deadline, lang, message) => {
+    const response = await api.request('POST', '/api/comparisons', {
+      token: token.admin,
+      lang,
+      body: { name: '截止日期校验', regionId: '450900', listIds: run.listIds, deadline: deadline() },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.deadline).toBe(message);
+  });
+
   it("shows a county only its own schools, and refuses schools", async () => {
-    const county = await create('comparisons', { name: '玉州区进度', regionId: '450902', listIds: run.listIds, deadline: '2999-12-31' }, 'yuzhou');
+    const county = await create('comparisons', { name: '玉州区进度', regionId: '450902', listIds: run.listIds, deadline: chinaToday(7) }, 'yuzhou');
     await runAndWait(county.id, 'yuzhou');
     const p = await progress(county.id, 'yuzhou');
     expect(p.schools.map((s: Rec) => s.schoolId)).toEqual([school1.id]);

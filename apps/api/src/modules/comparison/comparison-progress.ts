@@ -3,7 +3,9 @@ import type { ComparisonProgress, SchoolProgress, SchoolProgressState } from '@z
 /**
  * Per school in the caller's subtree ($2, a scope-path prefix): results with a student,
  * decided and pending. Results are scoped through the student, so the prefix on the result's
- * own path is the caller's scope. `overdue` = pending after the run's deadline.
+ * own path is the caller's scope. `overdue` = pending after the run's deadline, the day
+ * itself included: the deadline is compared with China's date ($3), which the API computes,
+ * not with the database server's (often UTC, a day behind until 08:00 Beijing time).
  */
 export const PROGRESS_SQL = `
   SELECT s.school_id AS "schoolId", sc.name AS "schoolName",
@@ -11,7 +13,7 @@ export const PROGRESS_SQL = `
          count(*) FILTER (WHERE r.decision = 'confirmed')::int AS confirmed,
          count(*) FILTER (WHERE r.decision = 'rejected')::int AS rejected,
          count(*) FILTER (WHERE r.decision = 'pending')::int AS pending,
-         bool_or(r.decision = 'pending' AND c.deadline IS NOT NULL AND c.deadline < current_date) AS overdue
+         bool_or(r.decision = 'pending' AND c.deadline < $3::date) AS overdue
     FROM comparison_results r
     JOIN comparisons c ON c.id = r.comparison_id
     JOIN students s ON s.id = r.student_id

@@ -1,21 +1,26 @@
-/** One line of a run's summary: a county × stage × identity type (null type: all types). */
-export interface SummaryRow {
-  countyId: string | null;
-  countyName: string | null;
-  /** Null on unmatched lines: a person no student matched has no stage. */
+import type { SummaryCell, SummaryCounts, SummaryLevel, SummaryNode } from '@zizhu/schema';
+
+/** One stored row of `comparison_summary_rows`, as `SUMMARY_ROWS_SELECT` reads it. */
+export interface SummaryTreeRow extends SummaryCell {
+  level: SummaryLevel;
+  nodeId: string;
+  nodeName: string;
+  parentId: string | null;
+}
+
+export const SUMMARY_ROWS_SELECT = `SELECT level, node_id AS "nodeId", node_name AS "nodeName", parent_id AS "parentId", stage,
+  identity_type_id AS "identityTypeId", students_compared AS "studentsCompared", students_found AS "studentsFound",
+  matched, questionable, marked, unmatched FROM comparison_summary_rows`;
+
+export const LEVELS: readonly SummaryLevel[] = ['city', 'county', 'township', 'school'];
+
+/** One line of a run's stored summary: a county × stage (null: all) × identity type (null: all). */
+export interface SummaryRow extends SummaryCounts {
+  countyId: string;
+  countyName: string;
   stage: string | null;
   identityTypeId: number | null;
   identityTypeName: string | null;
-  /** Enrolled students compared (all-types lines only). */
-  studentsCompared: number;
-  /** Students with any match (exact or questionable); a student with two identities counts once per line. */
-  studentsFound: number;
-  matched: number;
-  questionable: number;
-  /** Students whose result gives them a mark (exact not rejected, questionable confirmed). */
-  marked: number;
-  /** Identity persons no enrolled student of the region matched. */
-  unmatched: number;
 }
 
 export interface ComparisonSummary {
@@ -23,87 +28,56 @@ export interface ComparisonSummary {
   rows: SummaryRow[];
 }
 
-interface ComparedRow {
-  county: string;
-  stage: string;
-  n: number;
-}
-interface FoundRow {
-  county: string;
-  stage: string;
-  identity_type_id: number | null;
-  found: number;
-  matched: number;
-  questionable: number;
-  marked: number;
-}
-interface UnmatchedRow {
-  county: string;
-  identity_type_id: number | null;
-  unmatched: number;
-}
-interface Named<K> {
-  id: K;
-  name: string;
+const ZERO: SummaryCounts = { studentsCompared: 0, studentsFound: 0, matched: 0, questionable: 0, marked: 0, unmatched: 0 };
+
+function counts(row: SummaryCounts): SummaryCounts {
+  const { studentsCompared, studentsFound, matched, questionable, marked, unmatched } = row;
+  return { studentsCompared, studentsFound, matched, questionable, marked, unmatched };
 }
 
-/** Assembles the summary from the grouped counts (GROUPING SETS rows carry a null type). */
+/** Stored rows grouped into nodes (in the rows' order), each with its all-stages, all-types totals. */
+export function toNodes(rows: SummaryTreeRow[]): SummaryNode[] {
+  const nodes = new Map<string, SummaryNode>();
+  for (const row of rows) {
+    const key = `${row.level}|${row.nodeId}`;
+    let node = nodes.get(key);
+    if (!node) {
+      node = { level: row.level, id: row.nodeId, name: row.nodeName, parentId: row.parentId, totals: { ...ZERO }, cells: [] };
+      nodes.set(key, node);
+    }
+    const identityTypeId = row.identityTypeId == null ? null : Number(row.identityTypeId);
+    node.cells.push({ stage: row.stage, identityTypeId, ...counts(row) });
+    if (row.stage == null && identityTypeId == null) node.totals = counts(row);
+  }
+  return [...nodes.values()];
+}
+
+/**
+ * The summary stored on the run: totals of the run's region and one line per county ×
+ * stage × type, read from the tree (a county's run: its own lines).
+ */
 export function buildSummary(
-  compared: ComparedRow[],
-  found: FoundRow[],
-  unmatched: UnmatchedRow[],
-  counties: Named<string>[],
-  types: Named<number>[],
+  top: SummaryNode | undefined,
+  counties: SummaryNode[],
+  typeNames: Map<number, string>,
   identitiesCompared: number,
 ): ComparisonSummary {
-  const countyName = new Map(counties.map((c) => [c.id, c.name]));
-  const typeName = new Map(types.map((t) => [Number(t.id), t.name]));
-  const lines = new Map<string, SummaryRow>();
-  const line = (county: string, stage: string | null, type: number | null): SummaryRow => {
-    const countyId = county || null;
-    const key = `${countyId}|${stage}|${type}`;
-    let row = lines.get(key);
-    if (!row) {
-      row = {
-        countyId,
-        countyName: countyId ? (countyName.get(countyId) ?? null) : null,
-        stage,
-        identityTypeId: type,
-        identityTypeName: type == null ? null : (typeName.get(type) ?? null),
-        studentsCompared: 0,
-        studentsFound: 0,
-        matched: 0,
-        questionable: 0,
-        marked: 0,
-        unmatched: 0,
-      };
-      lines.set(key, row);
-    }
-    return row;
-  };
-  for (const c of compared) line(c.county, c.stage, null).studentsCompared = c.n;
-  for (const f of found) {
-    const row = line(f.county, f.stage, f.identity_type_id == null ? null : Number(f.identity_type_id));
-    Object.assign(row, { studentsFound: f.found, matched: f.matched, questionable: f.questionable, marked: f.marked });
-  }
-  for (const u of unmatched) line(u.county, null, u.identity_type_id == null ? null : Number(u.identity_type_id)).unmatched = u.unmatched;
-
-  const rows = [...lines.values()].sort(
-    (a, b) =>
-      String(a.countyId ?? '').localeCompare(String(b.countyId ?? '')) ||
-      String(a.stage ?? '~').localeCompare(String(b.stage ?? '~')) ||
-      (a.identityTypeId ?? -1) - (b.identityTypeId ?? -1),
-  );
-  const allTypes = rows.filter((r) => r.identityTypeId == null);
-  const sum = (rs: SummaryRow[], key: 'studentsCompared' | 'studentsFound' | 'questionable' | 'unmatched') => rs.reduce((n, r) => n + r[key], 0);
+  const totals = top?.totals ?? ZERO;
   return {
     totals: {
       identitiesCompared,
-      studentsCompared: sum(allTypes, 'studentsCompared'),
-      studentsFound: sum(allTypes.filter((r) => r.stage != null), 'studentsFound'),
-      questionable: sum(allTypes.filter((r) => r.stage != null), 'questionable'),
-      unmatched: sum(allTypes.filter((r) => r.stage == null), 'unmatched'),
+      studentsCompared: totals.studentsCompared,
+      studentsFound: totals.studentsFound,
+      questionable: totals.questionable,
+      unmatched: totals.unmatched,
     },
-    rows,
+    rows: counties.flatMap((county) =>
+      county.cells.map((cell) => ({
+        countyId: county.id,
+        countyName: county.name,
+        ...cell,
+        identityTypeName: cell.identityTypeId == null ? null : (typeNames.get(cell.identityTypeId) ?? null),
+      })),
+    ),
   };
 }

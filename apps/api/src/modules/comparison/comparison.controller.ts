@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ComparisonProgress, SessionUser } from '@zizhu/schema';
+import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ComparisonService } from './comparison.service';
@@ -9,13 +9,27 @@ import type { ComparisonSummary } from './comparison-summary';
 /**
  * The comparison's own routes; its resources (lists, runs, results) are served by the
  * generic REST. Registered before ResourceModule, so `PUT /comparison-results/:id` here
- * takes precedence over the generic update (it adds who decided and the student's mark).
+ * takes precedence over the generic update (it adds who decided and the student's mark),
+ * and so do `POST /comparisons` and `PUT /comparisons/:id` (they check the deadline).
  */
 @ApiTags('comparisons')
 @ApiBearerAuth()
 @Controller()
 export class ComparisonController {
   constructor(private readonly comparisons: ComparisonService) {}
+
+  @Post('comparisons')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a run (as the generic create); a deadline must not lie in the past or more than a year ahead' })
+  create(@Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.comparisons.create(body ?? {}, user);
+  }
+
+  @Put('comparisons/:id')
+  @ApiOperation({ summary: 'Edit a run (as the generic update); a changed deadline must not lie in the past' })
+  update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.comparisons.update(id, body ?? {}, user);
+  }
 
   @Post('comparisons/:id/run')
   @HttpCode(202)
@@ -28,6 +42,20 @@ export class ComparisonController {
   @ApiOperation({ summary: 'Counts by county × stage × identity type: students compared, found, questionable, unmatched' })
   summary(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonSummary | null> {
     return this.comparisons.summary(id, user);
+  }
+
+  @Get('comparisons/:id/summary/tree')
+  @ApiOperation({
+    summary:
+      "The summary down the region tree (city › county › township › school × stage × identity type): ?parent=<region code> (default: the caller's highest node) → the node, its ancestors and children; ?level=county|township|school lists that level below the node instead",
+  })
+  summaryTree(
+    @Param('id', ParseIntPipe) id: number,
+    @Query('parent') parent: string | undefined,
+    @Query('level') level: string | undefined,
+    @CurrentUser() user: SessionUser,
+  ): Promise<ComparisonSummaryTree> {
+    return this.comparisons.summaryTree(id, { parent, level }, user);
   }
 
   @Get('comparisons/:id/progress')

@@ -72,7 +72,7 @@ describe('big-data comparison', () => {
     identity.b2 = await person(disabled, stuB2.idNumber, stuB2.name);
     identity.outsider = await person(lowIncome, outsider, '未入学人员', { householdRegionId: '450902' });
 
-    run = await create('comparisons', { name: '2026年秋季学期大数据比对', regionId: '450900', listIds: `${lowIncome.id},${disabled.id}`, deadline: '2026-10-15' });
+    run = await create('comparisons', { name: '2026年秋季学期大数据比对', regionId: '450900', listIds: `${lowIncome.id},${disabled.id}`, deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     expect(run.status).toBe('draft');
   });
   afterAll(() => api.close());
@@ -109,6 +109,46 @@ describe('big-data comparison', () => {
     expect(summary.rows.find((r: Rec) => r.countyId === '450902' && r.stage === null && r.identityTypeId === null)).toMatchObject({ unmatched: 1 });
   });
 
+  it('drills the summary down the region tree: city › county › township › school × stage × type', async () => {
+    const tree = async (query = '', user = 'admin') => (await get(`/api/comparisons/${run.id}/summary/tree${query}`, user)).body as Rec;
+    const sum = (nodes: Rec[], key: string) => nodes.reduce((n, node) => n + node.totals[key], 0);
+    const city = await tree();
+    expect(city.node).toMatchObject({ level: 'city', id: '450900', name: '玉林市', parentId: null });
+    expect(city.node.totals).toMatchObject({ studentsFound: 4, matched: 2, questionable: 2, unmatched: 1 });
+    expect(city.ancestors).toEqual([]);
+    const summary = (await get(`/api/comparisons/${run.id}/summary`)).body;
+    expect(city.node.totals.studentsCompared).toBe(summary.totals.studentsCompared);
+    // Every level adds up to the level above.
+    expect(city.children.map((c: Rec) => c.level)).toEqual(city.children.map(() => 'county'));
+    for (const key of ['studentsCompared', 'studentsFound', 'questionable', 'unmatched']) expect(sum(city.children, key)).toBe(city.node.totals[key]);
+    const yuzhouNode = city.children.find((c: Rec) => c.id === '450902');
+    expect(yuzhouNode.totals).toMatchObject({ studentsFound: 2, questionable: 1, unmatched: 1 });
+
+    // school1's school, wherever it hangs (a township, or right under the county).
+    const school = (await get(`/api/schools${listQuery({ range: [0, 0] })}`, 'school1')).body[0];
+    const county = await tree('?parent=450902');
+    expect(county.node).toMatchObject({ level: 'county', id: '450902', parentId: '450900' });
+    expect(county.ancestors).toEqual([{ level: 'city', id: '450900', name: '玉林市' }]);
+    expect(sum(county.children, 'studentsCompared')).toBe(county.node.totals.studentsCompared);
+    // The outsider is filed at the county: in its line, in no township's or school's.
+    expect(sum(county.children, 'unmatched')).toBe(0);
+    const parent = school.regionId === '450902' ? county : await tree(`?parent=${school.regionId}`);
+    if (parent !== county) expect(parent.ancestors.map((a: Rec) => a.id)).toEqual(['450900', '450902']);
+    const schoolNode = parent.children.find((c: Rec) => c.level === 'school' && c.id === String(school.id));
+    expect(schoolNode).toMatchObject({ name: school.name, totals: { studentsFound: 2, matched: 1, questionable: 1, marked: 1, unmatched: 0 } });
+    const cell = (stage: string | null, type: number | null) => schoolNode.cells.find((c: Rec) => c.stage === stage && c.identityTypeId === type);
+    expect(cell(stuA1.stage, disabled.identityTypeId)).toMatchObject({ studentsFound: 1, matched: 1 });
+    // a1, on two lists, counts once in the all-types line.
+    expect(cell(stuA1.stage, null)).toMatchObject({ studentsFound: stuA2.stage === stuA1.stage ? 2 : 1 });
+    expect(cell(null, null)).toMatchObject({ studentsFound: 2 });
+
+    const schools = await tree('?level=school');
+    expect(schools.children.every((c: Rec) => c.level === 'school')).toBe(true);
+    expect(sum(schools.children, 'studentsCompared')).toBe(city.node.totals.studentsCompared);
+    expect((await get(`/api/comparisons/${run.id}/summary/tree?level=village`)).status).toBe(400);
+    expect((await get(`/api/comparisons/${run.id}/summary/tree?parent=999999`)).status).toBe(404);
+  });
+
   it('shows each school only its own results, each county only its own', async () => {
     const mine = (rows: Rec[]) => Object.keys(identity).filter((key) => resultOf(rows, key).length).sort();
     expect(mine(await results('school1'))).toEqual(['a1', 'a1Disabled', 'a2']);
@@ -136,9 +176,14 @@ describe('big-data comparison', () => {
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ decision: 'confirmed', outcome: 'questionable', studentId: stuA2.id, marked: true, decidedAt: expect.any(String) });
-    expect(confirmed.body.decidedBy).toEqual(expect.any(Number));
+    const [school1] = (await get(`/api/users${listQuery({ filter: { q: 'school1' } })}`)).body as Rec[];
+    expect(confirmed.body.decidedBy).toBe(school1.id);
+    expect((await get(`/api/comparison-results/${a2.id}`, 'yuzhou')).body).toMatchObject({ decidedBy: school1.id, decision: 'confirmed' });
+    // One statement: the audit row's "after" already holds who decided and the mark.
     const audit = await get(`/api/audit-log${listQuery({ filter: { resource: 'comparison-results', recordId: String(a2.id) } })}`);
-    expect(audit.body[0]).toMatchObject({ action: 'update' });
+    expect(audit.body).toHaveLength(1);
+    expect(audit.body[0]).toMatchObject({ action: 'update', userId: school1.id, after: { decision: 'confirmed', decidedBy: school1.id, marked: true } });
+    expect(audit.body[0].before).toMatchObject({ decision: 'pending', decidedBy: null, marked: false });
   });
 
   it('re-runs without duplicates and keeps decisions on unchanged matches', async () => {
@@ -174,6 +219,12 @@ describe('big-data comparison', () => {
     // Only 玉州区's students and residents: school2's students (容县) are not compared.
     expect(rows.map((r) => r.identityId).sort()).toEqual([identity.a1.id, identity.a2.id, identity.outsider.id].sort());
     expect((await get(`/api/comparisons/${county.id}`, 'rongxian')).status).toBe(404);
+    // A county's run sums up from the county: no city line, and nothing above it to drill to.
+    const tree = (await get(`/api/comparisons/${county.id}/summary/tree`, 'yuzhou')).body;
+    expect(tree.node).toMatchObject({ level: 'county', id: '450902' });
+    expect(tree.ancestors).toEqual([]);
+    expect((await get(`/api/comparisons/${county.id}/summary/tree?parent=450900`, 'yuzhou')).status).toBe(404);
+    expect((await get(`/api/comparisons/${county.id}/summary/tree`, 'rongxian')).status).toBe(404);
   });
 
   it('refuses a run without lists', async () => {

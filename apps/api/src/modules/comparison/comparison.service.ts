@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { carriesMark, checkListIds, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
-import type { SessionUser, ComparisonProgress } from '@zizhu/schema';
+import { carriesMark, checkDeadline, checkListIds, chinaDate, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
+import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -22,14 +22,12 @@ import {
   NAME_AND_BIRTH_DATE_SQL,
   REMARK_SQL,
   type RunParams,
-  SUMMARY_COMPARED_SQL,
-  SUMMARY_FOUND_SQL,
-  SUMMARY_UNMATCHED_SQL,
   UNMATCHED_SQL,
   UPDATE_FOUND_SQL,
 } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
-import { buildSummary, type ComparisonSummary } from './comparison-summary';
+import { buildSummary, type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, type SummaryTreeRow, toNodes } from './comparison-summary';
+import { DELETE_SUMMARY_SQL, SUMMARY_TREE_SQL } from './comparison-summary.sql';
 
 /** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
 const BULK_LIMIT = 1000;
@@ -69,6 +67,8 @@ const STEPS: readonly { step: string; sql: string }[] = [
   { step: 'dropStored', sql: DROP_STORED_SQL },
   { step: 'insertNew', sql: INSERT_NEW_SQL },
   { step: 'marks', sql: REMARK_SQL },
+  { step: 'summary', sql: DELETE_SUMMARY_SQL },
+  { step: 'summary', sql: SUMMARY_TREE_SQL },
 ];
 
 /** Runs comparisons in the background and records school decisions on their results. */
@@ -125,6 +125,23 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     return this.reader.getOne(comparisonResource, String(id), user);
   }
 
+  /** A new run; its deadline must not lie in the past (China's date). */
+  create(body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
+    if (!comparisonResource.access.create.includes(user.role)) throw ApiException.forbidden();
+    const invalid = checkDeadline(body.deadline, chinaDate(new Date()));
+    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
+    return this.writer.create(comparisonResource, body, user);
+  }
+
+  /** An edit of a run; a changed deadline must not lie in the past, an unchanged one stays. */
+  async update(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
+    if (!comparisonResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const current = await this.reader.getOne(comparisonResource, id, user);
+    const invalid = checkDeadline(body.deadline, chinaDate(new Date()), current.deadline);
+    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
+    return this.writer.update(comparisonResource, id, body, user);
+  }
+
   /** Resolves when the run this process started has finished (or at once). */
   async settled(id: number): Promise<void> {
     await this.running.get(id);
@@ -137,13 +154,62 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     return summary ?? null;
   }
 
+  /**
+   * The summary down the region tree, drilled from `parent` (a region code; by default the
+   * highest node the caller may see): that node with its cells by stage × type, its
+   * ancestors in scope, and its children (or, with `level`, every node of that level below
+   * it). Nodes outside the caller's subtree are never returned; an unknown parent is 404.
+   */
+  async summaryTree(id: number, query: { parent?: unknown; level?: unknown }, user: SessionUser): Promise<ComparisonSummaryTree> {
+    if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
+    const run = await this.findRun(this.db.manager, id, user);
+    const level = query.level == null || query.level === '' ? null : String(query.level);
+    if (level !== null && !(LEVELS as readonly string[]).includes(level)) {
+      throw ApiException.badQuery(`level must be one of ${LEVELS.join(', ')}`, `level 只能是 ${LEVELS.join('、')}`);
+    }
+    const parent = typeof query.parent === 'string' && query.parent ? query.parent : null;
+    const scope = `${escapeLike(user.scopePath)}%`;
+    const [top]: { nodeId: string; nodePath: string }[] = await this.db.query(
+      `SELECT node_id AS "nodeId", node_path AS "nodePath" FROM comparison_summary_rows
+        WHERE comparison_id = $1 AND level <> 'school' AND node_path LIKE $2 AND ($3::text IS NULL OR node_id = $3)
+          AND stage IS NULL AND identity_type_id IS NULL
+        ORDER BY length(node_path) LIMIT 1`,
+      [run.id, scope, parent],
+    );
+    if (!top) throw ApiException.notFound();
+    const [node] = toNodes(
+      await this.db.query(`${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level <> 'school' AND node_id = $2 ORDER BY stage NULLS FIRST, identity_type_id NULLS FIRST`, [
+        run.id,
+        top.nodeId,
+      ]),
+    );
+    const children = toNodes(
+      await this.db.query(
+        `${SUMMARY_ROWS_SELECT}
+          WHERE comparison_id = $1 AND node_path LIKE $2 AND node_path LIKE $3
+            AND ${level ? 'level = $4' : 'parent_id = $4'}
+          ORDER BY node_name, node_id, stage NULLS FIRST, identity_type_id NULLS FIRST`,
+        [run.id, scope, `${escapeLike(top.nodePath)}_%`, level ?? top.nodeId],
+      ),
+    );
+    const ancestors = await this.db.query(
+      `SELECT level, node_id AS id, node_name AS name FROM comparison_summary_rows
+        WHERE comparison_id = $1 AND level <> 'school' AND node_id = ANY($2::text[]) AND node_path LIKE $3
+          AND stage IS NULL AND identity_type_id IS NULL AND node_id <> $4
+        ORDER BY length(node_path)`,
+      [run.id, top.nodePath.split('.').filter(Boolean), scope, top.nodeId],
+    );
+    return { comparisonId: run.id, node, ancestors, children };
+  }
+
   /** Per school in the caller's scope: results, decided, pending, and overdue after the deadline. */
   async progressBySchool(id: number, user: SessionUser): Promise<ComparisonProgress> {
     if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
     const run = await this.findRun(this.db.manager, id, user);
     const [{ deadline }] = await this.db.query(`SELECT deadline FROM comparisons WHERE id = $1`, [run.id]);
-    const rows = await this.db.query(PROGRESS_SQL, [run.id, `${escapeLike(user.scopePath)}%`]);
-    return { comparisonId: run.id, deadline: deadline ?? null, schools: rows.map(schoolProgress) };
+    const today = chinaDate(new Date());
+    const rows = await this.db.query(PROGRESS_SQL, [run.id, `${escapeLike(user.scopePath)}%`, today]);
+    return { comparisonId: run.id, deadline: deadline ?? null, today, deadlinePassed: deadline != null && deadline < today, schools: rows.map(schoolProgress) };
   }
 
   /**
@@ -217,15 +283,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
           if (step === 'identities') await manager.query('ANALYZE cmp_identities');
           if (step === 'unmatched') await manager.query('ANALYZE cmp_matches');
         }
-        await this.progress(id, 'summary', Math.floor((STEPS.length / (STEPS.length + 1)) * 100));
-        const summary = buildSummary(
-          await manager.query(...bindParams(SUMMARY_COMPARED_SQL, params)),
-          await manager.query(...bindParams(SUMMARY_FOUND_SQL, params)),
-          await manager.query(...bindParams(SUMMARY_UNMATCHED_SQL, params)),
-          await manager.query(`SELECT id, name FROM regions WHERE level = 'county'`),
-          await manager.query(`SELECT id, name FROM identity_types`),
-          (await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`))[0].n,
-        );
+        const summary = await this.storedSummary(manager, id);
         await manager.query(
           `UPDATE comparisons SET status = 'done', finished_at = now(), summary = $2, progress = $3,
                   version = version + 1, updated_at = now() WHERE id = $1`,
@@ -239,6 +297,19 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
         [id, { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' }],
       ).catch(() => undefined);
     }
+  }
+
+  /** The run's totals and county lines, kept on the run (the tree stays in its table). */
+  private async storedSummary(manager: EntityManager, id: number): Promise<ComparisonSummary> {
+    const rows: SummaryTreeRow[] = await manager.query(
+      `${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level IN ('city', 'county')
+        ORDER BY level = 'county', node_id, stage NULLS FIRST, identity_type_id NULLS FIRST`,
+      [id],
+    );
+    const nodes = toNodes(rows);
+    const types: { id: number; name: string }[] = await manager.query(`SELECT id, name FROM identity_types`);
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`);
+    return buildSummary(nodes[0], nodes.filter((node) => node.level === 'county'), new Map(types.map((t) => [Number(t.id), t.name])), n);
   }
 
   /** Progress goes through the pool (not the run's transaction), so readers see it live. */
