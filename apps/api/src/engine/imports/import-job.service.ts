@@ -19,7 +19,7 @@ import { findResource } from '../metadata/resource-registry';
 import { whereClause } from '../rest/list-query';
 import { readScope } from '../scope/scope';
 import { commitRows } from './import-commit';
-import { buildMatchContext, matchRows, type RowCounts } from './import-matching';
+import { buildMatchContext, matchIntoOutcomes, matchRows, OUTCOMES_TABLE, type RowCounts } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
 import { isImportable } from '../schema/resource-schema.builder';
 import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-detection';
@@ -30,6 +30,8 @@ import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
 import { declaredLastRow } from './xlsx-dimension';
 
 const PROGRESS_EVERY_MS = 500;
+/** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
+const COMMIT_WORK_MEM = '64MB';
 export const MAX_LISTED_ERRORS = 1_000;
 
 interface JobRow {
@@ -171,7 +173,9 @@ export class ImportJobService implements OnApplicationBootstrap {
     await this.db.query(`UPDATE imports SET status = 'committing', all_or_nothing = $2, message = NULL WHERE id = $1`, [id, allOrNothing]);
     this.launch(id, async () => {
       const refused = await this.db.transaction(async (manager) => {
-        const counts = await matchRows(manager, ctx);
+        await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
+        await matchIntoOutcomes(manager, ctx);
+        const counts = await matchRows(manager, ctx, OUTCOMES_TABLE);
         if (allOrNothing && counts.invalid > 0) return { counts, message: IMPORT_MESSAGES.allOrNothingRefused(counts.invalid) };
         const written = await commitRows(manager, ctx, user);
         await manager.query(
@@ -310,7 +314,10 @@ export class ImportJobService implements OnApplicationBootstrap {
     });
     if (staged.cancelled) return;
     const { rowsRead } = staged;
-    const counts = await matchRows(this.db.manager, ctx);
+    const counts = await this.db.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
+      return matchRows(manager, ctx);
+    });
     await this.db.query(
       `UPDATE imports SET status = 'validated', counts = $2, progress = $3, finished_at = now() WHERE id = $1 AND status = 'validating'`,
       [id, toCounts(counts), { rowsRead, totalRows: rowsRead, percent: 100 }],

@@ -74,8 +74,30 @@ export function matchParams(ctx: MatchContext): unknown[] {
   return [ctx.importId, `${ctx.scopePath}%`, ctx.mode, ctx.canCreate];
 }
 
-/** Counts the outcomes and records an error for every row the comparison rejects. */
-export async function matchRows(manager: EntityManager, ctx: MatchContext): Promise<RowCounts> {
+/** The temporary table a commit matches into once (row, target, outcome), for its statements to share. */
+export const OUTCOMES_TABLE = 'import_outcomes';
+
+/**
+ * Matches the staged rows once, inside the commit's transaction, into a narrow temporary
+ * table (row number, stored record, outcome): the counts, the errors, the UPDATE and the
+ * INSERT all read it, so the staged rows are joined and sorted for duplicates once, not
+ * once per statement.
+ */
+export async function matchIntoOutcomes(manager: EntityManager, ctx: MatchContext): Promise<void> {
+  await manager.query(
+    `CREATE TEMPORARY TABLE ${OUTCOMES_TABLE} ON COMMIT DROP AS
+     SELECT m.row_number, m.target_id, m.first_row, m.outcome FROM (${matchedRowsSql(ctx)}) m`,
+    matchParams(ctx),
+  );
+  await manager.query(`CREATE UNIQUE INDEX ON ${OUTCOMES_TABLE} (row_number)`);
+  await manager.query(`ANALYZE ${OUTCOMES_TABLE}`);
+}
+
+/**
+ * Counts the outcomes and records an error for every row the comparison rejects; from the
+ * commit's outcomes table when given (see matchIntoOutcomes), else matching afresh.
+ */
+export async function matchRows(manager: EntityManager, ctx: MatchContext, outcomes?: typeof OUTCOMES_TABLE): Promise<RowCounts> {
   const missing = IMPORT_MESSAGES.missingRequiredColumns(ctx.missingColumns.zh, ctx.missingColumns.en);
   const text: Record<(typeof MATCH_FAULTS)[number], [string, string]> = {
     duplicate: [`'与第' || first_row || '行重复'`, `'Duplicate of row ' || first_row`],
@@ -86,14 +108,19 @@ export async function matchRows(manager: EntityManager, ctx: MatchContext): Prom
   };
   const message = (lang: 0 | 1) => `CASE outcome ${MATCH_FAULTS.map((f) => `WHEN '${f}' THEN ${text[f][lang]}`).join(' ')} END`;
   await manager.query(`DELETE FROM import_errors WHERE import_id = $1 AND stage = 'match'`, [ctx.importId]);
+  // From the outcomes table only $1 (import id) and the key header are used.
+  const [source, params] = outcomes
+    ? [`SELECT * FROM ${outcomes}`, [ctx.importId, ctx.keyHeader]]
+    : [matchedRowsSql(ctx), [...matchParams(ctx), ctx.keyHeader]];
+  const header = outcomes ? '$2' : '$5';
   const rows: { outcome: string; n: number }[] = await manager.query(
-    `WITH matched AS (${matchedRowsSql(ctx)}),
+    `WITH matched AS (${source}),
      errors AS (
        INSERT INTO import_errors (import_id, row_number, column_header, stage, message_zh, message_en)
-       SELECT $1, row_number, $5, 'match', ${message(0)}, ${message(1)} FROM matched
+       SELECT $1::int, row_number, ${header}, 'match', ${message(0)}, ${message(1)} FROM matched
         WHERE outcome IN (${MATCH_FAULTS.map((f) => `'${f}'`).join(', ')}))
      SELECT outcome, count(*)::int AS n FROM matched GROUP BY outcome`,
-    [...matchParams(ctx), ctx.keyHeader],
+    params,
   );
   const counts: RowCounts = { new: 0, update: 0, unchanged: 0, invalid: 0 };
   for (const { outcome, n } of rows) {
