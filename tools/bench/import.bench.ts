@@ -4,12 +4,14 @@
  * child process of its own so memory figures do not mix:
  *   - exceljs's streaming reader alone reading the .xlsx,
  *   - the whole import of the .xlsx (read → validate → COPY → match → commit),
- *   - a raw COPY of the .csv into a scratch table, and the whole import of the .csv.
+ *   - a raw COPY of the .csv into a scratch table, and the whole import of the .csv;
+ *   - informative floors: the same students COPYed as stored values into `students`, and
+ *     one audit row each (what any commit of these rows costs at least).
  * Prints times, ratios (goals: xlsx ≤ 1.25 × the reader, csv ≤ 5 × COPY) and peak RSS
  * (goal ≤ 512 MB). DATABASE_URL selects the server (default: an embedded one).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
@@ -22,6 +24,7 @@ import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
 import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
 import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postgres';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
+import { copyText } from '@zizhu/api/engine/database/copy-loader';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_500_000);
@@ -44,7 +47,6 @@ async function writeFiles(xlsxPath: string, csvPath: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('学生');
   sheet.addRow(HEADER).commit();
-  const { createWriteStream } = await import('node:fs');
   const csv = createWriteStream(csvPath);
   csv.write(HEADER.join(',') + '\n');
   for (const row of rosterRows()) {
@@ -137,6 +139,46 @@ async function rawCopy(url: string, csvPath: string): Promise<number> {
   return rows[0].n;
 }
 
+const STUDENT_COLUMNS = ['id_number', 'name', 'gender', 'birth_date', 'school_id', 'stage', 'grade', 'class_name', 'status',
+  'household_region_id', 'boarding', 'guardian_name', 'phone', 'bank_account', 'scope_path', 'version'];
+
+/**
+ * Informative, not a goal: the same students written straight into `students` (its six
+ * indexes and two foreign keys) by COPY from a file of stored values, then one audit row
+ * each by one INSERT … SELECT — what any commit of these rows costs at least on this server.
+ */
+async function writeFloor(url: string): Promise<{ studentsCopy: number; auditInsert: number; rows: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const schools: { id: number; code: string; scope_path: string }[] = (await client.query('SELECT id, code, scope_path FROM schools')).rows;
+  const byCode = new Map(schools.map((school) => [school.code, school]));
+  const regions = buildRegionTree();
+  const demoSchools = buildSchools(regions);
+  const tsv = `${DIR}/students-${ROWS}.tsv`;
+  if (!existsSync(tsv)) {
+    const out = createWriteStream(tsv);
+    for (const st of generateStudents({ schools: demoSchools, regions, count: ROWS, seed: DEMO_SEED + 7 })) {
+      const school = byCode.get(demoSchools[st.schoolId - 1].code)!;
+      const values = [st.idNumber, st.name, st.gender, st.birthDate, school.id, st.stage, st.grade, st.className, st.status,
+        st.householdRegionId, st.boarding, st.guardianName, st.phone, st.bankAccount, school.scope_path, 1];
+      if (!out.write(values.map(copyText).join('\t') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise<void>((r) => out.end(() => r()));
+  }
+  let started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  await pipeline(createReadStream(tsv), client.query(copyFrom(`COPY students (${STUDENT_COLUMNS.join(', ')}) FROM STDIN`)));
+  const studentsCopy = seconds();
+  started = process.hrtime.bigint();
+  const audit = await client.query(
+    `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+     SELECT now(), 1, 'create', 'students', id::text, NULL, to_jsonb(s) - 'id_number' - 'phone' - 'bank_account', scope_path FROM students s`,
+  );
+  const auditInsert = seconds();
+  await client.end();
+  return { studentsCopy, auditInsert, rows: audit.rowCount ?? 0 };
+}
+
 /** One measurement in this (child) process; prints JSON. */
 async function child(what: string, path: string): Promise<void> {
   const server = await serverUrl();
@@ -145,7 +187,8 @@ async function child(what: string, path: string): Promise<void> {
     reader: () => readerOnly(path),
     import: () => importFile(url, path),
     copy: () => rawCopy(url, path),
-  }[what as 'reader' | 'import' | 'copy'];
+    floor: () => writeFloor(url),
+  }[what as 'reader' | 'import' | 'copy' | 'floor'];
   const result = await measured(run);
   await server.stop();
   console.log(JSON.stringify(result));
@@ -153,12 +196,13 @@ async function child(what: string, path: string): Promise<void> {
 
 async function main(): Promise<void> {
   const [what, path] = process.argv.slice(2);
-  if (what) return child(what, path);
+  if (what && what !== 'write') return child(what, path);
   mkdirSync(DIR, { recursive: true });
   const xlsx = `${DIR}/roster-${ROWS}.xlsx`;
   const csv = `${DIR}/roster-${ROWS}.csv`;
   console.log(`writing ${ROWS.toLocaleString()}-row roster files to ${DIR} (once)…`);
   await writeFiles(xlsx, csv);
+  if (what === 'write') return; // files only (`… import.bench.ts write`)
   const runChild = (w: string, p: string) => {
     const output = execFileSync(process.execPath, [...process.execArgv, __filename, w, p], { env: process.env, maxBuffer: 1 << 26 }).toString();
     return JSON.parse(output.trim().split('\n').pop()!) as { seconds: number; peakMb: number; result: unknown };
@@ -167,6 +211,7 @@ async function main(): Promise<void> {
   const importXlsx = runChild('import', xlsx);
   const copy = runChild('copy', csv);
   const importCsv = runChild('import', csv);
+  const floor = runChild('floor', csv) as { seconds: number; peakMb: number; result: { studentsCopy: number; auditInsert: number; rows: number } };
   const line = (name: string, r: { seconds: number; peakMb: number }) => `${name.padEnd(40)} ${r.seconds.toFixed(1).padStart(7)} s   peak RSS ${String(r.peakMb).padStart(5)} MB`;
   console.log(`\n${ROWS.toLocaleString()} students`);
   console.log(line('exceljs streaming reader alone (.xlsx)', reader));
@@ -175,6 +220,9 @@ async function main(): Promise<void> {
   console.log(line('raw COPY of the .csv', copy));
   console.log(line('import, end to end (.csv)', importCsv));
   console.log(`  ratio ${(importCsv.seconds / copy.seconds).toFixed(2)} (goal ≤ 5)   ${JSON.stringify(importCsv.result)}`);
+  console.log('informative (not goals): writing the same rows at least costs');
+  console.log(`  COPY of stored values into students (6 indexes, 2 foreign keys) ${floor.result.studentsCopy.toFixed(1).padStart(7)} s`);
+  console.log(`  one audit row per student, one INSERT … SELECT                  ${floor.result.auditInsert.toFixed(1).padStart(7)} s`);
 }
 
 main().catch((error: unknown) => {
