@@ -9,7 +9,7 @@ import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 import { lineExceptionsSql } from './fund-exceptions.sql';
-import { parseFilter, ReconciliationService } from './reconciliation.service';
+import { parseFilter, type ReconciliationRow, ReconciliationService } from './reconciliation.service';
 import type { ReconciliationFilter } from './reconciliation.sql';
 
 export interface FundException {
@@ -123,30 +123,44 @@ export class FundExceptionsService {
     return withScope ? found : found.map(({ scopePath: _scope, ...rest }) => rest);
   }
 
-  /** Cells (program × term × county × source) whose net paid exceeds what was allocated to them. */
+  /**
+   * Money spent beyond what was allocated for it. A county given its own allocation for a
+   * program, term and source is held to it; counties given none spend from the city-level
+   * allocation, so their net paid is pooled and held to that.
+   */
   private async overAllocations(scopePath: string, filter: ReconciliationFilter): Promise<(FundException & { scopePath: string })[]> {
-    const user = { scopePath } as SessionUser;
-    const { rows } = await this.reconciliation.summary({ groupBy: ['program', 'term', 'region', 'source'], filter: JSON.stringify(filter) }, { ...user, role: 'finance' });
-    const regions: { id: string; scope_path: string }[] = await this.db.query('SELECT id, scope_path FROM regions WHERE level = $1', ['county']);
+    const asFinance = { scopePath, role: 'finance' } as SessionUser;
+    const { rows } = await this.reconciliation.summary({ groupBy: ['program', 'term', 'region', 'source'], filter: JSON.stringify(filter) }, asFinance);
+    const regions: { id: string; scope_path: string }[] = await this.db.query("SELECT id, scope_path FROM regions WHERE level = 'county'");
     const pathOf = new Map(regions.map((r) => [r.id, r.scope_path]));
-    const cityPath = scopePath.split('.').slice(0, 1).join('.') + '.';
-    return rows
-      .filter((r) => r.net > r.allocated)
-      .map((r) => ({
-        key: ['overAllocation', r.programId, r.year, r.term, r.regionId ?? 'city', r.source].join(':'),
+    const cityPath = `${scopePath.split('.')[0]}.`;
+    const cells = new Map<string, { head: ReconciliationRow; regionId: string | null; net: number; allocated: number }>();
+    for (const r of rows) {
+      const own = r.regionId !== null && r.allocated > 0;
+      const regionId = own ? r.regionId! : null;
+      const key = ['overAllocation', r.programId, r.year, r.term, regionId ?? 'city', r.source].join(':');
+      const cell = cells.get(key) ?? { head: r, regionId, net: 0, allocated: 0 };
+      cell.net += r.net;
+      cell.allocated += r.allocated;
+      cells.set(key, cell);
+    }
+    return [...cells.entries()]
+      .filter(([, c]) => c.net > c.allocated)
+      .map(([key, c]) => ({
+        key,
         kind: 'overAllocation' as const,
-        programId: r.programId!,
-        year: r.year!,
-        term: r.term!,
-        regionId: r.regionId ?? null,
-        source: r.source ?? null,
+        programId: c.head.programId!,
+        year: c.head.year!,
+        term: c.head.term!,
+        regionId: c.regionId,
+        source: c.head.source ?? null,
         studentId: null,
         studentName: null,
         lineIds: [],
-        amount: r.net,
-        expected: r.allocated,
+        amount: c.net,
+        expected: c.allocated,
         explanation: null,
-        scopePath: (r.regionId && pathOf.get(r.regionId)) || cityPath,
+        scopePath: (c.regionId && pathOf.get(c.regionId)) || cityPath,
       }));
   }
 

@@ -93,3 +93,23 @@ export async function linesOf(api: TestApp, token: string, batchId: number): Pro
 export function reconciliation(api: TestApp, token: string, groupBy: string[], filter: Rec = {}) {
   return api.request('GET', `/api/funds/reconciliation?groupBy=${groupBy.join(',')}&filter=${encodeURIComponent(JSON.stringify(filter))}`, { token });
 }
+
+/** Applications onto a roster from a workbook (the roster's own import), all or nothing. */
+export async function importApplications(api: TestApp, token: string, rosterId: number, rows: { idNumber: string; name: string; tier: string }[]): Promise<Json> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('申请');
+  sheet.addRow(['身份证号', '姓名', '档次']);
+  for (const r of rows) sheet.addRow([r.idNumber, r.name, r.tier]);
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), '申请名单.xlsx');
+  form.set('allOrNothing', 'true');
+  const response = await fetch(`${api.baseUrl}/api/rosters/${rosterId}/applications`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+  const body = await response.json();
+  if (response.status !== 200 || body.invalid) throw new Error(`applications ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  return body;
+}
+
+/** Runs tasks with at most `limit` at a time (the API is shared with other specs on 2 cores). */
+export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map(work));
+}
