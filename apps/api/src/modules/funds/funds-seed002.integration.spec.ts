@@ -51,8 +51,8 @@ describe('seed 002 (石首 2017) through the API: programs, rosters, payments, r
   beforeAll(async () => {
     api = await startTestApp();
     for (const user of ['admin', 'finance', 'yuzhou']) token[user] = await api.login(user);
-  });
-  afterAll(() => api.close());
+  }, 60_000);
+  afterAll(() => api.close(), 60_000);
 
   it('creates the programs, 14,489 roster entries, allocations and paid lines', async () => {
     await importStudents();

@@ -13,6 +13,7 @@ import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
 import { type FundException, FundExceptionsService } from './fund-exceptions.service';
 import { FUND_MESSAGES } from './fund-messages';
+import { type OverduePayment, OverduePaymentsService } from './overdue-payments.service';
 import { type Reconciliation, ReconciliationService } from './reconciliation.service';
 
 type Payload = Record<string, unknown>;
@@ -34,6 +35,7 @@ export class FundsController {
     private readonly lines: DisbursementService,
     private readonly reconciliation: ReconciliationService,
     private readonly exceptions: FundExceptionsService,
+    private readonly overdue: OverduePaymentsService,
   ) {}
 
   @Post('disbursement-batches')
@@ -78,6 +80,12 @@ export class FundsController {
   })
   summary(@Query('groupBy') groupBy: string | undefined, @Query('filter') filter: string | undefined, @CurrentUser() user: SessionUser): Promise<Reconciliation> {
     return this.reconciliation.summary({ groupBy, filter }, user);
+  }
+
+  @Get('funds/overdue')
+  @ApiOperation({ summary: 'Approved rosters past their deadline with entries not yet paid (count and amount), oldest first' })
+  overduePayments(@CurrentUser() user: SessionUser): Promise<OverduePayment[]> {
+    return this.overdue.list(user);
   }
 
   @Get('funds/exceptions')

@@ -31,7 +31,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
       students.slice(0, 5).map((s, i) => ({ studentId: s.id, tier: i === 0 ? 'T1' : 'T2' })),
     );
   }, 120_000);
-  afterAll(() => api.close());
+  afterAll(() => api.close(), 60_000);
 
   it('refuses cash, and other roles than finance', async () => {
     const cash = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'cash', date: today });
@@ -227,5 +227,17 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect((await exceptions({ programId: program.id }, 'yuzhou')).total).toBeGreaterThanOrEqual(5);
     expect((await get(`/api/disbursements/${lines[0].id}`, 'rongxian')).status).toBe(404);
     expect((await get(`/api/funds/reconciliation`, 'school1')).status).toBe(403);
+  });
+
+  it('lists approved rosters past their deadline with unpaid entries, until they are paid', async () => {
+    const late = await ok(post('/api/programs', fundProgram({ code: 'FUND-LATE', name: '逾期测试', deadlines: [{ term: 'spring', monthDay: '06-15' }] }), 'admin'));
+    const lateRoster = await approvedRoster(api, chain(), { programId: late.id, year: 2017, term: 'spring', schoolId: 1 }, students.slice(0, 2).map((s) => ({ studentId: s.id, tier: 'T2' })));
+    const overdue = (await get('/api/funds/overdue')).body as Rec[];
+    expect(overdue.find((o) => o.rosterId === lateRoster.id)).toMatchObject({ deadline: '2017-06-15', unpaidEntries: 2, unpaidAmount: 200000, regionId: '450902' });
+    expect(((await get('/api/funds/overdue', 'rongxian')).body as Rec[]).some((o) => o.rosterId === lateRoster.id)).toBe(false);
+    const b = await ok(post('/api/disbursement-batches', { programId: late.id, year: 2017, term: 'spring', method: 'aidCard', date: today }));
+    const lateLines = await linesOf(api, token.admin, b.id);
+    await uploadBankResult(api, token.finance, b.id, await bankFile(lateLines.map((l) => [l.serialNo, '', null, '成功', null, today])));
+    expect(((await get('/api/funds/overdue')).body as Rec[]).some((o) => o.rosterId === lateRoster.id)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
 import { FundExceptionsService } from './fund-exceptions.service';
 import { FundsController } from './funds.controller';
+import { OverduePaymentsService } from './overdue-payments.service';
 import { ReconciliationService } from './reconciliation.service';
 
 /** Funds: payment batches, bank results, re-issues, refunds, reconciliation. Import before ResourceModule. */
@@ -18,6 +19,7 @@ import { ReconciliationService } from './reconciliation.service';
     DisbursementService,
     ReconciliationService,
     FundExceptionsService,
+    OverduePaymentsService,
     ResourceReader,
     ResourceWriter,
     AuditService,
