@@ -33,7 +33,12 @@ export function ListShapeInput({ field, shape, mode, source, validate, disabled,
           disabled={disabled}
           disableAdd={shape.maxItems !== undefined && count >= shape.maxItems}
           disableRemove={shape.minItems !== undefined && count <= shape.minItems}
-          sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 'none' } }}
+          // Rows of many item fields wrap instead of squeezing every input.
+          sx={{
+            '& .RaSimpleFormIterator-line': { borderBottom: 'none' },
+            '& .RaSimpleFormIterator-form': { flexWrap: 'wrap', columnGap: 2, rowGap: 0 },
+            '& .RaSimpleFormIterator-form > *': { minWidth: 140, flex: '1 1 140px' },
+          }}
         >
           {shape.itemFields.map((item) => (
             <FieldInput key={item.key} source={item.key} field={item} mode={mode} />
