@@ -37,4 +37,14 @@ describe('ID numbers', () => {
   it('knows the published example 11010519491231002X', () => {
     expect(findIdNumberFault('11010519491231002X')).toBeNull();
   });
+
+  it('answers a number asked again (once per fault) the same, and by the date given when there is one', () => {
+    const first17 = `450902${new Date().getUTCFullYear() + 1}0101123`;
+    const unborn = first17 + idNumberCheckChar(first17);
+    expect(findIdNumberFault(unborn)).toBe('birthDate');
+    expect(findIdNumberFault(unborn)).toBe('birthDate');
+    expect(findIdNumberFault(unborn, new Date(Date.UTC(new Date().getUTCFullYear() + 2, 0, 1)))).toBeNull();
+    expect(findIdNumberFault('11010519491231002X')).toBeNull();
+    expect(findIdNumberFault(unborn)).toBe('birthDate');
+  });
 });

@@ -49,8 +49,24 @@ export interface IdNumberFacts {
   gender: 'male' | 'female';
 }
 
-/** Returns the first fault of a normalised number, or null when it is valid. */
-export function findIdNumberFault(id: string, today = new Date()): IdNumberFault | null {
+const DAY_MS = 86_400_000;
+let lastChecked: { id: string; day: number; fault: IdNumberFault | null } | null = null;
+
+/**
+ * Returns the first fault of a normalised number, or null when it is valid. Validation asks
+ * once per possible fault (one message each), a million times in an import: the last
+ * answer is kept (it depends on the number and, through "born in the future", on the UTC day).
+ */
+export function findIdNumberFault(id: string, today?: Date): IdNumberFault | null {
+  if (today) return idNumberFault(id, today);
+  const day = Math.floor(Date.now() / DAY_MS);
+  if (lastChecked?.id === id && lastChecked.day === day) return lastChecked.fault;
+  const fault = idNumberFault(id, new Date());
+  lastChecked = { id, day, fault };
+  return fault;
+}
+
+function idNumberFault(id: string, today: Date): IdNumberFault | null {
   if (id.length !== 18) return 'length';
   if (!/^\d{17}[\dX]$/.test(id)) return 'characters';
   if (!PROVINCES.has(Number(id.slice(0, 2))) || id.slice(2, 6) === '0000') return 'region';
