@@ -8,12 +8,15 @@ type Rec = Record<string, any>;
  * 资助项目 without code: the administrator designs a program in the panel (tiers, shares,
  * an eligibility rule built in the visual editor, one extra application field); school1's
  * officer then opens a roster for it, finds that field in the application form, is stopped
- * by a missing answer and by a duplicate, adds a valid application and submits the roster.
+ * by a missing answer and by a duplicate, adds a valid application (and one from a file)
+ * and submits the roster.
  */
 describe('panel: aid program designer and rosters', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
   const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
   let student: Rec;
+  /** Applied for through an uploaded file (with its plain ID number, as schools hold them). */
+  let imported: Rec;
   let schoolName = '';
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<any> {
@@ -50,13 +53,15 @@ describe('panel: aid program designer and rosters', () => {
     const school = await stack.api.login('school1');
     schoolName = (await api('GET', '/api/schools?range=[0,0]', school))[0].name;
     const q = encodeURIComponent(JSON.stringify({ stage: 'senior', status: 'enrolled' }));
-    [student] = await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,0]`, school);
+    [student, imported] = await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,1]`, school);
+    const admin = await stack.api.login('admin');
+    imported.idNumber = (await api('POST', `/api/students/${imported.id}/reveal`, admin, { field: 'idNumber' })).value;
   }, 300_000);
 
   afterAll(async () => {
     for (const browser of browsers) await browser.close();
     await stack?.stop();
-  });
+  }, 60_000);
 
   it('lets the administrator design a program: tiers, shares (refused until they total 100 %), a rule and an extra field', async () => {
     const page = await login('admin');
@@ -205,8 +210,23 @@ describe('panel: aid program designer and rosters', () => {
     expect((await saved).status()).toBe(422);
     await page.locator('.ra-input-studentId').getByText('同一项目每学期只能列入一次', { exact: false }).waitFor();
 
-    // Submit: the school's step approves and the roster moves on to 审查认定.
+    // Applications from a file: one good row, one whose ID number is not on the roll.
     await page.goto(`${stack.baseUrl}/#/rosters/${roster.id}/show`);
+    await page.getByRole('button', { name: '导入申请' }).click();
+    const upload = page.getByRole('dialog');
+    const csv = ['身份证号,姓名,档次,家庭经济困难程度,备注', `${imported.idNumber},${imported.name},二档,困难,`, '110101200801011237,查无此人,一档,困难,'].join('\n');
+    await upload.getByTestId('applications-file').setInputFiles({ name: '申请.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload.getByLabel('全部正确才导入', { exact: false }).uncheck();
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/rosters/${roster.id}/applications`));
+    await upload.getByRole('button', { name: '导入', exact: true }).click();
+    expect((await answered).status()).toBe(200);
+    await upload.getByTestId('applications-result').getByText('共 2 行：新增 1，更新 0，无变化 0，有误 1').waitFor();
+    await upload.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) }).waitFor();
+    await upload.getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('roster-entries').getByText(imported.name).waitFor();
+
+    // Submit: the school's step approves and the roster moves on to 审查认定.
+    await page.getByTestId('roster-problems').getByText('未发现问题，可以提交。').waitFor();
     await workflow.getByRole('button', { name: '提交审核' }).click();
     const acted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/rosters/${roster.id}/actions`));
     await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
@@ -224,8 +244,51 @@ describe('panel: aid program designer and rosters', () => {
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 
     const stored = await api('GET', `/api/rosters/${roster.id}`, await stack.api.login('school1'));
-    expect(stored).toMatchObject({ status: 'inReview', stepIndex: 1, entryCount: 1, totalAmount: 125000 });
+    expect(stored).toMatchObject({ status: 'inReview', stepIndex: 1, entryCount: 2, totalAmount: 125000 + 75050 });
   }, 180_000);
+
+  it('moves the roster up the chain — the county only at its step, then finance — and lets the county amend it once approved', async () => {
+    const school = await login('school1');
+    const [roster] = await api('GET', '/api/rosters?range=[0,0]', await stack.api.login('school1'));
+    await school.goto(`${stack.baseUrl}/#/rosters/${roster.id}/show`);
+    const decide = async (page: Page, button: string, next: string) => {
+      const workflow = page.getByTestId('roster-workflow');
+      await workflow.getByRole('button', { name: button, exact: true }).click();
+      const acted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/rosters/${roster.id}/actions`));
+      await page.getByRole('dialog').getByRole('button', { name: button, exact: true }).click();
+      expect((await acted).status()).toBe(200);
+      await workflow.getByText(next).waitFor();
+    };
+    await decide(school, '通过', '当前步骤：区县教育局审核');
+    // The county's step: the school has no buttons left, only who acts now.
+    await school.getByTestId('roster-workflow').getByText('本步骤由区县的区县资助中心办理').waitFor();
+    expect(await school.getByTestId('roster-workflow').getByRole('button').count()).toBe(0);
+
+    const county = await login('yuzhou');
+    await county.goto(`${stack.baseUrl}/#/rosters/${roster.id}/show`);
+    await decide(county, '通过', '当前步骤：财政局确认');
+    const finance = await login('finance');
+    await finance.goto(`${stack.baseUrl}/#/rosters/${roster.id}/show`);
+    await decide(finance, '通过', '流程已结束');
+    await finance.getByTestId('roster-status').getByText('已审定').waitFor();
+
+    // Approved and frozen: the county corrects one student's tier, with a reason, in the history.
+    await county.reload();
+    await county.getByRole('button', { name: '更正' }).click();
+    const dialog = county.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '名单学生' }).click();
+    await county.getByRole('option', { name: `${imported.name} · B` }).click();
+    await dialog.getByRole('combobox', { name: '档次' }).click();
+    await county.getByRole('option', { name: '一档（1250.00 元）' }).click();
+    await dialog.getByRole('textbox', { name: '理由' }).fill('复核后家庭情况特别困难，调整为一档');
+    const amended = county.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/rosters/${roster.id}/amendments`));
+    await dialog.getByRole('button', { name: '更正' }).click();
+    expect((await amended).status()).toBe(200);
+    await county.getByTestId('roster-history').getByText('复核后家庭情况特别困难，调整为一档').waitFor();
+    await county.screenshot({ path: '/tmp/zizhu-roster-approved.png', fullPage: true });
+    const stored = await api('GET', `/api/rosters/${roster.id}`, await stack.api.login('yuzhou'));
+    expect(stored).toMatchObject({ status: 'approved', totalAmount: 2 * 125000 });
+  }, 240_000);
 });
 
 /** Waits until `locator` matches `count` elements (playwright-core has no auto-waiting assertions). */

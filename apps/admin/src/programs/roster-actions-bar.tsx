@@ -5,15 +5,17 @@ import { FileDownloadButton } from '../files/file-download-button';
 import { apiErrorMessage } from '../providers/api-error';
 import { useResourceSchema } from '../schema/use-schema';
 import { RosterAmendButton } from './roster-amend-button';
+import { RosterApplicationsButton } from './roster-applications-button';
 import { autoEnrol, isWithSchool, noticeUrl, ROSTER_ENTRIES_RESOURCE } from './roster-api';
 
-/** A roster's own buttons: 自动纳入 (while the school holds it), 公示 download, 更正 (approved). */
+/** A roster's own buttons: 导入申请 and 自动纳入 (while the school holds it), 更正 (approved), 公示 download. */
 export function RosterActionsBar() {
   const record = useRecordContext();
   const entries = useResourceSchema(ROSTER_ENTRIES_RESOURCE);
   if (!record) return null;
   return (
     <>
+      {isWithSchool(record.status) && entries?.can.create && <RosterApplicationsButton />}
       {isWithSchool(record.status) && record.autoEnrol === true && entries?.can.create && <AutoEnrolButton />}
       <RosterAmendButton />
       <FileDownloadButton

@@ -49,3 +49,22 @@ export async function amendRoster(id: Identifier, body: AmendmentBody): Promise<
 /** While the school holds it, a roster's entries change; afterwards only by amendment. */
 export const isWithSchool = (status: unknown): boolean => status === 'draft' || status === 'returned';
 export const isFinal = (status: unknown): boolean => status === 'approved' || status === 'rejected';
+
+export const applicationTemplateUrl = (id: Identifier): string => `${rosterUrl(id)}/applications/template.xlsx`;
+
+/** `POST /api/rosters/:id/applications`: what an uploaded application file did, row by row. */
+export interface ApplicationImportView {
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  errors: { row: number; column: string; message: string }[];
+}
+
+export async function importApplications(id: Identifier, file: File, allOrNothing: boolean): Promise<ApplicationImportView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('allOrNothing', String(allOrNothing));
+  return (await httpClient<ApplicationImportView>(`${rosterUrl(id)}/applications`, { method: 'POST', body: form })).json;
+}
