@@ -9,6 +9,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { importRoutes } from './imports/import-routes';
 import { comparisonRoutes } from './comparison/comparison-routes';
+import { fundsRoutes } from './funds/funds-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -32,7 +33,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes()]}
+      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes()]}
     </Admin>
   );
 }

@@ -1,6 +1,7 @@
 import type { FieldSchema } from '@zizhu/schema';
 import type { ComponentType, ReactElement } from 'react';
 import type { RedirectionSideEffect } from 'react-admin';
+import { FUND_EXTENSIONS } from '../funds/fund-extensions';
 import { PROGRAM_EXTENSIONS } from '../programs/program-extensions';
 import type { FormMode } from './field-input';
 
@@ -23,7 +24,7 @@ export interface ResourceExtension {
   createRedirect?: RedirectionSideEffect;
 }
 
-const EXTENSIONS: Record<string, ResourceExtension> = { ...PROGRAM_EXTENSIONS };
+const EXTENSIONS: Record<string, ResourceExtension> = { ...PROGRAM_EXTENSIONS, ...FUND_EXTENSIONS };
 
 export function resourceExtension(resource: string): ResourceExtension {
   return EXTENSIONS[resource] ?? {};

@@ -39,7 +39,7 @@ export class DisbursementBatchService {
     if (isCash(body.method)) throw ApiException.validation({ method: FUND_MESSAGES.cashRefused });
     // By default the batch covers the user's own region (finance sits at the city).
     const input = { ...body, regionId: body.regionId ?? user.scopePath.split('.').filter(Boolean).pop() };
-    const batch = await this.writer.create(disbursementBatchResource, input, user, (values, manager) => this.describe(values, manager));
+    const batch = await this.writer.create(disbursementBatchResource, input, user, async (values, manager) => ({ ...(await this.describe(values, manager)), createdBy: user.id }));
     await this.db.transaction(async (manager) => {
       await manager.query('SELECT id FROM disbursement_batches WHERE id = $1 FOR UPDATE', [batch.id]);
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM disbursements WHERE batch_id = $1`, [batch.id]);

@@ -45,7 +45,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const created = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
     expect(created.status).toBe(201);
     batch = created.body;
-    expect(batch).toMatchObject({ lineCount: 5, totalAmount: 125000 + 4 * 100000, paidAmount: 0, regionId: '450900' });
+    expect(batch).toMatchObject({ lineCount: 5, totalAmount: 125000 + 4 * 100000, paidAmount: 0, regionId: '450900', createdBy: expect.any(Number), skippedNoAccount: 0 });
     lines = await linesOf(api, token.admin, batch.id);
     expect(lines.map((l) => l.status)).toEqual(Array(5).fill('pending'));
     expect(lines[0]).toMatchObject({ studentId: students[0].id, amount: 125000, regionId: '450902', method: 'aidCard', schoolId: 1 });

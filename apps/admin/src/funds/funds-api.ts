@@ -1,0 +1,137 @@
+import type { Identifier } from 'react-admin';
+import { API_URL, httpClient } from '../providers/http-client';
+import { sessionStore } from '../providers/session-store';
+import { i18nProvider } from '../providers/i18n-provider';
+
+export const DISBURSEMENTS_RESOURCE = 'disbursements';
+export const BATCHES_RESOURCE = 'disbursement-batches';
+export const RECONCILIATION_PATH = '/funds/reconciliation';
+export const EXCEPTIONS_PATH = '/funds/exceptions';
+
+export const DIMENSIONS = ['program', 'term', 'region', 'source'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface ReconciliationFilterView {
+  programId?: number;
+  year?: number;
+  term?: string;
+  regionId?: string | null;
+  source?: string;
+}
+
+/** Amounts in fen; the rate in basis points (`GET /api/funds/reconciliation`). */
+export interface FiguresView {
+  allocated: number;
+  paid: number;
+  pending: number;
+  failed: number;
+  returned: number;
+  refunded: number;
+  net: number;
+  balance: number;
+  executionRateBp: number | null;
+  paidLines: number | null;
+}
+
+export interface ReconciliationRowView extends FiguresView {
+  programId?: number;
+  programName?: string;
+  year?: number;
+  term?: string;
+  regionId?: string | null;
+  regionName?: string;
+  source?: string;
+}
+
+export interface ReconciliationView {
+  rows: ReconciliationRowView[];
+  totals: FiguresView;
+}
+
+export interface FundExceptionView {
+  key: string;
+  kind: string;
+  programId: number;
+  year: number;
+  term: string;
+  regionId: string | null;
+  source: string | null;
+  studentId: number | null;
+  studentName: string | null;
+  lineIds: number[];
+  amount: number;
+  expected: number | null;
+  explanation: { note: string; explainedBy: number; explainedAt: string } | null;
+}
+
+export interface OverdueView {
+  rosterId: number;
+  title: string;
+  deadline: string;
+  schoolName: string;
+  regionName: string | null;
+  unpaidEntries: number;
+  unpaidAmount: number;
+}
+
+export interface BankResultView {
+  rows: number;
+  paid: number;
+  failed: number;
+  returned: number;
+  unchanged: number;
+}
+
+const query = (params: Record<string, unknown>): string =>
+  Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
+    .join('&');
+
+export async function fetchReconciliation(groupBy: readonly Dimension[], filter: ReconciliationFilterView): Promise<ReconciliationView> {
+  return (await httpClient<ReconciliationView>(`${API_URL}/funds/reconciliation?${query({ groupBy: groupBy.join(','), filter })}`)).json;
+}
+
+export async function fetchExceptions(filter: Record<string, unknown>): Promise<{ total: number; exceptions: FundExceptionView[] }> {
+  return (await httpClient<{ total: number; exceptions: FundExceptionView[] }>(`${API_URL}/funds/exceptions?${query({ filter })}`)).json;
+}
+
+export async function explainException(key: string, note: string): Promise<FundExceptionView> {
+  return (await httpClient<FundExceptionView>(`${API_URL}/funds/exceptions/explain`, { method: 'POST', body: JSON.stringify({ key, note }) })).json;
+}
+
+export async function fetchOverdue(): Promise<OverdueView[]> {
+  return (await httpClient<OverdueView[]>(`${API_URL}/funds/overdue`)).json;
+}
+
+export async function reissueLine(id: Identifier, account: string): Promise<{ id: Identifier }> {
+  const body = account.trim() ? { account: account.trim() } : {};
+  return (await httpClient<{ id: Identifier }>(`${API_URL}/${DISBURSEMENTS_RESOURCE}/${encodeURIComponent(String(id))}/reissue`, { method: 'POST', body: JSON.stringify(body) })).json;
+}
+
+/** Multipart upload: fetchJson would set a JSON content type, so this is a plain fetch. */
+export async function uploadBankResult(batchId: Identifier, file: File): Promise<{ ok: true; result: BankResultView } | { ok: false; message: string; errors: Record<string, string> }> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  const headers: Record<string, string> = { 'Accept-Language': i18nProvider.getLocale() };
+  const token = sessionStore.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`${API_URL}/${BATCHES_RESOURCE}/${encodeURIComponent(String(batchId))}/bank-result`, { method: 'POST', headers, body: form });
+  const body = await response.json();
+  if (response.ok) return { ok: true, result: body as BankResultView };
+  return { ok: false, message: String(body?.message ?? response.statusText), errors: (body?.errors ?? {}) as Record<string, string> };
+}
+
+/** "1234.50" from fen, with thousands separators for reading. */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** "87.50%" from basis points; "—" without an allocation. */
+export function rateText(bp: number | null): string {
+  if (bp === null) return '—';
+  return `${Math.floor(bp / 100)}.${String(Math.abs(bp % 100)).padStart(2, '0')}%`;
+}

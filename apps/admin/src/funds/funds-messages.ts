@@ -1,0 +1,104 @@
+import type { Localized } from '@zizhu/schema';
+
+/** The funds pages' texts (`zizhu.funds.*`). */
+export const FUND_TEXTS = {
+  reconciliation: { zh: '资金对账', en: 'Reconciliation' },
+  reconciliationIntro: {
+    zh: '按项目、学期、区县、资金来源对比下达与发放：已发放减退回为净发放，下达减净发放为结余，净发放占下达为执行率。点击一行查看发放明细。',
+    en: 'Allocated against spent by program, term, county and source: net = paid − refunded, balance = allocated − net, execution rate = net ÷ allocated. Click a row for its payment lines.',
+  },
+  groupBy: { zh: '汇总维度', en: 'Group by' },
+  dimProgram: { zh: '项目', en: 'Program' },
+  dimTerm: { zh: '学期', en: 'Term' },
+  dimRegion: { zh: '区县', en: 'County' },
+  dimSource: { zh: '资金来源', en: 'Source' },
+  year: { zh: '年度', en: 'Year' },
+  all: { zh: '全部', en: 'All' },
+  allocated: { zh: '下达', en: 'Allocated' },
+  paid: { zh: '已发放', en: 'Paid' },
+  pending: { zh: '待发放', en: 'Pending' },
+  failed: { zh: '发放失败', en: 'Failed' },
+  returned: { zh: '银行退回', en: 'Returned' },
+  refunded: { zh: '资金退回', en: 'Refunded' },
+  net: { zh: '净发放', en: 'Net' },
+  balance: { zh: '结余', en: 'Balance' },
+  rate: { zh: '执行率', en: 'Execution' },
+  lines: { zh: '人次', en: 'Person-times' },
+  total: { zh: '合计', en: 'Total' },
+  yuanNote: { zh: '金额单位：元', en: 'Amounts in yuan' },
+  export: { zh: '导出', en: 'Export' },
+  empty: { zh: '没有符合条件的资金数据', en: 'No funds match' },
+  loadFailed: { zh: '无法读取对账数据', en: 'The reconciliation could not be loaded' },
+  cityLevel: { zh: '市本级', en: 'City level' },
+  exceptions: { zh: '对账异常', en: 'Exceptions' },
+  exceptionsIntro: {
+    zh: '对账发现的异常及其发放明细。财务可逐条填写说明，说明会保存并在再次对账时显示。',
+    en: 'The differences reconciliation found, with their payment lines. Finance can explain each one; the note is kept and shown again on every reconciliation.',
+  },
+  kind: { zh: '异常类型', en: 'Kind' },
+  where: { zh: '项目 / 学期 / 区县', en: 'Program / term / county' },
+  student: { zh: '学生', en: 'Student' },
+  amount: { zh: '金额', en: 'Amount' },
+  expected: { zh: '应为', en: 'Expected' },
+  linesColumn: { zh: '发放明细', en: 'Lines' },
+  explanation: { zh: '说明', en: 'Explanation' },
+  explain: { zh: '说明', en: 'Explain' },
+  explainTitle: { zh: '说明此异常', en: 'Explain this exception' },
+  note: { zh: '说明内容', en: 'Note' },
+  save: { zh: '保存', en: 'Save' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  explained: { zh: '已说明', en: 'Explained' },
+  unexplained: { zh: '未说明', en: 'Not explained' },
+  explainDone: { zh: '说明已保存', en: 'Explanation saved' },
+  noExceptions: { zh: '没有对账异常', en: 'No exceptions' },
+  bankResult: { zh: '导入银行回盘', en: 'Import bank result' },
+  bankResultHelp: {
+    zh: '选择银行回盘文件（.xlsx 或 .csv，需有“流水号”“发放结果”列）。全部行正确才会导入；有错误时整个文件不导入，并列出每一行的问题。',
+    en: 'Choose the bank’s result file (.xlsx or .csv with 流水号 and 发放结果 columns). It is applied only if every row is right; otherwise nothing is applied and every bad row is listed.',
+  },
+  bankResultDone: { zh: '回盘已导入：成功 %{paid} 笔，失败 %{failed} 笔，退回 %{returned} 笔，无变化 %{unchanged} 笔', en: 'Applied: %{paid} paid, %{failed} failed, %{returned} returned, %{unchanged} unchanged' },
+  chooseFile: { zh: '选择文件并导入', en: 'Choose a file and import' },
+  reissue: { zh: '重发', en: 'Re-issue' },
+  reissueTitle: { zh: '重新发放', en: 'Re-issue this payment' },
+  reissueHelp: { zh: '填写更正后的账号；留空则使用学生档案中的资助卡号（须已更正）。', en: 'Enter the corrected account, or leave empty to use the student’s (corrected) account on record.' },
+  account: { zh: '收款账号', en: 'Account' },
+  reissueDone: { zh: '已生成重发明细', en: 'A new payment line was issued' },
+  dashboardFunds: { zh: '资金执行情况', en: 'Funds' },
+  byProgram: { zh: '各项目下达与发放（元）', en: 'Allocated and paid by program (yuan)' },
+  byCounty: { zh: '各区县执行率', en: 'Execution rate by county' },
+  overdue: { zh: '逾期未发放', en: 'Overdue payments' },
+  overdueNone: { zh: '没有逾期未发放的名单', en: 'No overdue payments' },
+  overdueRow: { zh: '%{title}：截止 %{deadline}，%{count} 人未发放，%{amount} 元', en: '%{title}: due %{deadline}, %{count} unpaid, %{amount} yuan' },
+  openReconciliation: { zh: '打开资金对账', en: 'Open reconciliation' },
+  openExceptions: { zh: '查看对账异常', en: 'Open exceptions' },
+} satisfies Record<string, Localized>;
+
+/** `zizhu.funds.kinds.*`, `terms.*`, `sources.*`. */
+export const FUND_KIND_TEXTS = {
+  paidTwice: { zh: '重复发放', en: 'Paid twice' },
+  noApprovedEntry: { zh: '无审定名单依据', en: 'No approved roster entry' },
+  notEnrolled: { zh: '发放日不在读', en: 'Not enrolled on the payment date' },
+  amountMismatch: { zh: '金额与名单或标准不符', en: 'Amount differs from roster/standard' },
+  overAllocation: { zh: '超下达发放', en: 'Beyond the allocation' },
+} satisfies Record<string, Localized>;
+
+export const FUND_TERM_TEXTS = {
+  spring: { zh: '春季', en: 'Spring' },
+  autumn: { zh: '秋季', en: 'Autumn' },
+  yearly: { zh: '全学年', en: 'Year' },
+} satisfies Record<string, Localized>;
+
+export const FUND_SOURCE_TEXTS = {
+  central: { zh: '中央', en: 'Central' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '县级', en: 'County' },
+} satisfies Record<string, Localized>;
+
+const pick = (texts: Record<string, Localized>, lang: 'zh' | 'en'): Record<string, string> =>
+  Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[lang]]));
+
+/** Everything under `zizhu.funds`. */
+export function fundMessages(lang: 'zh' | 'en'): object {
+  return { ...pick(FUND_TEXTS, lang), kinds: pick(FUND_KIND_TEXTS, lang), terms: pick(FUND_TERM_TEXTS, lang), sources: pick(FUND_SOURCE_TEXTS, lang) };
+}

@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { approvedRoster, bankFile, fundProgram, studentsOf } from '@zizhu/api/modules/funds/funds.fixtures';
+import { launchBrowser } from '../support/browser';
+import { startStack } from '../support/stack';
+
+type Rec = Record<string, any>;
+
+/**
+ * Funds in the panel: finance opens the reconciliation (nothing paid yet, 0.00 %), imports
+ * the bank's result file on the batch — a file with a bad row is refused whole and its rows
+ * listed — and after the good file sees the execution rate change; the home page shows the
+ * funds dashboard.
+ */
+describe('panel: bank result import moves the execution rate', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let batch: Rec;
+  let lines: Rec[];
+  const today = new Date().toISOString().slice(0, 10);
+
+  async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
+    const response = await stack.api.request(method, path, { token, body });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const [admin, school1, yuzhou, finance] = await Promise.all(['admin', 'school1', 'yuzhou', 'finance'].map((u) => stack.api.login(u)));
+    const program = await api('POST', '/api/programs', admin, fundProgram({ code: 'E2E-FUND', name: '浏览器测试助学金' }));
+    const students = await studentsOf(stack.api, school1, 1, 3);
+    await approvedRoster(stack.api, [school1, school1, yuzhou, finance], { programId: program.id, year: 2017, term: 'autumn', schoolId: 1 }, students.map((s, i) => ({ studentId: s.id, tier: i === 0 ? 'T1' : 'T2' })));
+    // 3,250.00 yuan to pay; 6,500.00 allocated: paid in full it is 50.00 %.
+    for (const [source, amount] of [['central', 390000], ['provincial', 195000], ['city', 65000]] as const) {
+      await api('POST', '/api/allocations', finance, { programId: program.id, year: 2017, term: 'autumn', source, regionId: '450902', amount, documentNumber: '玉财教〔2017〕88号', date: '2017-09-01' });
+    }
+    batch = await api('POST', '/api/disbursement-batches', finance, { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
+    lines = await api('GET', `/api/disbursements?filter=${encodeURIComponent(JSON.stringify({ batchId: batch.id }))}&sort=["id","ASC"]`, finance) as unknown as Rec[];
+    browser = await launchBrowser();
+    page = browser.page;
+    await page.goto(stack.baseUrl);
+    await page.getByRole('textbox', { name: '用户名' }).fill('finance');
+    await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('您的身份是', { exact: false }).waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  const totalRate = async () => {
+    await page.goto(`${stack.baseUrl}/#/funds/reconciliation`);
+    const cell = page.getByTestId('total-rate');
+    await cell.waitFor();
+    return (await cell.textContent())?.trim();
+  };
+
+  it('shows the funds dashboard on the home page', async () => {
+    await page.getByTestId('funds-dashboard').waitFor();
+    await page.getByTestId('program-chart').waitFor();
+    expect(await page.locator('[data-program="浏览器测试助学金"]').getAttribute('data-allocated')).toBe('650000');
+    await page.screenshot({ path: '/tmp/zizhu-funds-dashboard.png', fullPage: true });
+  });
+
+  it('refuses a bank file with a bad row, then applies the good one and the rate moves from 0 % to 50 %', async () => {
+    expect(await totalRate()).toBe('0.00%');
+    await page.screenshot({ path: '/tmp/zizhu-funds-reconciliation-before.png', fullPage: true });
+
+    await page.goto(`${stack.baseUrl}/#/disbursement-batches/${batch.id}/show`);
+    await page.getByRole('button', { name: '导入银行回盘' }).click();
+    const bad = await bankFile([
+      [lines[0].serialNo, '', '1250.00', '成功', null, today],
+      [lines[1].serialNo, '', '1000.00', '失败', null, today],
+    ]);
+    await page.getByTestId('bank-result-file').setInputFiles({ name: '回盘.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    const errors = page.getByTestId('bank-result-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('第 4 行');
+    await page.screenshot({ path: '/tmp/zizhu-funds-bank-refused.png', fullPage: true });
+
+    const good = await bankFile(lines.map((l) => [l.serialNo, '', (l.amount / 100).toFixed(2), '成功', null, today]));
+    await page.getByTestId('bank-result-file').setInputFiles({ name: '回盘.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    await page.getByText('回盘已导入：成功 3 笔', { exact: false }).waitFor();
+
+    expect(await totalRate()).toBe('50.00%');
+    await page.screenshot({ path: '/tmp/zizhu-funds-reconciliation-after.png', fullPage: true });
+  });
+});
