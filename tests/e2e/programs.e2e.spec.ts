@@ -149,6 +149,18 @@ describe('panel: aid program designer and rosters', () => {
     await page.locator('[data-field=tiers]').getByText('750.50', { exact: false }).waitFor();
     await page.locator('[data-field=approvalSteps]').getByText('财政局确认').waitFor();
     await page.screenshot({ path: '/tmp/zizhu-program-show.png', fullPage: true });
+
+    // In English, the rule, the list headers and the editor follow the panel's language.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByText('Stage is one of General high school, Secondary vocational and Status is Enrolled').waitFor();
+    await page.locator('[data-field=fundingShares]').getByRole('columnheader', { name: 'Source' }).waitFor();
+    await page.locator('[data-field=fundingShares]').getByRole('cell', { name: 'Provincial' }).waitFor();
+    await page.goto(`${stack.baseUrl}/#/programs/${program.id}`);
+    const editor = page.getByTestId('rule-input-eligibilityRule');
+    await editor.getByRole('button', { name: 'Add condition' }).first().waitFor();
+    await editor.locator('.rule').nth(0).getByRole('combobox', { name: 'Operator' }).getByText('is one of').waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-program-designer-en.png', fullPage: true });
   }, 180_000);
 
   it("lets school1 open a roster, see the program's extra field, be stopped on bad applications and submit a good one", async () => {
