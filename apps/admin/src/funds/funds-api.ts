@@ -31,6 +31,9 @@ export interface FiguresView {
   balance: number;
   executionRateBp: number | null;
   paidLines: number | null;
+  /** The allocations' total split by the program's shares, and allocated minus it. */
+  allocatedByShares: number;
+  shareDifference: number;
 }
 
 export interface ReconciliationRowView extends FiguresView {

@@ -24,6 +24,8 @@ export const FUND_TEXTS = {
   balance: { zh: '结余', en: 'Balance' },
   rate: { zh: '执行率', en: 'Execution' },
   lines: { zh: '人次', en: 'Person-times' },
+  byShares: { zh: '按分担比例应下达', en: 'Due by shares' },
+  shareDifference: { zh: '与比例差额', en: 'Off the shares by' },
   total: { zh: '合计', en: 'Total' },
   yuanNote: { zh: '金额单位：元', en: 'Amounts in yuan' },
   export: { zh: '导出', en: 'Export' },

@@ -32,8 +32,17 @@ const DIM_LABEL: Record<Dimension, string> = {
 export function ReconciliationTable({ dims, rows, totals, onOpen }: { dims: readonly Dimension[]; rows: ReconciliationRowView[]; totals: FiguresView; onOpen: (row: ReconciliationRowView) => void }) {
   const translate = useTranslate();
   const dimText = useDimensionText();
+  const bySource = dims.includes('source');
   const figureCells = (f: FiguresView, testId?: string) => (
     <>
+      {bySource && (
+        <>
+          <TableCell align="right">{yuanText(f.allocatedByShares)}</TableCell>
+          <TableCell align="right" sx={f.shareDifference !== 0 ? { color: 'warning.main' } : undefined} data-figure="shareDifference">
+            {yuanText(f.shareDifference)}
+          </TableCell>
+        </>
+      )}
       {FIGURES.map((key) => (
         <TableCell key={key} align="right" data-figure={key}>
           {yuanText(f[key])}
@@ -52,6 +61,12 @@ export function ReconciliationTable({ dims, rows, totals, onOpen }: { dims: read
           {dims.map((d) => (
             <TableCell key={d}>{translate(DIM_LABEL[d])}</TableCell>
           ))}
+          {bySource && (
+            <>
+              <TableCell align="right">{translate('zizhu.funds.byShares')}</TableCell>
+              <TableCell align="right">{translate('zizhu.funds.shareDifference')}</TableCell>
+            </>
+          )}
           {FIGURES.map((key) => (
             <TableCell key={key} align="right">
               {translate(`zizhu.funds.${key}`)}

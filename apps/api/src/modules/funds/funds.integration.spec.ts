@@ -160,6 +160,10 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(row('provincial')).toMatchObject({ allocated: 200000, net: 97500, executionRateBp: 4875 });
     expect(row('city')).toMatchObject({ allocated: 33333, net: 32500, balance: 833, executionRateBp: 9750 });
     expect(bySource.body.totals).toMatchObject({ allocated: 633333, net: 325000, balance: 308333, executionRateBp: 5131 });
+    // The shares ask 60/30/10 of the 6,333.33 yuan allocated: central gave more than its share, the city less.
+    expect([row('central').allocatedByShares, row('provincial').allocatedByShares, row('city').allocatedByShares]).toEqual([379999, 190000, 63334]);
+    expect([row('central').shareDifference, row('provincial').shareDifference, row('city').shareDifference]).toEqual([20001, 10000, -30001]);
+    expect(bySource.body.totals).toMatchObject({ allocatedByShares: 633333, shareDifference: 0 });
     expect((await reconciliation(api, token.finance, ['nope'])).status).toBe(400);
   });
 

@@ -23,6 +23,10 @@ export interface ReconciliationFigures {
   executionRateBp: number | null;
   /** Paid lines (person-times); null when split by source, where a line funds every source. */
   paidLines: number | null;
+  /** What the program's funding shares ask of this source: the allocations' total split by the shares. */
+  allocatedByShares: number;
+  /** allocated − allocatedByShares: a source that gave more (or less) than its share. */
+  shareDifference: number;
 }
 
 export interface ReconciliationRow extends ReconciliationFigures {
@@ -101,6 +105,8 @@ function figures(r: Record<string, unknown>): ReconciliationFigures {
     balance: allocated - net,
     executionRateBp: rateBp(net, allocated),
     paidLines: r.paid_lines == null ? null : Number(r.paid_lines),
+    allocatedByShares: fen(r.by_shares),
+    shareDifference: allocated - fen(r.by_shares),
   };
 }
 
@@ -126,6 +132,8 @@ function total(rows: ReconciliationRow[], countLines: boolean): ReconciliationFi
     balance: allocated - net,
     executionRateBp: rateBp(net, allocated),
     paidLines: countLines ? sum('paidLines') : null,
+    allocatedByShares: sum('allocatedByShares'),
+    shareDifference: sum('shareDifference'),
   };
 }
 

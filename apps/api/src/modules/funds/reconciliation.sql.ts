@@ -13,7 +13,8 @@ export interface ReconciliationFilter {
   source?: string;
 }
 
-const METRICS = ['paid', 'pending', 'failed', 'returned', 'refunded'] as const;
+/** `by_shares`: the allocation's total for the program, term and county split by the shares — what each source should have given. */
+const METRICS = ['paid', 'pending', 'failed', 'returned', 'refunded', 'by_shares'] as const;
 
 /** The filter as SQL over columns program_id, year, term, region_id (and source). */
 function filterSql(filter: ReconciliationFilter, params: unknown[], alias: string, withSource: boolean): string {
@@ -44,6 +45,8 @@ export function reconciliationSql(scopePath: string, filter: ReconciliationFilte
   const lineFilter = filterSql(filter, params, 'd', false);
   const refundFilter = filterSql(filter, params, 'f', false);
   const allocFilter = filterSql(filter, params, 'a', true);
+  const allocTotalFilter = filterSql(filter, params, 'a', false);
+  const allocCounty = COUNTY_OF_PATH('a.scope_path');
   const splitFilter = filterSql({ source: filter.source }, params, 'x', true);
   const keys = ['program_id', 'year', 'term', 'region_id'];
   const dims: string[] = [];
@@ -67,12 +70,18 @@ export function reconciliationSql(scopePath: string, filter: ReconciliationFilte
       SELECT f.program_id, f.year, f.term, f.region_id, sum(f.amount)::bigint AS refunded
         FROM refunds f WHERE f.scope_path LIKE $1 AND ${refundFilter}
        GROUP BY 1, 2, 3, 4),
+    allocated_totals AS (
+      SELECT a.program_id, a.year, a.term, ${allocCounty} AS region_id, sum(a.amount)::bigint AS by_shares
+        FROM allocations a WHERE a.scope_path LIKE $1 AND ${allocTotalFilter.replace(/a\.region_id/g, allocCounty)}
+       GROUP BY 1, 2, 3, 4),
     spent AS (
       -- UNION ALL + GROUP BY, not FULL JOIN: the county is NULL for city-level money.
       SELECT program_id, year, term, region_id, ${METRICS.map((m) => `sum(${m})::bigint AS ${m}`).join(', ')}, sum(paid_lines)::int AS paid_lines
-        FROM (SELECT program_id, year, term, region_id, paid, pending, failed, returned, 0::bigint AS refunded, paid_lines FROM spent_lines
+        FROM (SELECT program_id, year, term, region_id, paid, pending, failed, returned, 0::bigint AS refunded, 0::bigint AS by_shares, paid_lines FROM spent_lines
               UNION ALL
-              SELECT program_id, year, term, region_id, 0, 0, 0, 0, refunded, 0 FROM spent_refunds) u
+              SELECT program_id, year, term, region_id, 0, 0, 0, 0, refunded, 0, 0 FROM spent_refunds
+              UNION ALL
+              SELECT program_id, year, term, region_id, 0, 0, 0, 0, 0, by_shares, 0 FROM allocated_totals) u
        GROUP BY 1, 2, 3, 4),
     shares AS (
       SELECT p.id AS program_id, x.source, x.percent, x.ord,
@@ -85,8 +94,8 @@ export function reconciliationSql(scopePath: string, filter: ReconciliationFilte
         FROM spent s JOIN shares x ON x.program_id = s.program_id
        WHERE ${splitFilter}),
     allocated AS (
-      SELECT a.program_id, a.year, a.term, ${COUNTY_OF_PATH('a.scope_path')} AS region_id, a.source, sum(a.amount)::bigint AS allocated
-        FROM allocations a WHERE a.scope_path LIKE $1 AND ${allocFilter.replace(/a\.region_id/g, COUNTY_OF_PATH('a.scope_path'))}
+      SELECT a.program_id, a.year, a.term, ${allocCounty} AS region_id, a.source, sum(a.amount)::bigint AS allocated
+        FROM allocations a WHERE a.scope_path LIKE $1 AND ${allocFilter.replace(/a\.region_id/g, allocCounty)}
        GROUP BY 1, 2, 3, 4, 5),
     cells AS (
       SELECT program_id, year, term, region_id, source, 0::bigint AS allocated, ${METRICS.join(', ')}, paid_lines FROM split
