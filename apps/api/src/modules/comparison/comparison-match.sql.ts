@@ -31,7 +31,6 @@ export function markSql(decision = 'decision', outcome = 'outcome'): string {
   return `((${outcome} = 'matched' AND ${decision} <> 'rejected') OR (${outcome} = 'questionable' AND ${decision} = 'confirmed'))`;
 }
 
-export const MARK_SQL = markSql();
 
 const ENROLLED_IN_REGION = `s.status = 'enrolled' AND s.scope_path LIKE :pattern`;
 
@@ -105,15 +104,51 @@ SELECT NULL, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number,
 /** A stored result and a fresh match are the same when student and identity agree. */
 const SAME_PAIR = `m.identity_id = r.identity_id AND COALESCE(m.student_id, 0) = COALESCE(r.student_id, 0)`;
 const MATCH_COLUMNS = ['outcome', 'reason', 'identity_type_id', 'person_name', 'person_id_number', 'region_id', 'scope_path'];
+const INSERT_COLUMNS = `comparison_id, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, decision, marked, version`;
+const NEW_VALUES = `:comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}, 'pending', m.outcome = 'matched', 1`;
+
+/**
+ * A first run (nothing stored yet): every match is new and pending; an exact one gives its
+ * mark at once (see MARK_SQL). In scope-path order, the new ids rise with the path, so the
+ * (scope_path, id) index is appended at its right edge instead of split at random pages
+ * (a quarter of the insert's time, measured).
+ */
+export const INSERT_FIRST_SQL = `
+INSERT INTO comparison_results (${INSERT_COLUMNS})
+SELECT ${NEW_VALUES} FROM cmp_matches m ORDER BY m.scope_path`;
+
+/**
+ * A re-run: the fresh matches and the stored results meet once, in one hash full join on
+ * (identity, student), and each pair that differs is kept with its action — stale (stored,
+ * not found again), new or changed. The three writes below then touch only those rows, by id.
+ */
+export const MERGE_TABLE_SQL = `
+CREATE TEMP TABLE cmp_merge (
+  result_id integer, stored_outcome varchar(32), student_id integer, identity_id integer, identity_type_id integer,
+  person_name varchar(50), person_id_number varchar(18), region_id varchar(12), outcome varchar(32), reason varchar(32),
+  scope_path varchar(200) COLLATE "C", action varchar(8) NOT NULL
+) ON COMMIT DROP`;
+
+export const MERGE_SQL = `
+INSERT INTO cmp_merge (result_id, stored_outcome, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, action)
+SELECT * FROM (
+  SELECT r.id, r.outcome, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')},
+         CASE WHEN m.identity_id IS NULL THEN 'stale' WHEN r.id IS NULL THEN 'new'
+              WHEN (${MATCH_COLUMNS.map((c) => `r.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}) THEN 'changed'
+              ELSE 'same' END AS action
+    FROM cmp_matches m
+    FULL JOIN (SELECT * FROM comparison_results WHERE comparison_id = :comparisonId) r ON ${SAME_PAIR}) pairs
+ -- Unchanged pairs (most of a re-run) are not even copied.
+ WHERE action <> 'same'`;
 
 /** Results the run no longer finds go (with their decisions: the match itself changed). */
 export const DELETE_STALE_SQL = `
-DELETE FROM comparison_results r
- WHERE r.comparison_id = :comparisonId AND NOT EXISTS (SELECT 1 FROM cmp_matches m WHERE ${SAME_PAIR})`;
+DELETE FROM comparison_results WHERE id IN (SELECT result_id FROM cmp_merge WHERE action = 'stale')`;
 
 /**
  * Results found again keep their decision unless the outcome changed (a questionable match
- * that became exact, say), which sends them back to the school as pending.
+ * that became exact, say), which sends them back to the school as pending; the mark follows.
+ * Unchanged results are not written at all.
  */
 export const UPDATE_FOUND_SQL = `
 UPDATE comparison_results r
@@ -122,26 +157,12 @@ UPDATE comparison_results r
        decision_reason = CASE WHEN r.outcome = m.outcome THEN r.decision_reason END,
        decided_by = CASE WHEN r.outcome = m.outcome THEN r.decided_by END,
        decided_at = CASE WHEN r.outcome = m.outcome THEN r.decided_at END,
+       marked = ${markSql(`CASE WHEN r.outcome = m.outcome THEN r.decision ELSE 'pending' END`, 'm.outcome')},
        version = r.version + 1, updated_at = now()
-  FROM cmp_matches m
- WHERE r.comparison_id = :comparisonId AND ${SAME_PAIR}
-   AND (${MATCH_COLUMNS.map((c) => `r.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')})`;
+  FROM cmp_merge m
+ WHERE m.action = 'changed' AND r.id = m.result_id`;
 
-/**
- * Matches already stored (just updated) leave the working set, so the insert below reads
- * only the temp table: an insert whose NOT EXISTS probed the table it writes to would
- * rescan its own fresh pages row after row (minutes instead of seconds on a first run).
- */
-export const DROP_STORED_SQL = `
-DELETE FROM cmp_matches m USING comparison_results r
- WHERE r.comparison_id = :comparisonId AND ${SAME_PAIR}`;
-
-/** New results are pending: an exact match gives its mark at once (see MARK_SQL). */
+/** New results of a re-run, pending, in scope-path order as on a first run. */
 export const INSERT_NEW_SQL = `
-INSERT INTO comparison_results (comparison_id, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, decision, marked, version)
-SELECT :comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}, 'pending', m.outcome = 'matched', 1
-  FROM cmp_matches m`;
-
-export const REMARK_SQL = `
-UPDATE comparison_results SET marked = ${MARK_SQL}
- WHERE comparison_id = :comparisonId AND marked IS DISTINCT FROM ${MARK_SQL}`;
+INSERT INTO comparison_results (${INSERT_COLUMNS})
+SELECT ${NEW_VALUES} FROM cmp_merge m WHERE m.action = 'new' ORDER BY m.scope_path`;

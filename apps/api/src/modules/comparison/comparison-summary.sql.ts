@@ -15,35 +15,36 @@ const COUNTS = ['compared', 'found', 'matched', 'questionable', 'marked', 'unmat
 export const SUMMARY_TREE_SQL = `
 INSERT INTO comparison_summary_rows (comparison_id, level, node_id, node_name, parent_id, node_path, stage, identity_type_id,
        students_compared, students_found, matched, questionable, marked, unmatched)
-WITH per_type AS (
-  SELECT r.student_id, r.identity_type_id,
+WITH per_type AS MATERIALIZED (
+  -- One row per student × type, with the student's school and stage (one join with students).
+  SELECT s.school_id, s.stage, r.student_id, r.identity_type_id,
          bool_or(r.outcome = 'matched') AS m, bool_or(r.outcome = 'questionable') AS q, bool_or(r.marked) AS k
-    FROM comparison_results r
-   WHERE r.comparison_id = :comparisonId AND r.student_id IS NOT NULL
-   GROUP BY 1, 2),
+    FROM comparison_results r JOIN students s ON s.id = r.student_id
+   WHERE r.comparison_id = :comparisonId
+   GROUP BY 1, 2, 3, 4),
 per_student AS (
-  SELECT student_id, NULL::int AS identity_type_id, bool_or(m) AS m, bool_or(q) AS q, bool_or(k) AS k
-    FROM per_type GROUP BY 1),
+  SELECT school_id, stage, student_id, NULL::int AS identity_type_id, bool_or(m) AS m, bool_or(q) AS q, bool_or(k) AS k
+    FROM per_type GROUP BY 1, 2, 3),
+unmatched AS MATERIALIZED (
+  SELECT r.region_id, r.identity_type_id, r.person_id_number, count(*) AS n
+    FROM comparison_results r WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
+   GROUP BY 1, 2, 3),
 cells AS (
   SELECT s.school_id, NULL::varchar AS region_id, s.stage, NULL::int AS identity_type_id,
          count(*) AS compared, 0 AS found, 0 AS matched, 0 AS questionable, 0 AS marked, 0 AS unmatched
     FROM students s WHERE s.status = 'enrolled' AND s.scope_path LIKE :pattern
    GROUP BY 1, 3
   UNION ALL
-  SELECT s.school_id, NULL, s.stage, f.identity_type_id, 0, count(*),
+  SELECT f.school_id, NULL, f.stage, f.identity_type_id, 0, count(*),
          count(*) FILTER (WHERE f.m), count(*) FILTER (WHERE f.q), count(*) FILTER (WHERE f.k), 0
     FROM (SELECT * FROM per_type UNION ALL SELECT * FROM per_student) f
-    JOIN students s ON s.id = f.student_id
    GROUP BY 1, 3, 4
   UNION ALL
-  SELECT NULL, r.region_id, NULL, r.identity_type_id, 0, 0, 0, 0, 0, count(*)
-    FROM comparison_results r WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
-   GROUP BY 2, 4
+  SELECT NULL, u.region_id, NULL, u.identity_type_id, 0, 0, 0, 0, 0, sum(u.n) FROM unmatched u GROUP BY 2, 4
   UNION ALL
   -- All types: a person on two lists is one person.
-  SELECT NULL, r.region_id, NULL, NULL, 0, 0, 0, 0, 0, count(DISTINCT r.person_id_number)
-    FROM comparison_results r WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
-   GROUP BY 2),
+  SELECT NULL, p.region_id, NULL, NULL, 0, 0, 0, 0, 0, count(*)
+    FROM (SELECT DISTINCT region_id, person_id_number FROM unmatched) p GROUP BY 2),
 placed AS (
   SELECT c.*, split_part(rg.scope_path, '.', 1) AS city,
          NULLIF(split_part(rg.scope_path, '.', 2), '') AS county, NULLIF(split_part(rg.scope_path, '.', 3), '') AS township

@@ -268,4 +268,20 @@ describe('big-data comparison', () => {
     const stored = (await get(`/api/identities${listQuery({ filter: { idNumber: stuB2.idNumber }, range: [0, 9] })}`)).body as Rec[];
     expect(stored.map((i) => i.listId).sort()).toEqual([lowIncome.id, disabled.id].sort());
   });
+
+  it('drops the results a re-run no longer finds, keeps the others as they were, and sums up again', async () => {
+    const before = await results('admin');
+    const current = (await get(`/api/comparisons/${run.id}`)).body;
+    const narrowed = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { listIds: String(lowIncome.id), version: current.version } });
+    expect(narrowed.status).toBe(200);
+    await runAndWait(run.id);
+    const after = await results('admin');
+    // The disabled persons' list is out of the run: its results go; the low-income list's stay untouched.
+    expect(after.filter((r) => r.identityTypeId !== lowIncome.identityTypeId)).toEqual([]);
+    const kept = before.filter((r) => r.identityTypeId === lowIncome.identityTypeId && after.some((a) => a.id === r.id));
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const r of kept) expect(after.find((a) => a.id === r.id)).toMatchObject({ version: r.version, decision: r.decision, marked: r.marked });
+    const tree = (await get(`/api/comparisons/${run.id}/summary/tree`)).body;
+    expect(tree.node.cells.every((c: Rec) => c.identityTypeId === null || c.identityTypeId === lowIncome.identityTypeId)).toBe(true);
+  });
 });

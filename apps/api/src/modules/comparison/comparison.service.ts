@@ -9,25 +9,10 @@ import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { escapeLike } from '../../engine/rest/list-query';
 import { inScope } from '../../engine/scope/scope';
-import {
-  bindParams,
-  DELETE_STALE_SQL,
-  DROP_STORED_SQL,
-  EXACT_SQL,
-  IDENTITIES_SQL,
-  IDENTITIES_TABLE_SQL,
-  INSERT_NEW_SQL,
-  markSql,
-  MATCHES_TABLE_SQL,
-  NAME_AND_BIRTH_DATE_SQL,
-  REMARK_SQL,
-  type RunParams,
-  UNMATCHED_SQL,
-  UPDATE_FOUND_SQL,
-} from './comparison-match.sql';
+import { markSql, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
-import { buildSummary, type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, type SummaryTreeRow, toNodes } from './comparison-summary';
-import { DELETE_SUMMARY_SQL, SUMMARY_TREE_SQL } from './comparison-summary.sql';
+import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
+import { readStoredSummary, RUN_STEPS, runComparisonSteps } from './comparison-run';
 
 /** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
 const BULK_LIMIT = 1000;
@@ -55,21 +40,6 @@ interface RunRow {
   scopePath: string;
   regionPath: string;
 }
-
-/** The steps of a run, in order, as its `progress` reports them. */
-const STEPS: readonly { step: string; sql: string }[] = [
-  { step: 'identities', sql: IDENTITIES_SQL },
-  { step: 'exact', sql: EXACT_SQL },
-  { step: 'nameAndBirthDate', sql: NAME_AND_BIRTH_DATE_SQL },
-  { step: 'unmatched', sql: UNMATCHED_SQL },
-  { step: 'deleteStale', sql: DELETE_STALE_SQL },
-  { step: 'updateFound', sql: UPDATE_FOUND_SQL },
-  { step: 'dropStored', sql: DROP_STORED_SQL },
-  { step: 'insertNew', sql: INSERT_NEW_SQL },
-  { step: 'marks', sql: REMARK_SQL },
-  { step: 'summary', sql: DELETE_SUMMARY_SQL },
-  { step: 'summary', sql: SUMMARY_TREE_SQL },
-];
 
 /** Runs comparisons in the background and records school decisions on their results. */
 @Injectable()
@@ -274,16 +244,11 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     const id = params.comparisonId;
     try {
       await this.db.transaction(async (manager) => {
-        await manager.query(IDENTITIES_TABLE_SQL);
-        await manager.query(MATCHES_TABLE_SQL);
-        for (const [index, { step, sql }] of STEPS.entries()) {
-          await this.progress(id, step, Math.floor((index / (STEPS.length + 1)) * 100));
-          await manager.query(...bindParams(sql, params));
-          // Fresh temp tables have no statistics; without them the planner guesses tiny.
-          if (step === 'identities') await manager.query('ANALYZE cmp_identities');
-          if (step === 'unmatched') await manager.query('ANALYZE cmp_matches');
-        }
-        const summary = await this.storedSummary(manager, id);
+        await runComparisonSteps(manager, params, async ({ step }, index, work) => {
+          await this.progress(id, step, Math.floor((index / RUN_STEPS.length) * 100));
+          await work();
+        });
+        const summary = await readStoredSummary(manager, id);
         await manager.query(
           `UPDATE comparisons SET status = 'done', finished_at = now(), summary = $2, progress = $3,
                   version = version + 1, updated_at = now() WHERE id = $1`,
@@ -297,19 +262,6 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
         [id, { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' }],
       ).catch(() => undefined);
     }
-  }
-
-  /** The run's totals and county lines, kept on the run (the tree stays in its table). */
-  private async storedSummary(manager: EntityManager, id: number): Promise<ComparisonSummary> {
-    const rows: SummaryTreeRow[] = await manager.query(
-      `${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level IN ('city', 'county')
-        ORDER BY level = 'county', node_id, stage NULLS FIRST, identity_type_id NULLS FIRST`,
-      [id],
-    );
-    const nodes = toNodes(rows);
-    const types: { id: number; name: string }[] = await manager.query(`SELECT id, name FROM identity_types`);
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`);
-    return buildSummary(nodes[0], nodes.filter((node) => node.level === 'county'), new Map(types.map((t) => [Number(t.id), t.name])), n);
   }
 
   /** Progress goes through the pool (not the run's transaction), so readers see it live. */

@@ -1,0 +1,92 @@
+import type { EntityManager } from 'typeorm';
+import {
+  bindParams,
+  DELETE_STALE_SQL,
+  EXACT_SQL,
+  IDENTITIES_SQL,
+  IDENTITIES_TABLE_SQL,
+  INSERT_FIRST_SQL,
+  INSERT_NEW_SQL,
+  MATCHES_TABLE_SQL,
+  MERGE_SQL,
+  MERGE_TABLE_SQL,
+  NAME_AND_BIRTH_DATE_SQL,
+  type RunParams,
+  UNMATCHED_SQL,
+  UPDATE_FOUND_SQL,
+} from './comparison-match.sql';
+import { buildSummary, type ComparisonSummary, SUMMARY_ROWS_SELECT, type SummaryTreeRow, toNodes } from './comparison-summary';
+import { DELETE_SUMMARY_SQL, SUMMARY_TREE_SQL } from './comparison-summary.sql';
+
+/** One statement of a run; `step` is what its `progress` reports (the panel names it). */
+export interface RunStep {
+  step: string;
+  label: string;
+  sql: string;
+  /** A first run (no stored results) and a re-run take different merge statements. */
+  when: 'always' | 'first' | 'rerun';
+  /** Table to ANALYZE after the step: fresh temp tables have no statistics (the planner
+   * guesses tiny), and a million new results are invisible to autovacuum until commit. */
+  analyze?: string;
+}
+
+export const RUN_STEPS: readonly RunStep[] = [
+  { step: 'identities', label: 'identities of the lists', sql: IDENTITIES_SQL, when: 'always', analyze: 'cmp_identities' },
+  { step: 'exact', label: '(1) exact ID number', sql: EXACT_SQL, when: 'always' },
+  { step: 'nameAndBirthDate', label: '(2) same name + birth date', sql: NAME_AND_BIRTH_DATE_SQL, when: 'always' },
+  { step: 'unmatched', label: '(3) unmatched persons', sql: UNMATCHED_SQL, when: 'always', analyze: 'cmp_matches' },
+  { step: 'insertNew', label: 'insert all (first run)', sql: INSERT_FIRST_SQL, when: 'first', analyze: 'comparison_results' },
+  { step: 'compareStored', label: 'merge: pair with stored (re-run)', sql: MERGE_SQL, when: 'rerun', analyze: 'cmp_merge' },
+  { step: 'deleteStale', label: 'merge: delete stale', sql: DELETE_STALE_SQL, when: 'rerun' },
+  { step: 'updateFound', label: 'merge: update changed', sql: UPDATE_FOUND_SQL, when: 'rerun' },
+  { step: 'insertNew', label: 'merge: insert new', sql: INSERT_NEW_SQL, when: 'rerun' },
+  { step: 'summary', label: 'summary: clear', sql: DELETE_SUMMARY_SQL, when: 'always' },
+  { step: 'summary', label: 'summary: region tree', sql: SUMMARY_TREE_SQL, when: 'always' },
+];
+
+/**
+ * Settings for the run's own transaction only (SET LOCAL): hash joins and aggregates over
+ * a million rows stay in memory instead of spilling in batches at the default 4 MB, and JIT
+ * compilation (seconds per statement on a busy 2-core machine) is not worth it for a
+ * handful of statements that each run once.
+ */
+const RUN_SETTINGS = [`SET LOCAL work_mem = '256MB'`, `SET LOCAL jit = off`];
+
+/**
+ * The statements of one run, in the caller's transaction, each passed through `around`
+ * (the job reports progress, the benchmark times it). A first run inserts every match;
+ * a re-run pairs the matches with the stored results once and writes only the difference.
+ */
+export async function runComparisonSteps(
+  manager: EntityManager,
+  params: RunParams,
+  around: (step: RunStep, index: number, work: () => Promise<void>) => Promise<void>,
+): Promise<void> {
+  for (const sql of RUN_SETTINGS) await manager.query(sql);
+  await manager.query(IDENTITIES_TABLE_SQL);
+  await manager.query(MATCHES_TABLE_SQL);
+  await manager.query(MERGE_TABLE_SQL);
+  const [{ stored }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM comparison_results WHERE comparison_id = $1) AS stored`, [
+    params.comparisonId,
+  ]);
+  for (const [index, step] of RUN_STEPS.entries()) {
+    if (step.when !== 'always' && (step.when === 'rerun') !== stored) continue;
+    await around(step, index, async () => {
+      await manager.query(...bindParams(step.sql, params));
+      if (step.analyze) await manager.query(`ANALYZE ${step.analyze}`);
+    });
+  }
+}
+
+/** The run's totals and county lines, kept on the run (the tree stays in its table). */
+export async function readStoredSummary(manager: EntityManager, id: number): Promise<ComparisonSummary> {
+  const rows: SummaryTreeRow[] = await manager.query(
+    `${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level IN ('city', 'county')
+      ORDER BY level = 'county', node_id, stage NULLS FIRST, identity_type_id NULLS FIRST`,
+    [id],
+  );
+  const nodes = toNodes(rows);
+  const types: { id: number; name: string }[] = await manager.query(`SELECT id, name FROM identity_types`);
+  const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`);
+  return buildSummary(nodes[0], nodes.filter((node) => node.level === 'county'), new Map(types.map((t) => [Number(t.id), t.name])), n);
+}
