@@ -18,6 +18,7 @@ describe('panel: aid program designer and rosters', () => {
   /** Applied for through an uploaded file (with its plain ID number, as schools hold them). */
   let imported: Rec;
   let schoolName = '';
+  let identityType = '';
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<any> {
     const response = await stack.api.request(method, path, { token, body });
@@ -37,11 +38,18 @@ describe('panel: aid program designer and rosters', () => {
     return page;
   }
 
-  /** Picks an option of the MUI select (or multi-select) named `name` inside `scope`. */
-  async function choose(page: Page, scope: Locator | Page, name: string, ...options: string[]): Promise<void> {
+  /** Picks an option of the MUI select named `name` inside `scope`. */
+  async function choose(page: Page, scope: Locator | Page, name: string, option: string): Promise<void> {
+    await scope.getByRole('combobox', { name }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Picks options of a MUI multi-select, then closes its menu. */
+  async function chooseMany(page: Page, scope: Locator | Page, name: string, ...options: string[]): Promise<void> {
     await scope.getByRole('combobox', { name }).click();
     for (const option of options) await page.getByRole('option', { name: option, exact: true }).click();
-    if (options.length > 1) await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
   }
 
   /** The rows of one json list input (tiers, shares, fields, steps). */
@@ -55,6 +63,7 @@ describe('panel: aid program designer and rosters', () => {
     const q = encodeURIComponent(JSON.stringify({ stage: 'senior', status: 'enrolled' }));
     [student, imported] = await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,1]`, school);
     const admin = await stack.api.login('admin');
+    identityType = (await api('GET', '/api/identity-types?range=[0,0]', admin))[0].name;
     imported.idNumber = (await api('POST', `/api/students/${imported.id}/reveal`, admin, { field: 'idNumber' })).value;
   }, 300_000);
 
@@ -71,7 +80,7 @@ describe('panel: aid program designer and rosters', () => {
     await choose(page, page, '项目类别', '助学金');
     await page.getByRole('combobox', { name: '实施区域' }).fill('玉林市');
     await page.getByRole('option', { name: '玉林市', exact: true }).click();
-    await choose(page, page, '适用学段', '普高', '中职');
+    await chooseMany(page, page, '适用学段', '普高', '中职');
     await page.getByRole('spinbutton', { name: '起始年度' }).fill('2026');
 
     // The default chain arrives with the form: 学校申报 → 审查认定 → 区县教育局审核 → 财政局确认.
@@ -104,10 +113,18 @@ describe('panel: aid program designer and rosters', () => {
     await waitForCount(conditions, 2);
     await choose(page, conditions.nth(0), '条件项', '学段');
     await choose(page, conditions.nth(0), '比较方式', '属于其中之一');
-    await choose(page, conditions.nth(0), '值', '普高', '中职');
+    await chooseMany(page, conditions.nth(0), '值', '普高', '中职');
     await choose(page, conditions.nth(1), '条件项', '学籍状态');
     await choose(page, conditions.nth(1), '比较方式', '等于');
     await choose(page, conditions.nth(1), '值', '在读');
+    // Identity marks are offered by the types' names; this third line is tried, then removed.
+    await rule.getByRole('button', { name: '添加条件' }).first().click();
+    await waitForCount(conditions, 3);
+    await choose(page, conditions.nth(2), '条件项', '特殊身份');
+    await choose(page, conditions.nth(2), '比较方式', '有以下身份之一');
+    await chooseMany(page, conditions.nth(2), '值', identityType);
+    await conditions.nth(2).getByRole('button', { name: '删除条件' }).click();
+    await waitForCount(conditions, 2);
 
     await addRow(page, 'applicationFields');
     const extra = listRows(page, 'applicationFields').nth(0);
