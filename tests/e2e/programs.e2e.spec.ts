@@ -17,6 +17,8 @@ describe('panel: aid program designer and rosters', () => {
   let student: Rec;
   /** Applied for through an uploaded file (with its plain ID number, as schools hold them). */
   let imported: Rec;
+  /** Added by the county's amendment after approval. */
+  let late: Rec;
   let schoolName = '';
   let identityType = '';
 
@@ -61,7 +63,7 @@ describe('panel: aid program designer and rosters', () => {
     const school = await stack.api.login('school1');
     schoolName = (await api('GET', '/api/schools?range=[0,0]', school))[0].name;
     const q = encodeURIComponent(JSON.stringify({ stage: 'senior', status: 'enrolled' }));
-    [student, imported] = await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,1]`, school);
+    [student, imported, late] = await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,2]`, school);
     const admin = await stack.api.login('admin');
     identityType = (await api('GET', '/api/identity-types?range=[0,0]', admin))[0].name;
     imported.idNumber = (await api('POST', `/api/students/${imported.id}/reveal`, admin, { field: 'idNumber' })).value;
@@ -228,6 +230,18 @@ describe('panel: aid program designer and rosters', () => {
     await page.getByTestId('roster-entries').getByText(student.name).waitFor();
     await page.getByTestId('roster-problems').getByText('未发现问题，可以提交。').waitFor();
 
+    // The entry reopens with its answer in place, and reads as label → value.
+    const entryId = ((await entry.json()) as Rec).id;
+    await page.getByTestId('roster-entries').getByRole('row').filter({ hasText: student.name }).locator('td').nth(1).click();
+    await page.waitForURL(new RegExp(`/roster-entries/${entryId}$`));
+    await page.getByRole('combobox', { name: '家庭经济困难程度' }).getByText('特别困难').waitFor();
+    await page.getByRole('combobox', { name: '档次' }).getByText('一档（1250.00 元）').waitFor();
+    await page.goto(`${stack.baseUrl}/#/roster-entries/${entryId}/show`);
+    const answers = page.locator('[data-field=applicationData]');
+    await answers.getByText('家庭经济困难程度').waitFor();
+    await answers.getByText('特别困难').waitFor();
+    await page.goto(`${stack.baseUrl}/#/rosters/${roster.id}/show`);
+
     // The same student twice in a term: the API refuses, on the student input.
     await page.getByRole('link', { name: '添加申请' }).click();
     await page.getByRole('combobox', { name: '学生' }).fill(student.name);
@@ -314,9 +328,22 @@ describe('panel: aid program designer and rosters', () => {
     await dialog.getByRole('button', { name: '更正' }).click();
     expect((await amended).status()).toBe(200);
     await county.getByTestId('roster-history').getByText('复核后家庭情况特别困难，调整为一档').waitFor();
+
+    // And adds a student the school missed, found by name among the school's students.
+    await county.getByRole('button', { name: '更正' }).click();
+    await dialog.getByLabel('增加学生').check();
+    await dialog.getByRole('combobox', { name: '学生' }).fill(late.name);
+    await county.getByRole('option', { name: late.name }).first().click();
+    await dialog.getByRole('combobox', { name: '档次' }).click();
+    await county.getByRole('option', { name: '二档（750.50 元）' }).click();
+    await dialog.getByRole('textbox', { name: '理由' }).fill('漏报，经学校说明后补入');
+    const added = county.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/rosters/${roster.id}/amendments`));
+    await dialog.getByRole('button', { name: '更正' }).click();
+    expect((await added).status()).toBe(200);
+    await county.getByTestId('roster-entries').getByText(late.name).waitFor();
     await county.screenshot({ path: '/tmp/zizhu-roster-approved.png', fullPage: true });
     const stored = await api('GET', `/api/rosters/${roster.id}`, await stack.api.login('yuzhou'));
-    expect(stored).toMatchObject({ status: 'approved', totalAmount: 2 * 125000 });
+    expect(stored).toMatchObject({ status: 'approved', entryCount: 3, totalAmount: 2 * 125000 + 75050 });
   }, 240_000);
 });
 

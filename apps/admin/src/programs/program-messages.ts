@@ -33,6 +33,8 @@ export const PROGRAM_TEXTS = {
   amendChange: { zh: '更正方式', en: 'Change' },
   amendTier: { zh: '调整档次', en: 'Change the tier' },
   amendRemove: { zh: '移出名单', en: 'Remove from the roster' },
+  amendAdd: { zh: '增加学生', en: 'Add a student' },
+  amendStudent: { zh: '学生（输入姓名或身份证号查找）', en: 'Student (type a name or ID number)' },
   amendDone: { zh: '已更正', en: 'Amended' },
   tierChoice: { zh: '%{label}（%{amount} 元）', en: '%{label} (%{amount} yuan)' },
   importApplications: { zh: '导入申请', en: 'Import applications' },

@@ -40,7 +40,10 @@ export async function autoEnrol(id: Identifier): Promise<{ added: number }> {
   return (await httpClient<{ added: number }>(`${rosterUrl(id)}/auto-enrol`, { method: 'POST', body: '{}' })).json;
 }
 
-export type AmendmentBody = { entryId: Identifier; tier: string; reason: string } | { entryId: Identifier; remove: true; reason: string };
+export type AmendmentBody =
+  | { entryId: Identifier; tier: string; reason: string }
+  | { entryId: Identifier; remove: true; reason: string }
+  | { studentId: Identifier; tier: string; reason: string };
 
 export async function amendRoster(id: Identifier, body: AmendmentBody): Promise<void> {
   await httpClient(`${rosterUrl(id)}/amendments`, { method: 'POST', body: JSON.stringify(body) });
