@@ -95,6 +95,11 @@ export async function fetchReconciliation(groupBy: readonly Dimension[], filter:
   return (await httpClient<ReconciliationView>(`${API_URL}/funds/reconciliation?${query({ groupBy: groupBy.join(','), filter })}`)).json;
 }
 
+/** The same figures as an Excel file (money cells in yuan, 2 decimals). */
+export function reconciliationFileUrl(groupBy: readonly Dimension[], filter: ReconciliationFilterView): string {
+  return `${API_URL}/funds/reconciliation.xlsx?${query({ groupBy: groupBy.join(','), filter })}`;
+}
+
 export async function fetchExceptions(filter: Record<string, unknown>): Promise<{ total: number; exceptions: FundExceptionView[] }> {
   return (await httpClient<{ total: number; exceptions: FundExceptionView[] }>(`${API_URL}/funds/exceptions?${query({ filter })}`)).json;
 }

@@ -1,11 +1,11 @@
-import DownloadIcon from '@mui/icons-material/Download';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Card, CardContent, Checkbox, CircularProgress, FormControlLabel, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { DIMENSIONS, type Dimension, DISBURSEMENTS_RESOURCE, EXCEPTIONS_PATH, fetchReconciliation, rateText, type ReconciliationFilterView, type ReconciliationRowView, type ReconciliationView, yuanText } from './funds-api';
-import { FIGURES, ReconciliationTable, useDimensionText } from './reconciliation-table';
+import { FileDownloadButton } from '../files/file-download-button';
+import { DIMENSIONS, type Dimension, DISBURSEMENTS_RESOURCE, EXCEPTIONS_PATH, fetchReconciliation, reconciliationFileUrl, type ReconciliationFilterView, type ReconciliationRowView, type ReconciliationView } from './funds-api';
+import { ReconciliationTable } from './reconciliation-table';
 
 const TERMS = ['spring', 'autumn', 'yearly'];
 const SOURCES = ['central', 'provincial', 'city', 'county'];
@@ -14,7 +14,6 @@ const SOURCES = ['central', 'provincial', 'city', 'county'];
 export function ReconciliationPage() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const dimText = useDimensionText();
   const [dims, setDims] = useState<Dimension[]>(['program', 'term', 'region']);
   const [filter, setFilter] = useState<ReconciliationFilterView>({});
   const [data, setData] = useState<ReconciliationView>();
@@ -52,21 +51,6 @@ export function ReconciliationPage() {
     if (row.regionId) lines.regionId = row.regionId;
     else if (filter.regionId) lines.regionId = filter.regionId;
     navigate(`/${DISBURSEMENTS_RESOURCE}?filter=${encodeURIComponent(JSON.stringify(lines))}`);
-  };
-
-  /** CSV with a BOM (Excel opens it as UTF-8), money in yuan with 2 decimals. */
-  const exportCsv = () => {
-    if (!data) return;
-    const header = [...dims.map((d) => translate(`zizhu.funds.dim${d[0].toUpperCase()}${d.slice(1)}`)), ...FIGURES.map((f) => translate(`zizhu.funds.${f}`)), translate('zizhu.funds.rate'), translate('zizhu.funds.lines')];
-    const line = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
-    const rows = data.rows.map((r) => line([...dims.map((d) => dimText(r, d)), ...FIGURES.map((f) => yuanText(r[f]).replace(/,/g, '')), rateText(r.executionRateBp), String(r.paidLines ?? '')]));
-    rows.push(line([...dims.map((_, i) => (i === 0 ? translate('zizhu.funds.total') : '')), ...FIGURES.map((f) => yuanText(data.totals[f]).replace(/,/g, '')), rateText(data.totals.executionRateBp), String(data.totals.paidLines ?? '')]));
-    const blob = new Blob(['\uFEFF' + [line(header), ...rows].join('\r\n')], { type: 'text/csv;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${translate('zizhu.funds.reconciliation')}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
   };
 
   return (
@@ -111,9 +95,7 @@ export function ReconciliationPage() {
               </MenuItem>
             ))}
           </TextField>
-          <Button label="zizhu.funds.export" onClick={exportCsv} disabled={!data}>
-            <DownloadIcon />
-          </Button>
+          <FileDownloadButton url={reconciliationFileUrl(dims, filter)} fallbackName="资金对账.xlsx" label="zizhu.funds.export" variant="text" size="small" />
           <Button component={LinkBase} to={EXCEPTIONS_PATH} label="zizhu.funds.openExceptions">
             <WarningIcon />
           </Button>

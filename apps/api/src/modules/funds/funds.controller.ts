@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@zizhu/schema';
+import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
+import { localeOf } from '../../engine/errors/locale';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { type BankResultSummary, BankResultService } from './bank-result.service';
@@ -14,6 +16,7 @@ import { DisbursementService } from './disbursement.service';
 import { type FundException, FundExceptionsService } from './fund-exceptions.service';
 import { FUND_MESSAGES } from './fund-messages';
 import { type OverduePayment, OverduePaymentsService } from './overdue-payments.service';
+import { writeReconciliationXlsx } from './reconciliation-export';
 import { type Reconciliation, ReconciliationService } from './reconciliation.service';
 
 type Payload = Record<string, unknown>;
@@ -80,6 +83,24 @@ export class FundsController {
   })
   summary(@Query('groupBy') groupBy: string | undefined, @Query('filter') filter: string | undefined, @CurrentUser() user: SessionUser): Promise<Reconciliation> {
     return this.reconciliation.summary({ groupBy, filter }, user);
+  }
+
+  @Get('funds/reconciliation.xlsx')
+  @ApiOperation({ summary: 'The same reconciliation as an Excel file: money in yuan with 2 decimals, the rate as text' })
+  async summaryFile(
+    @Query('groupBy') groupBy: string | undefined,
+    @Query('filter') filter: string | undefined,
+    @Headers('accept-language') language: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    const result = await this.reconciliation.summary({ groupBy, filter }, user);
+    const locale = localeOf(language);
+    const name = locale === 'zh' ? '资金对账.xlsx' : 'reconciliation.xlsx';
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="reconciliation.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    await writeReconciliationXlsx(result, locale, response);
+    response.end();
   }
 
   @Get('funds/overdue')

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
 import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, studentsOf, uploadBankResult } from './funds.fixtures';
@@ -165,6 +166,23 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect([row('central').shareDifference, row('provincial').shareDifference, row('city').shareDifference]).toEqual([20001, 10000, -30001]);
     expect(bySource.body.totals).toMatchObject({ allocatedByShares: 633333, shareDifference: 0 });
     expect((await reconciliation(api, token.finance, ['nope'])).status).toBe(400);
+  });
+
+  it('exports the reconciliation to Excel with yuan cells of 2 decimals', async () => {
+    const response = await fetch(`${api.baseUrl}/api/funds/reconciliation.xlsx?groupBy=program,source&filter=${encodeURIComponent(JSON.stringify({ programId: program.id }))}`, {
+      headers: { authorization: `Bearer ${token.finance}` },
+    });
+    expect(response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['资助项目', '资金来源', '下达（元）', '已发放（元）']);
+    const city = sheet.getRow(4);
+    expect(city.getCell(2).value).toBe('市级');
+    expect(city.getCell(3).value).toBe(333.33);
+    expect(city.getCell(3).numFmt).toBe('#,##0.00');
+    const total = sheet.getRow(5);
+    expect([total.getCell(1).value, total.getCell(3).value, total.getCell(11).value]).toEqual(['合计', 6333.33, '51.31%']);
   });
 
   it('splits odd amounts over odd shares without losing a fen', async () => {

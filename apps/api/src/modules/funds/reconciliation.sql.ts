@@ -16,6 +16,13 @@ export interface ReconciliationFilter {
 /** `by_shares`: the allocation's total for the program, term and county split by the shares — what each source should have given. */
 const METRICS = ['paid', 'pending', 'failed', 'returned', 'refunded', 'by_shares'] as const;
 
+/** Terms and sources in their natural order (春季 before 秋季; 中央, 省, 市, 县), the rest as stored. */
+function orderOf(column: string): string {
+  if (column === 'term') return `array_position(ARRAY['spring', 'autumn', 'yearly']::text[], c.term::text)`;
+  if (column === 'source') return `array_position(ARRAY['central', 'provincial', 'city', 'county']::text[], c.source)`;
+  return `c.${column}`;
+}
+
 /** The filter as SQL over columns program_id, year, term, region_id (and source). */
 function filterSql(filter: ReconciliationFilter, params: unknown[], alias: string, withSource: boolean): string {
   const parts: string[] = [];
@@ -105,6 +112,6 @@ export function reconciliationSql(scopePath: string, filter: ReconciliationFilte
            sum(c.allocated)::bigint AS allocated, ${METRICS.map((m) => `sum(c.${m})::bigint AS ${m}`).join(', ')},
            ${groupBy.includes('source') || filter.source !== undefined ? 'NULL::int' : 'sum(c.paid_lines)::int'} AS paid_lines
       FROM cells c
-     ${dims.length ? `GROUP BY ${dims.map((d) => `c.${d}`).join(', ')} ORDER BY ${dims.map((d) => `c.${d}`).join(', ')}` : ''}`;
+     ${dims.length ? `GROUP BY ${dims.map((d) => `c.${d}`).join(', ')} ORDER BY ${dims.map(orderOf).join(', ')}` : ''}`;
   return { sql, params };
 }
