@@ -49,7 +49,8 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     case 'text':
       return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
     case 'integer':
-      return <NumberField source={source} locales={locale} />;
+      // A number declared below 10,000 (a year, a percent) reads without separators: 2026, not 2,026.
+      return <NumberField source={source} locales={locale} options={{ useGrouping: field.max === undefined || field.max >= 10_000 }} />;
     case 'money':
       return (
         <NumberField
