@@ -17,6 +17,8 @@ describe('panel: bank result import moves the execution rate', () => {
   let page: Page;
   let batch: Rec;
   let lines: Rec[];
+  let roster: Rec;
+  let yuzhou = '';
   const today = new Date().toISOString().slice(0, 10);
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
@@ -27,10 +29,11 @@ describe('panel: bank result import moves the execution rate', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    const [admin, school1, yuzhou, finance] = await Promise.all(['admin', 'school1', 'yuzhou', 'finance'].map((u) => stack.api.login(u)));
+    const [admin, school1, county, finance] = await Promise.all(['admin', 'school1', 'yuzhou', 'finance'].map((u) => stack.api.login(u)));
+    yuzhou = county;
     const program = await api('POST', '/api/programs', admin, fundProgram({ code: 'E2E-FUND', name: '浏览器测试助学金' }));
     const students = await studentsOf(stack.api, school1, 1, 3);
-    await approvedRoster(stack.api, [school1, school1, yuzhou, finance], { programId: program.id, year: 2017, term: 'autumn', schoolId: 1 }, students.map((s, i) => ({ studentId: s.id, tier: i === 0 ? 'T1' : 'T2' })));
+    roster = await approvedRoster(stack.api, [school1, school1, yuzhou, finance], { programId: program.id, year: 2017, term: 'autumn', schoolId: 1 }, students.map((s, i) => ({ studentId: s.id, tier: i === 0 ? 'T1' : 'T2' })));
     // 3,250.00 yuan to pay; 6,500.00 allocated: paid in full it is 50.00 %.
     for (const [source, amount] of [['central', 390000], ['provincial', 195000], ['city', 65000]] as const) {
       await api('POST', '/api/allocations', finance, { programId: program.id, year: 2017, term: 'autumn', source, regionId: '450902', amount, documentNumber: '玉财教〔2017〕88号', date: '2017-09-01' });
@@ -87,5 +90,21 @@ describe('panel: bank result import moves the execution rate', () => {
 
     expect(await totalRate()).toBe('50.00%');
     await page.screenshot({ path: '/tmp/zizhu-funds-reconciliation-after.png', fullPage: true });
+  });
+
+  it('lists an exception with its line, and finance explains it', async () => {
+    // After payment the county moves the first student to the lower tier: paid 1,250.00, roster now 1,000.00.
+    await api('POST', `/api/rosters/${roster.id}/amendments`, yuzhou, { entryId: lines[0].rosterEntryId, tier: 'T2', reason: '档次认定有误' });
+    await page.goto(`${stack.baseUrl}/#/funds/exceptions`);
+    const row = page.locator(`[data-key="amountMismatch:${lines[0].id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('1,250.00');
+    await row.getByRole('button', { name: '说明' }).click();
+    await page.getByTestId('explain-note').fill('已追回差额250元');
+    await page.getByRole('button', { name: '保存' }).click();
+    await row.getByText('已追回差额250元').waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-funds-exceptions.png', fullPage: true });
+    await page.reload();
+    await page.locator(`[data-key="amountMismatch:${lines[0].id}"]`).getByText('已追回差额250元').waitFor();
   });
 });

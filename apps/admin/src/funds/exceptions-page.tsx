@@ -39,7 +39,7 @@ export function ExceptionsPage() {
     setData((current) => current && { ...current, exceptions: current.exceptions.map((e) => (e.key === next.key ? next : e)) });
   };
   const where = (e: FundExceptionView) =>
-    [`#${e.programId}`, `${e.year} ${translate(`zizhu.funds.terms.${e.term}`)}`, e.regionId ?? translate('zizhu.funds.cityLevel'), e.source ? translate(`zizhu.funds.sources.${e.source}`) : '']
+    [e.programName, `${e.year} ${translate(`zizhu.funds.terms.${e.term}`)}`, e.regionName ?? translate('zizhu.funds.cityLevel'), e.source ? translate(`zizhu.funds.sources.${e.source}`) : '']
       .filter(Boolean)
       .join(' / ');
 

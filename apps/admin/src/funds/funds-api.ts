@@ -55,9 +55,11 @@ export interface FundExceptionView {
   key: string;
   kind: string;
   programId: number;
+  programName: string;
   year: number;
   term: string;
   regionId: string | null;
+  regionName: string | null;
   source: string | null;
   studentId: number | null;
   studentName: string | null;

@@ -16,9 +16,12 @@ export interface FundException {
   key: string;
   kind: FundExceptionKind;
   programId: number;
+  programName: string;
   year: number;
   term: string;
   regionId: string | null;
+  /** The county's name; null for money held at city level. */
+  regionName: string | null;
   source: string | null;
   studentId: number | null;
   studentName: string | null;
@@ -104,9 +107,11 @@ export class FundExceptionsService {
           key: r.key as string,
           kind: r.kind as FundExceptionKind,
           programId: r.program_id as number,
+          programName: '',
           year: r.year as number,
           term: r.term as string,
           regionId: (r.region_id as string | null) ?? null,
+          regionName: null,
           source: null,
           studentId: r.student_id as number,
           studentName: r.student_name as string,
@@ -120,6 +125,7 @@ export class FundExceptionsService {
     }
     if (!kind || kind === 'overAllocation') found.push(...(await this.overAllocations(scopePath, filter)));
     await this.attachNotes(found);
+    await this.attachNames(found);
     return withScope ? found : found.map(({ scopePath: _scope, ...rest }) => rest);
   }
 
@@ -150,9 +156,11 @@ export class FundExceptionsService {
         key,
         kind: 'overAllocation' as const,
         programId: c.head.programId!,
+        programName: c.head.programName ?? '',
         year: c.head.year!,
         term: c.head.term!,
         regionId: c.regionId,
+        regionName: null,
         source: c.head.source ?? null,
         studentId: null,
         studentName: null,
@@ -162,6 +170,20 @@ export class FundExceptionsService {
         explanation: null,
         scopePath: (c.regionId && pathOf.get(c.regionId)) || cityPath,
       }));
+  }
+
+  private async attachNames(found: FundException[]): Promise<void> {
+    if (!found.length) return;
+    const [programs, regions]: { id: number | string; name: string }[][] = await Promise.all([
+      this.db.query('SELECT id, name FROM programs WHERE id = ANY($1::int[])', [[...new Set(found.map((e) => e.programId))]]),
+      this.db.query('SELECT id, name FROM regions WHERE id = ANY($1::text[])', [[...new Set(found.map((e) => e.regionId).filter((id) => id !== null))]]),
+    ]);
+    const program = new Map(programs.map((p) => [Number(p.id), p.name]));
+    const region = new Map(regions.map((r) => [String(r.id), r.name]));
+    for (const e of found) {
+      e.programName = program.get(e.programId) ?? '';
+      e.regionName = e.regionId ? (region.get(e.regionId) ?? e.regionId) : null;
+    }
   }
 
   private async attachNotes(found: FundException[]): Promise<void> {

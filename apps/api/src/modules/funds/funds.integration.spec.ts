@@ -217,7 +217,9 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
 
     const { exceptions: found } = await exceptions({ programId: program.id });
     const of = (kind: string) => found.filter((e: Rec) => e.kind === kind);
-    expect(of('amountMismatch')).toEqual([expect.objectContaining({ lineIds: [lines[0].id], amount: 125000, expected: 100000, studentId: students[0].id })]);
+    expect(of('amountMismatch')).toEqual([
+      expect.objectContaining({ lineIds: [lines[0].id], amount: 125000, expected: 100000, studentId: students[0].id, programName: program.name, regionName: '玉州区' }),
+    ]);
     expect(of('noApprovedEntry')).toEqual([expect.objectContaining({ lineIds: [lines[3].id], studentId: entry3.studentId })]);
     const newLine = secondLines.find((l) => l.studentId === entry3.studentId)!;
     expect(of('paidTwice')).toEqual([expect.objectContaining({ lineIds: [lines[3].id, newLine.id], amount: 200000, studentId: entry3.studentId })]);
