@@ -185,6 +185,45 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect([total.getCell(1).value, total.getCell(3).value, total.getCell(11).value]).toEqual(['合计', 6333.33, '51.31%']);
   });
 
+  it('imports allocations from Excel, all or nothing, yuan into fen', async () => {
+    const upload = async (rows: (string | number)[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('资金下达');
+      sheet.addRow(['资助项目', '年度', '学期', '资金来源', '下达区域', '金额', '文号', '下达日期']);
+      rows.forEach((r) => sheet.addRow(r));
+      const form = new FormData();
+      form.set('resource', 'allocations');
+      form.set('mode', 'insert');
+      form.set('file', new Blob([new Uint8Array(await book.xlsx.writeBuffer())]), '资金下达.xlsx');
+      const response = await fetch(`${api.baseUrl}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token.finance}` }, body: form });
+      const { id } = await response.json();
+      for (;;) {
+        const job = (await get(`/api/imports/${id}`)).body;
+        if (job.status !== 'validating') return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const bad = await upload([
+      ['FUND-TEST', 2017, '春季学期', '中央', '450921', '1234.56', '玉财教〔2017〕1号', '2017-03-01'],
+      ['FUND-TEST', 2017, '春季学期', '省级', '450921', '12.345', '玉财教〔2017〕1号', '2017-03-01'],
+    ]);
+    expect(bad.counts).toMatchObject({ valid: 1, invalid: 1 });
+    const refused = await post(`/api/imports/${bad.id}/commit`, { allOrNothing: true });
+    expect(refused.status).toBe(422);
+    const good = await upload([['FUND-TEST', 2017, '春季学期', '中央', '450921', '1234.56', '玉财教〔2017〕1号', '2017-03-01']]);
+    expect((await post(`/api/imports/${good.id}/commit`, { allOrNothing: true })).status).toBe(202);
+    for (;;) {
+      const job = (await get(`/api/imports/${good.id}`)).body;
+      if (job.status === 'committed') break;
+      expect(job.status).toBe('committing');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const [allocation] = (await get(`/api/allocations${listQuery({ filter: { programId: program.id, term: 'spring' } })}`)).body;
+    expect(allocation).toMatchObject({ amount: 123456, source: 'central', regionId: '450921', documentNumber: '玉财教〔2017〕1号' });
+    const rongxian = await reconciliation(api, token.rongxian, ['source'], { programId: program.id, term: 'spring' });
+    expect(rongxian.body.totals).toMatchObject({ allocated: 123456, paid: 0, balance: 123456, executionRateBp: 0 });
+  });
+
   it('splits odd amounts over odd shares without losing a fen', async () => {
     const odd = await ok(post('/api/programs', fundProgram({ code: 'FUND-ODD', name: '奇数测试', tiers: [{ code: 'A', label: 'A', amount: 33337 }], fundingShares: [{ source: 'central', percent: 33 }, { source: 'provincial', percent: 33 }, { source: 'county', percent: 34 }] }), 'admin'));
     await approvedRoster(api, chain(), { programId: odd.id, year: 2017, term: 'spring', schoolId: 1 }, students.slice(0, 3).map((s) => ({ studentId: s.id, tier: 'A' })));
@@ -245,8 +284,9 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const mine = await reconciliation(api, token.yuzhou, ['region'], { programId: program.id });
     expect(mine.body.rows.map((r: Rec) => r.regionId)).toEqual(['450902']);
     const other = await reconciliation(api, token.rongxian, ['region'], { programId: program.id });
-    expect(other.body.rows).toEqual([]);
-    expect(other.body.totals).toMatchObject({ allocated: 0, paid: 0, executionRateBp: null });
+    // 容县 sees its own allocation (imported above) and none of 玉州区's payments.
+    expect(other.body.rows.map((r: Rec) => r.regionId)).toEqual(['450921']);
+    expect(other.body.totals).toMatchObject({ allocated: 123456, paid: 0, failed: 0, refunded: 0 });
     expect((await exceptions({ programId: program.id }, 'rongxian')).total).toBe(0);
     expect((await exceptions({ programId: program.id }, 'yuzhou')).total).toBeGreaterThanOrEqual(5);
     expect((await get(`/api/disbursements/${lines[0].id}`, 'rongxian')).status).toBe(404);
