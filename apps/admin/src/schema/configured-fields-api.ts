@@ -1,4 +1,5 @@
 import type { ConfiguredField, FieldSchemaShape } from '@zizhu/schema';
+import { useMemo } from 'react';
 import { useGetOne, type Identifier } from 'react-admin';
 import { useResourceSchema } from './use-schema';
 
@@ -22,7 +23,7 @@ export function useConfiguredFields(
   const target = via?.reference ?? '';
   const enabled = target !== '' && targetId !== null && targetId !== undefined && targetId !== '';
   const { data, isPending } = useGetOne(target, { id: targetId ?? '' }, { enabled });
-  if (!enabled) return { fields: undefined, isPending: false };
   const list: unknown = data?.[shape.field];
-  return { fields: Array.isArray(list) ? list.filter(isConfiguredField) : data ? [] : undefined, isPending };
+  const fields = useMemo(() => (Array.isArray(list) ? list.filter(isConfiguredField) : data ? [] : undefined), [data, list]);
+  return enabled ? { fields, isPending } : { fields: undefined, isPending: false };
 }

@@ -14,7 +14,8 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useEffect } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { assertNever } from './assert-never';
 import { useConfiguredFields } from './configured-fields-api';
 import { fieldLabelKey } from './schema-messages';
@@ -32,6 +33,7 @@ export function ValuesInput({ source, shape }: { source: string; shape: ValuesSh
   const targetId: unknown = useWatch({ name: shape.via });
   const id = typeof targetId === 'string' || typeof targetId === 'number' ? targetId : null;
   const { fields, isPending } = useConfiguredFields(resource, shape, id);
+  useDropStaleAnswers(source, fields);
   let body;
   if (id === null) {
     body = (
@@ -58,6 +60,20 @@ export function ValuesInput({ source, shape }: { source: string; shape: ValuesSh
       {body}
     </Box>
   );
+}
+
+/** Answers to another record's fields (the roster was changed in the form) would be refused: they go. */
+function useDropStaleAnswers(source: string, fields: readonly ConfiguredField[] | undefined): void {
+  const { getValues, setValue } = useFormContext();
+  useEffect(() => {
+    if (!fields) return;
+    const answers: unknown = getValues(source);
+    if (typeof answers !== 'object' || answers === null) return;
+    const keys = new Set(fields.map((field) => field.key));
+    const entries = Object.entries(answers as Record<string, unknown>);
+    if (entries.every(([key]) => keys.has(key))) return;
+    setValue(source, Object.fromEntries(entries.filter(([key]) => keys.has(key))));
+  }, [fields, getValues, setValue, source]);
 }
 
 function ConfiguredFieldInput({ field, source }: { field: ConfiguredField; source: string }) {
