@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { encode } from 'iconv-lite';
 import { Client } from 'pg';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
 import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, studentsOf, uploadBankResult } from './funds.fixtures';
@@ -229,7 +230,10 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     await approvedRoster(api, chain(), { programId: odd.id, year: 2017, term: 'spring', schoolId: 1 }, students.slice(0, 3).map((s) => ({ studentId: s.id, tier: 'A' })));
     const b = await ok(post('/api/disbursement-batches', { programId: odd.id, year: 2017, term: 'spring', method: 'bankAccount', date: today }));
     const oddLines = await linesOf(api, token.admin, b.id);
-    await uploadBankResult(api, token.finance, b.id, await bankFile(oddLines.map((l) => [l.serialNo, '', '333.37', '成功', null, today])));
+    // This bank sends CSV in GBK, as Excel in China saves it.
+    const csv = ['代发结果', '流水号,户名,金额,处理结果', ...oddLines.map((l) => `${l.serialNo},学生,333.37,成功`)].join('\r\n');
+    const applied = await uploadBankResult(api, token.finance, b.id, encode(csv, 'gb18030'), '回盘.csv');
+    expect(applied).toMatchObject({ status: 200, body: { paid: 3 } });
     const r = await reconciliation(api, token.finance, ['source'], { programId: odd.id });
     const parts = r.body.rows.map((x: Rec) => x.paid);
     expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(3 * 33337);
