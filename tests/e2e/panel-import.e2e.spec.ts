@@ -79,7 +79,7 @@ describe('panel: school officer imports a student roster', () => {
     await page.getByRole('textbox', { name: '用户名' }).fill('school1');
     await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('menuitem', { name: '学生' }).click();
+    await page.getByRole('menuitem', { name: '学生', exact: true }).click();
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
 
     await page.getByRole('link', { name: '导入', exact: true }).click();

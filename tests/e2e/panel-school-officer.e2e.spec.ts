@@ -56,12 +56,12 @@ describe('panel: school officer edits a student', () => {
     await page.getByRole('button', { name: '登录' }).click();
 
     await page.getByText('您的身份是「学校资助专干」', { exact: false }).waitFor();
-    await page.getByRole('menuitem', { name: '学生' }).waitFor();
+    await page.getByRole('menuitem', { name: '学生', exact: true }).waitFor();
     expect(await page.getByRole('menuitem', { name: '用户' }).count()).toBe(0);
   }, 60_000);
 
   it('filters the student list by stage, then searches by name', async () => {
-    await page.getByRole('menuitem', { name: '学生' }).click();
+    await page.getByRole('menuitem', { name: '学生', exact: true }).click();
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
     await rows().first().waitFor();
     const stage = (await rows().first().locator('td.column-stage').innerText()).trim();
