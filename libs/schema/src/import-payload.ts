@@ -39,7 +39,8 @@ export interface ImportJob {
   fileName: string;
   mode: ImportMode;
   status: ImportStatus;
-  progress: { rowsRead: number; totalRows: number | null; percent: number };
+  /** `estimated`: totalRows comes from the sheet's size, not from its own declaration. */
+  progress: { rowsRead: number; totalRows: number | null; percent: number; estimated?: boolean };
   counts: ImportCounts;
   mapping: { headerRow: number; columns: ImportColumn[] };
   /** Fields the resource accepts in imports, for adjusting the mapping. */

@@ -76,6 +76,7 @@ export const IMPORT_TEXTS = {
   retry: { zh: '重试', en: 'Retry' },
   rowsRead: { zh: '已读取 %{read} / %{total} 行', en: '%{read} of %{total} rows read' },
   rowsReadOpen: { zh: '已读取 %{read} 行', en: 'Rows read: %{read}' },
+  rowsReadEstimated: { zh: '已读取 %{read} / 约 %{total} 行', en: '%{read} of about %{total} rows read' },
   checking: { zh: '正在检查数据…', en: 'Checking the data…' },
   writing: { zh: '正在写入数据…', en: 'Writing the data…' },
   checked: { zh: '检查完成', en: 'Check complete' },

@@ -12,7 +12,7 @@ export interface ImportProgressProps {
 /** The progress bar of a job: rows read so far, and a way out while it runs. */
 export function ImportProgress({ job, onCancel, cancelling }: ImportProgressProps) {
   const translate = useTranslate();
-  const { rowsRead, totalRows, percent } = job.progress;
+  const { rowsRead, totalRows, percent, estimated } = job.progress;
   const running = isActive(job.status);
   const done = job.status === 'validated' || job.status === 'committed';
   const value = done ? 100 : Math.max(0, Math.min(100, percent));
@@ -20,7 +20,7 @@ export function ImportProgress({ job, onCancel, cancelling }: ImportProgressProp
   const rows =
     totalRows === null
       ? translate('zizhu.import.rowsReadOpen', { read: rowsRead })
-      : translate('zizhu.import.rowsRead', { read: rowsRead, total: totalRows });
+      : translate(estimated && running ? 'zizhu.import.rowsReadEstimated' : 'zizhu.import.rowsRead', { read: rowsRead, total: totalRows });
   // Writing happens in one transaction with no row count to show; reading has one.
   const unknownLength = job.status === 'committing' || (running && totalRows === null && percent === 0);
 

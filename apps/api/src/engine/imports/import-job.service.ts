@@ -27,7 +27,7 @@ import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
-import { declaredLastRow } from './xlsx-dimension';
+import { sheetSize } from './xlsx-dimension';
 
 const PROGRESS_EVERY_MS = 500;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
@@ -291,10 +291,11 @@ export class ImportJobService implements OnApplicationBootstrap {
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
     const headerRow = mapping.headerRow;
-    // Progress: rows against the sheet's declared size for .xlsx (its bytes are read well
-    // ahead of the rows); the share of bytes read for .csv, which is parsed as it is read.
-    const lastRow = upload.kind === 'xlsx' ? await declaredLastRow(upload.path) : null;
-    const expectedRows = lastRow ? Math.max(lastRow - headerRow, 1) : null;
+    // Progress: rows against the sheet's declared (or estimated) size for .xlsx, whose bytes
+    // are read well ahead of its rows; the share of bytes read for .csv, parsed as it is read.
+    const sheet = upload.kind === 'xlsx' ? await sheetSize(upload.path) : null;
+    const expectedRows = sheet ? Math.max(sheet.lastRow - headerRow, 1) : null;
+    const estimated = sheet ? !sheet.exact : undefined;
     const percent = (rowsRead: number) =>
       Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
 
@@ -306,10 +307,16 @@ export class ImportJobService implements OnApplicationBootstrap {
       headerRow,
       validator,
       isCancelled: () => this.cancelled.has(id),
-      onRow: async (rowsRead) => {
+      onRows: async (rowsRead) => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
-        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, { rowsRead, totalRows: expectedRows, percent: percent(rowsRead) }]);
+        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, {
+          rowsRead,
+          // An estimate may fall short: the total then follows the rows read.
+          totalRows: expectedRows && Math.max(expectedRows, rowsRead),
+          estimated,
+          percent: percent(rowsRead),
+        }]);
       },
     });
     if (staged.cancelled) return;

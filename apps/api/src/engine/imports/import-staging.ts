@@ -1,8 +1,9 @@
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import { copyRows } from '../database/copy-loader';
 import type { RowValidator } from './row-validator';
 import type { SheetRow } from './sheet-reader';
+import { stagedBatch } from './staged-batch';
 
 const BATCH = 2_000;
 const ROW_COLUMNS = ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path'];
@@ -17,41 +18,37 @@ export interface StagingInput {
   headerRow: number;
   validator: RowValidator;
   isCancelled(): boolean;
-  /** Called after each data row with the count so far (progress reports). */
-  onRow(rowsRead: number): Promise<void>;
+  /** Called after each batch of data rows with the count so far (progress reports). */
+  onRows(rowsRead: number): Promise<void>;
 }
 
 /**
- * Validates every data row and stages it with its errors through COPY, in batches, one
- * COPY in flight while the next batch is read and validated.
+ * Validates every data row and stages it with its errors through COPY, in batches turned
+ * straight into COPY text, one COPY in flight while the next batch is read and validated.
  */
 export async function stageRows(db: DataSource, input: StagingInput): Promise<{ rowsRead: number; cancelled: boolean }> {
-  const { importId: id, rows, validator, headerRow } = input;
+  const { importId, rows, headerRow, validator } = input;
   const runner = db.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
-  let staged: unknown[][] = [];
-  let errors: unknown[][] = [];
+  let batch: SheetRow[] = [];
   let rowsRead = 0;
   let inFlight: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    const [rowBatch, errorBatch] = [staged, errors];
-    staged = [];
-    errors = [];
+  const dispatch = async () => {
+    if (!batch.length) return;
+    const { rows: staged, errors } = stagedBatch(validator, importId, batch);
+    batch = [];
     await inFlight;
     inFlight = (async () => {
-      if (rowBatch.length) await copyRows(client, 'import_rows', ROW_COLUMNS, rowBatch);
-      if (errorBatch.length) await copyRows(client, 'import_errors', ERROR_COLUMNS, errorBatch);
+      await copyText(client, 'import_rows', ROW_COLUMNS, staged);
+      await copyText(client, 'import_errors', ERROR_COLUMNS, errors);
     })();
+    await input.onRows(rowsRead);
   };
   const handle = async (row: SheetRow) => {
     if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
     rowsRead++;
-    const result = validator.validate(row.cells);
-    const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
-    staged.push([id, row.number, JSON.stringify(raw), result.data && JSON.stringify(result.data), result.businessKey, result.scopePath]);
-    for (const error of result.errors) errors.push([id, row.number, error.column, 'row', error.message.zh, error.message.en]);
-    if (staged.length >= BATCH) await flush();
-    await input.onRow(rowsRead);
+    batch.push(row);
+    if (batch.length >= BATCH) await dispatch();
   };
   try {
     for (const row of input.head) await handle(row);
@@ -63,7 +60,7 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
       }
       await handle(next.value);
     }
-    await flush();
+    await dispatch();
     await inFlight;
     return { rowsRead, cancelled: false };
   } catch (error) {
@@ -73,4 +70,15 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
   } finally {
     await runner.release();
   }
+}
+
+/** COPY of text already in COPY format (one line a row). */
+async function copyText(client: PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+  if (!text) return;
+  const sink = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  await new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+    sink.end(text);
+  });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode } from 'iconv-lite';
 import { detectEncoding, readSheet, type SheetRow } from './sheet-reader';
-import { declaredLastRow } from './xlsx-dimension';
+import { sheetSize } from './xlsx-dimension';
 
 describe('readSheet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sheet-reader-'));
@@ -35,8 +35,30 @@ describe('readSheet', () => {
     const sheet = book.addWorksheet('a');
     for (let i = 0; i < 120; i++) sheet.addRow(['x', i]);
     await book.xlsx.writeFile(path);
-    expect(await declaredLastRow(path)).toBe(120);
-    expect(await declaredLastRow(join(dir, 'missing.xlsx'))).toBeNull();
+    expect(await sheetSize(path)).toEqual({ lastRow: 120, exact: true });
+    expect(await sheetSize(join(dir, 'missing.xlsx'))).toBeNull();
+  });
+
+  it('estimates the size of a streamed sheet (no <dimension>) from its bytes per row, within a few percent', async () => {
+    const path = join(dir, 'streamed.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = writer.addWorksheet('名单');
+    sheet.addRow(['学生名单']).commit();
+    sheet.addRow(['身份证号', '姓名', '学段']).commit();
+    for (let i = 0; i < 30_000; i++) sheet.addRow([`45090220120315${String(i % 9000).padStart(4, '0')}`, `黄梓涵${i % 97}`, i % 3 ? '初中' : '小学']).commit();
+    sheet.commit();
+    await writer.commit();
+    const size = await sheetSize(path);
+    expect(size?.exact).toBe(false);
+    expect(Math.abs(size!.lastRow - 30_002) / 30_002).toBeLessThan(0.05);
+
+    const small = join(dir, 'streamed-small.xlsx');
+    const few = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: small, useSharedStrings: false });
+    const fewSheet = few.addWorksheet('a');
+    for (let i = 0; i < 40; i++) fewSheet.addRow(['x', i]).commit();
+    fewSheet.commit();
+    await few.commit();
+    expect(await sheetSize(small)).toEqual({ lastRow: 40, exact: true });
   });
 
   it('reads a small Excel-layout workbook reliably, read after read', async () => {

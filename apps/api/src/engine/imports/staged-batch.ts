@@ -1,0 +1,32 @@
+import { copyText } from '../database/copy-loader';
+import type { RowValidator } from './row-validator';
+import type { SheetRow } from './sheet-reader';
+
+/** Validated rows as COPY text for `import_rows` and `import_errors`. */
+export interface StagedBatch {
+  rows: string;
+  errors: string;
+}
+
+/** Validates a batch of data rows into COPY text: the rows with their values, and their errors. */
+export function stagedBatch(validator: RowValidator, importId: number, rows: readonly SheetRow[]): StagedBatch {
+  let staged = '';
+  let errors = '';
+  for (const row of rows) {
+    const result = validator.validate(row.cells);
+    const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
+    const data = result.data && JSON.stringify(result.data);
+    staged += `${importId}\t${row.number}\t${copyField(JSON.stringify(raw))}\t${copyField(data)}\t${copyField(result.businessKey)}\t${copyField(result.scopePath)}\n`;
+    for (const error of result.errors) {
+      errors += `${importId}\t${row.number}\t${copyField(error.column)}\trow\t${copyField(error.message.zh)}\t${copyField(error.message.en)}\n`;
+    }
+  }
+  return { rows: staged, errors };
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** A text value in COPY format; most need no escaping, and testing first is cheaper. */
+function copyField(value: string | null): string {
+  return value === null ? '\\N' : COPY_SPECIAL.test(value) ? copyText(value) : value;
+}
