@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FUND_EXCEPTION_KINDS, type FundExceptionKind, fundExceptionNoteResource } from '@zizhu/funds';
+import { TERMS } from '@zizhu/programs';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
@@ -52,11 +53,8 @@ export class FundExceptionsService {
     if (!READERS.includes(user.role)) throw ApiException.forbidden();
     const { kind, explained, ...rest } = (typeof query.filter === 'string' && query.filter ? JSON.parse(query.filter) : (query.filter ?? {})) as Record<string, unknown>;
     if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
-    const filter = parseFilter(rest);
-    let all = await this.find(user.scopePath, filter, kind as FundExceptionKind | undefined);
-    if (explained === true) all = all.filter((e) => e.explanation);
-    if (explained === false) all = all.filter((e) => !e.explanation);
-    return { total: all.length, exceptions: all.slice(0, MAX_EXCEPTIONS) };
+    if (explained !== undefined && typeof explained !== 'boolean') throw ApiException.badQuery('explained is true or false', 'explained 只能是 true 或 false');
+    return this.find(user.scopePath, parseFilter(rest), { kind: kind as FundExceptionKind | undefined, explained: explained as boolean | undefined });
   }
 
   /** 说明: finance's note on a current exception, kept by its key (written again to change it). */
@@ -67,7 +65,7 @@ export class FundExceptionsService {
     if (!note) throw ApiException.validation({ note: FUND_MESSAGES.noteRequired });
     const kind = key.split(':')[0] as FundExceptionKind;
     if (!FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
-    const found = (await this.find(user.scopePath, {}, kind, true)).find((e) => e.key === key);
+    const found = (await this.find(user.scopePath, await this.narrowTo(key), { kind, key })).exceptions[0] as (FundException & { scopePath: string }) | undefined;
     if (!found) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
     await this.db.transaction(async (manager) => {
       const [before] = await manager.query(`SELECT ${selectList(fundExceptionNoteResource)} FROM fund_exception_notes t WHERE t.exception_key = $1 FOR UPDATE`, [key]);
@@ -77,7 +75,7 @@ export class FundExceptionsService {
          ON CONFLICT (exception_key) DO UPDATE SET note = EXCLUDED.note, explained_by = EXCLUDED.explained_by,
                 explained_at = EXCLUDED.explained_at, version = t.version + 1, updated_at = now()
          RETURNING ${selectList(fundExceptionNoteResource)}`,
-        [key, kind, note.slice(0, 2000), user.id, (found as FundException & { scopePath: string }).scopePath],
+        [key, kind, note.slice(0, 2000), user.id, found.scopePath],
       );
       await this.audit.record(manager, user, {
         action: before ? 'update' : 'create',
@@ -88,20 +86,53 @@ export class FundExceptionsService {
         after: auditSnapshot(fundExceptionNoteResource, row),
       });
     });
-    const [after] = (await this.find(user.scopePath, {}, kind)).filter((e) => e.key === key);
+    const { scopePath: _scope, ...after } = (await this.find(user.scopePath, await this.narrowTo(key), { kind, key })).exceptions[0] as FundException & { scopePath: string };
     return after;
   }
 
-  private async find(scopePath: string, filter: ReconciliationFilter, kind?: FundExceptionKind, withScope = false): Promise<FundException[]> {
+  /**
+   * The exceptions in scope, overAllocation cells first, then line exceptions in SQL order
+   * — filtered, joined to their notes and cut to MAX_EXCEPTIONS by the database, so a city
+   * with millions of lines never ships them all to the API. `key` picks one (with its
+   * scope path, for explaining it).
+   */
+  private async find(
+    scopePath: string,
+    filter: ReconciliationFilter,
+    options: { kind?: FundExceptionKind; explained?: boolean; key?: string },
+  ): Promise<{ total: number; exceptions: FundException[] }> {
+    const { kind, explained, key } = options;
     const found: (FundException & { scopePath: string })[] = [];
+    let total = 0;
+    if (!kind || kind === 'overAllocation') {
+      const cells = (await this.overAllocations(scopePath, filter)).filter((e) => !key || e.key === key);
+      await this.attachNotes(cells);
+      const kept = cells.filter((e) => explained === undefined || Boolean(e.explanation) === explained);
+      found.push(...kept);
+      total += kept.length;
+    }
     if (kind !== 'overAllocation') {
       const { sql, params } = lineExceptionsSql(scopePath, filter);
-      const where = kind ? `WHERE x.kind = $${params.length + 1}` : '';
+      const where: string[] = [];
+      const add = (condition: string, value: unknown) => {
+        params.push(value);
+        where.push(condition.replace('?', `$${params.length}`));
+      };
+      if (kind) add('x.kind = ?', kind);
+      if (key) add('x.key = ?', key);
+      if (explained !== undefined) where.push(explained ? 'n.id IS NOT NULL' : 'n.id IS NULL');
+      params.push(Math.max(MAX_EXCEPTIONS - found.length, 0));
       const rows: Record<string, unknown>[] = await this.db.query(
-        `SELECT x.*, s.name AS student_name FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
-           LEFT JOIN students s ON s.id = x.student_id ${where} ORDER BY x.kind, x.program_id, x.year, x.term, x.key`,
-        kind ? [...params, kind] : params,
+        `SELECT x.*, s.name AS student_name, n.note, n.explained_by, n.explained_at, count(*) OVER () AS total
+           FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
+           LEFT JOIN students s ON s.id = x.student_id
+           LEFT JOIN fund_exception_notes n ON n.exception_key = x.key
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY x.kind, x.program_id, x.year, x.term, x.key
+          LIMIT $${params.length}`,
+        params,
       );
+      total += rows.length ? Number(rows[0].total) : 0;
       for (const r of rows) {
         found.push({
           key: r.key as string,
@@ -118,15 +149,28 @@ export class FundExceptionsService {
           lineIds: (r.line_ids as number[]).map(Number),
           amount: fen(r.amount),
           expected: r.expected == null ? null : fen(r.expected),
-          explanation: null,
+          explanation: r.note == null ? null : { note: r.note as string, explainedBy: r.explained_by as number, explainedAt: new Date(r.explained_at as string).toISOString() },
           scopePath: r.scope_path as string,
         });
       }
     }
-    if (!kind || kind === 'overAllocation') found.push(...(await this.overAllocations(scopePath, filter)));
-    await this.attachNotes(found);
     await this.attachNames(found);
-    return withScope ? found : found.map(({ scopePath: _scope, ...rest }) => rest);
+    return { total, exceptions: key ? found : found.map(({ scopePath: _scope, ...rest }) => rest) };
+  }
+
+  /** The program, year and term a key names (or its line's), so explaining one exception computes only its cell. */
+  private async narrowTo(key: string): Promise<ReconciliationFilter> {
+    const unknown = () => ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
+    const parts = key.split(':');
+    if (parts[0] === 'paidTwice' || parts[0] === 'overAllocation') {
+      const [programId, year, term] = [Number(parts[1]), Number(parts[2]), parts[3]];
+      if (!Number.isInteger(programId) || !Number.isInteger(year) || !TERMS.some((t) => t.value === term)) throw unknown();
+      return { programId, year, term };
+    }
+    const lineId = Number(parts[1]);
+    const [line] = Number.isInteger(lineId) ? await this.db.query('SELECT program_id, year, term FROM disbursements WHERE id = $1', [lineId]) : [];
+    if (!line) throw unknown();
+    return { programId: line.program_id, year: line.year, term: line.term };
   }
 
   /**
