@@ -46,9 +46,9 @@ describe('comparison declarations', () => {
     expect(parseListIds('x')).toBeNull();
   });
 
-  it('let schools change only the decision and its reason', () => {
+  it('let schools change only the decision, its reason and its evidence file', () => {
     const writable = Object.entries(comparisonResultResource.fields).filter(([, f]) => !f.readOnly).map(([k]) => k);
-    expect(writable).toEqual(['decision', 'decisionReason']);
+    expect(writable).toEqual(['decision', 'decisionReason', 'evidenceFileId']);
     expect(comparisonResultResource.access.create).toEqual([]);
     expect(comparisonResultResource.access.update).toContain('school');
   });
@@ -80,7 +80,7 @@ describe('omission declarations', () => {
   it('scope omissions through the student and keep the review fields server-set', () => {
     expect(omissionResource.scope).toEqual({ kind: 'reference', via: ['studentId'] });
     const writable = Object.entries(omissionResource.fields).filter(([, f]) => !f.readOnly).map(([k]) => k);
-    expect(writable).toEqual(['studentId', 'identityTypeId', 'reason', 'evidence']);
+    expect(writable).toEqual(['studentId', 'identityTypeId', 'reason', 'evidence', 'evidenceFileId']);
     expect(omissionResource.access.create).toContain('school');
   });
 
