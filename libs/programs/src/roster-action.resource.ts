@@ -30,7 +30,9 @@ export const rosterActionResource = defineResource({
     action: { type: 'enum', label: { zh: '操作', en: 'Action' }, options: ROSTER_ACTIONS, readOnly: true, list: true, filter: 'exact' },
     comment: { type: 'text', label: { zh: '意见', en: 'Comment' }, readOnly: true, list: true },
     change: { type: 'json', label: { zh: '更正内容', en: 'Change' }, readOnly: true },
-    actedBy: { type: 'reference', reference: 'users', label: { zh: '办理人', en: 'By' }, readOnly: true, list: true },
+    actedBy: { type: 'reference', reference: 'users', label: { zh: '办理人账号', en: 'By (account)' }, readOnly: true },
+    // Kept as written: a school reads who acted at the county without seeing the county's users.
+    actedByName: { type: 'string', label: { zh: '办理人', en: 'By' }, readOnly: true, maxLength: 100, list: true },
     actedAt: { type: 'datetime', label: { zh: '办理时间', en: 'At' }, readOnly: true, list: true, sort: true },
   },
 });

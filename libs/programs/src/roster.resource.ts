@@ -1,7 +1,13 @@
-import { defineResource } from '@zizhu/schema';
+import { defineResource, type FieldDeclaration } from '@zizhu/schema';
+import { programResource } from './program.resource';
 import { ROSTER_STATUSES, TERMS } from './program.enums';
 
 const COPIED = { zh: '创建名单时从项目复制，项目之后的修改不影响本名单', en: 'Copied from the program when the roster was created; later program edits do not change it' };
+
+/** A program field as the roster keeps it: the same declaration (shape, labels), set by the server. */
+function copiedFromProgram(key: string): FieldDeclaration {
+  return { ...programResource.fields[key], readOnly: true, required: false, defaultValue: undefined, help: COPIED };
+}
 
 /**
  * 受助名单: one program's recipients at one school for one term. It moves through the
@@ -45,10 +51,10 @@ export const rosterResource = defineResource({
     entryCount: { type: 'integer', label: { zh: '人数', en: 'Students' }, readOnly: true, defaultValue: 0, list: true },
     totalAmount: { type: 'money', label: { zh: '金额合计', en: 'Total' }, readOnly: true, defaultValue: 0, list: true },
     programVersion: { type: 'integer', label: { zh: '项目版本', en: 'Program version' }, readOnly: true, help: COPIED },
-    tiers: { type: 'json', label: { zh: '资助档次与标准', en: 'Tiers and amounts' }, readOnly: true, help: COPIED },
-    applicationFields: { type: 'json', label: { zh: '申请表附加字段', en: 'Extra application fields' }, readOnly: true, help: COPIED },
-    approvalSteps: { type: 'json', label: { zh: '审批流程', en: 'Approval chain' }, readOnly: true, help: COPIED },
-    eligibilityRule: { type: 'json', label: { zh: '资助条件', en: 'Eligibility rule' }, readOnly: true, help: COPIED },
+    tiers: copiedFromProgram('tiers'),
+    applicationFields: copiedFromProgram('applicationFields'),
+    approvalSteps: copiedFromProgram('approvalSteps'),
+    eligibilityRule: copiedFromProgram('eligibilityRule'),
     autoEnrol: { type: 'boolean', label: { zh: '特殊身份学生自动纳入', en: 'Auto-enrols special-identity students' }, readOnly: true, help: COPIED },
   },
 });

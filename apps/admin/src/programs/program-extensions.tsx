@@ -1,13 +1,9 @@
 import type { ResourceExtension } from '../schema/resource-extensions';
-import { CopiedProgramField } from './copied-program-field';
 import { ROSTER_ENTRIES_RESOURCE, ROSTERS_RESOURCE } from './roster-api';
 import { RosterActionsBar } from './roster-actions-bar';
 import { RosterPanels } from './roster-panels';
 import { RosterWorkflowPanel } from './roster-workflow-panel';
 import { TierInput } from './tier-input';
-
-/** A roster keeps copies of these program fields, frozen when it was created. */
-const COPIED_FROM_PROGRAM = new Set(['tiers', 'applicationFields', 'approvalSteps', 'eligibilityRule']);
 
 /** What aid programs add to the generated screens of their resources. */
 export const PROGRAM_EXTENSIONS: Record<string, ResourceExtension> = {
@@ -15,7 +11,6 @@ export const PROGRAM_EXTENSIONS: Record<string, ResourceExtension> = {
     showActions: RosterActionsBar,
     showAside: RosterWorkflowPanel,
     showPanels: RosterPanels,
-    fieldDisplay: (field) => (COPIED_FROM_PROGRAM.has(field.key) ? <CopiedProgramField field={field} source={field.key} /> : undefined),
   },
   [ROSTER_ENTRIES_RESOURCE]: {
     fieldInput: (field, mode) => (field.key === 'tier' ? <TierInput field={field} mode={mode} /> : undefined),

@@ -141,7 +141,7 @@ describe('rosters and the approval chain', () => {
       '区县教育局审核:approve',
       '财政局确认:approve',
     ]);
-    expect(history[2]).toMatchObject({ comment: '困难类型填写不全', actedBy: expect.any(Number), actedAt: expect.any(String) });
+    expect(history[2]).toMatchObject({ comment: '困难类型填写不全', actedBy: expect.any(Number), actedByName: expect.stringContaining('玉州区'), actedAt: expect.any(String) });
   });
 
   it('freezes an approved roster: no edits, program changes do not reach it, amendments are logged', async () => {

@@ -138,9 +138,9 @@ export class RosterWorkflowService {
 
   private async log(manager: EntityManager, roster: Row, entry: { stepIndex: number | null; stepLabel: string; action: string; comment: string | null; change: Row | null }, user: SessionUser) {
     await manager.query(
-      `INSERT INTO roster_actions (roster_id, step_index, step_label, action, comment, change, acted_by, acted_at, scope_path)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)`,
-      [roster.id, entry.stepIndex, entry.stepLabel, entry.action, entry.comment, entry.change && JSON.stringify(entry.change), user.id, roster.scopePath],
+      `INSERT INTO roster_actions (roster_id, step_index, step_label, action, comment, change, acted_by, acted_by_name, acted_at, scope_path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)`,
+      [roster.id, entry.stepIndex, entry.stepLabel, entry.action, entry.comment, entry.change && JSON.stringify(entry.change), user.id, `${user.displayName}（${user.scopeLabel}）`.slice(0, 100), roster.scopePath],
     );
   }
 
