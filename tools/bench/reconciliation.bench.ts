@@ -7,7 +7,9 @@
  * Then times, as the API runs them, the summary by program × term × county (and with
  * sources, and a county's own), and drill-down pages of lines (the generic list of
  * `disbursements` filtered to one cell, first page and a deep one, with its count).
- * DATABASE_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ * Also times the exceptions list over all of it (no goal set; reported for the record).
+ * BENCH_REUSE=1 keeps an already loaded database; DATABASE_URL picks the server (default
+ * postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { disbursementResource } from '@zizhu/funds';
 import type { SessionUser } from '@zizhu/schema';
@@ -18,7 +20,9 @@ import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-option
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { ResourceReader } from '@zizhu/api/engine/rest/resource-reader.service';
+import { FundExceptionsService } from '@zizhu/api/modules/funds/fund-exceptions.service';
 import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.service';
+import { AuditService } from '@zizhu/api/engine/audit/audit.service';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 
 const LINES = Number(process.env.BENCH_LINES ?? 3_000_000);
@@ -26,6 +30,7 @@ const DATABASE = 'zizhu_bench_funds';
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROGRAMS = 10;
 const REPEAT = 5;
+const REUSE = process.env.BENCH_REUSE === '1';
 
 const finance: SessionUser = { id: 7, username: 'finance', displayName: '财务', role: 'finance', scopePath: '450900.', scopeLabel: '玉林市' };
 
@@ -107,14 +112,20 @@ async function main(): Promise<void> {
   configurePgTypes();
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  const [{ exists }] = (await admin.query(`SELECT count(*) > 0 AS exists FROM pg_database WHERE datname = $1`, [DATABASE])).rows;
+  const reuse = REUSE && exists;
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  }
   const db = new DataSource(dataSourceOptions(withDatabase(SERVER, DATABASE)));
   await db.initialize();
   let ok = true;
   try {
-    await db.runMigrations({ transaction: 'all' });
-    await load(db);
+    if (!reuse) {
+      await db.runMigrations({ transaction: 'all' });
+      await load(db);
+    }
     const reconciliation = new ReconciliationService(db);
     const reader = new ResourceReader(db);
     const [{ region }] = await db.query(`SELECT region_id AS region FROM disbursements WHERE id = 1`);
@@ -136,6 +147,10 @@ async function main(): Promise<void> {
     ok = (await measure('drill-down: a cell, paid, page 100 of 50', 100, () => page({ ...cell, status: 'paid' }, [4950, 4999]))) && ok;
     ok = (await measure('drill-down: a cell, all statuses, first page', 100, () => page(cell, [0, 49]))) && ok;
     ok = (await measure('drill-down: a cell, failed, by date', 100, () => page({ ...cell, status: 'failed' }, [0, 49], ['date', 'DESC']))) && ok;
+
+    const exceptions = new FundExceptionsService(db, reconciliation, new AuditService());
+    await timed('exceptions, whole city (all kinds)', async () => console.log(`  ${(await exceptions.list({}, finance)).total} exceptions`));
+    await timed('exceptions, one program and term', () => exceptions.list({ filter: JSON.stringify({ programId: 1, year: 2016, term: 'autumn' }) }, finance));
   } finally {
     await db.destroy();
     await admin.end();
