@@ -38,15 +38,24 @@ export class DisbursementBatchService {
     if (!disbursementBatchResource.access.create.includes(user.role)) throw ApiException.forbidden();
     if (isCash(body.method)) throw ApiException.validation({ method: FUND_MESSAGES.cashRefused });
     // By default the batch covers the user's own region (finance sits at the city).
-    const input = { ...body, regionId: body.regionId ?? user.scopePath.split('.').filter(Boolean).pop() };
-    const batch = await this.writer.create(disbursementBatchResource, input, user, async (values, manager) => ({ ...(await this.describe(values, manager)), createdBy: user.id }));
-    await this.db.transaction(async (manager) => {
-      await manager.query('SELECT id FROM disbursement_batches WHERE id = $1 FOR UPDATE', [batch.id]);
-      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM disbursements WHERE batch_id = $1`, [batch.id]);
-      if (n === 0) await this.fill(manager, batch, user);
-      await refreshBatch(manager, batch.id as number);
-    });
-    return this.reader.getOne(disbursementBatchResource, String(batch.id), user);
+    const input: Row = { ...body, regionId: body.regionId ?? user.scopePath.split('.').filter(Boolean).pop() };
+    // Two officers making the same program's batch at once: the second waits, then finds
+    // nothing left to pay (422) instead of creating an empty batch. The partial unique index
+    // still guards the lines themselves.
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`disbursement-batch:${String(input.programId)}:${String(input.year)}:${String(input.term)}`]);
+      const batch = await this.writer.create(disbursementBatchResource, input, user, async (values, manager) => ({ ...(await this.describe(values, manager)), createdBy: user.id }));
+      await this.db.transaction(async (manager) => {
+        await this.fill(manager, batch, user);
+        await refreshBatch(manager, batch.id as number);
+      });
+      return await this.reader.getOne(disbursementBatchResource, String(batch.id), user);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await lock.release();
+    }
   }
 
   /** Refuses an empty batch before it exists; builds its title. */

@@ -60,6 +60,19 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(again.body.errors.programId).toBeTruthy();
   });
 
+  it('makes one batch when two officers create the same batch at once', async () => {
+    const twin = await ok(post('/api/programs', fundProgram({ code: 'FUND-TWIN', name: '并发测试' }), 'admin'));
+    await approvedRoster(api, chain(), { programId: twin.id, year: 2017, term: 'autumn', schoolId: 1 }, students.slice(0, 4).map((s) => ({ studentId: s.id, tier: 'T2' })));
+    const body = { programId: twin.id, year: 2017, term: 'autumn', method: 'aidCard', date: today };
+    const answers = await Promise.all([post('/api/disbursement-batches', body), post('/api/disbursement-batches', body)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    const made = answers.find((a) => a.status === 201)!.body;
+    expect(made.lineCount).toBe(4);
+    const all = (await get(`/api/disbursements${listQuery({ filter: { programId: twin.id }, range: [0, 99] })}`, 'admin')).body as Rec[];
+    expect(all.map((l) => l.batchId)).toEqual(Array(4).fill(made.id));
+    expect((await get(`/api/disbursement-batches${listQuery({ filter: { programId: twin.id } })}`)).body).toHaveLength(1);
+  });
+
   it('enforces one live line per roster entry in the database itself', async () => {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
