@@ -19,6 +19,7 @@ describe('panel: comparison decisions and verification progress', () => {
   let schoolName = '';
   let school: Rec;
   let townshipName = '';
+  let omitted: Rec;
   const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
@@ -46,7 +47,8 @@ describe('panel: comparison decisions and verification progress', () => {
     schoolName = school.name;
     townshipName = (await api('GET', `/api/regions/${school.regionId}`, admin)).name;
     const q = encodeURIComponent(JSON.stringify({ schoolId: school.id, status: 'enrolled' }));
-    const [exact, confirm, reject] = (await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,2]`, admin)) as Rec[];
+    const [exact, confirm, reject, other] = (await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,3]`, admin)) as Rec[];
+    omitted = other;
     const types = (await api('GET', '/api/identity-types?range=[0,99]', admin)) as Rec[];
     const list = await api('POST', '/api/identity-lists', admin, {
       name: '浏览器测试低保名单', department: 'civilAffairs', identityTypeId: types[1].id, regionId: '450902', batchDate: '2026-09-01',
@@ -139,6 +141,34 @@ describe('panel: comparison decisions and verification progress', () => {
     expect(download.suggestedFilename()).toBe('派出所户籍证明.pdf');
     expect((await readFile(await download.path())).equals(EVIDENCE_PDF)).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-comparison-evidence.png' });
+  }, 120_000);
+
+  it('lets school1 flag an omission with a scanned certificate, which the county can open', async () => {
+    const page = await login('school1');
+    await page.goto(`${stack.baseUrl}/#/omissions/create`);
+    const student = page.getByRole('combobox', { name: '学生' });
+    await student.fill(omitted.name);
+    await page.getByRole('option', { name: omitted.name }).first().click();
+    await page.getByRole('combobox', { name: '身份类型' }).fill('孤儿');
+    await page.getByRole('option', { name: '孤儿' }).click();
+    await page.getByRole('textbox', { name: '补录理由' }).fill('父母双亡，民政名单漏报');
+    const input = page.getByTestId('file-input-evidenceFileId');
+    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/files'));
+    await input.locator('input[type=file]').setInputFiles({ name: '孤儿证.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
+    expect((await uploaded).status()).toBe(201);
+    await input.getByText('孤儿证.pdf', { exact: false }).waitFor();
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/omissions'));
+    await page.getByRole('button', { name: '保存' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    const omission = (await response.json()) as Rec;
+    expect(omission.evidenceFileId).toEqual(expect.any(Number));
+    await page.screenshot({ path: '/tmp/zizhu-omission-evidence.png' });
+
+    const county = await login('yuzhou');
+    await county.goto(`${stack.baseUrl}/#/omissions/${omission.id}/show`);
+    await county.getByText('孤儿证.pdf', { exact: false }).waitFor();
+    await county.getByRole('button', { name: '下载' }).waitFor();
   }, 120_000);
 
   it('lets the admin drill the run summary down from the county to the school', async () => {
