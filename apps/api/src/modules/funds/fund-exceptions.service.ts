@@ -123,12 +123,15 @@ export class FundExceptionsService {
       if (explained !== undefined) where.push(explained ? 'n.id IS NOT NULL' : 'n.id IS NULL');
       params.push(Math.max(MAX_EXCEPTIONS - found.length, 0));
       const rows: Record<string, unknown>[] = await this.db.query(
-        `SELECT x.*, s.name AS student_name, n.note, n.explained_by, n.explained_at, count(*) OVER () AS total
-           FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
-           LEFT JOIN students s ON s.id = x.student_id
-           LEFT JOIN fund_exception_notes n ON n.exception_key = x.key
-          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY x.kind, x.program_id, x.year, x.term, x.key
+        // Computed once, counted whole, and only the first page sorted (a top-N sort).
+        `WITH ex AS MATERIALIZED (
+           SELECT x.*, n.note, n.explained_by, n.explained_at
+             FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
+             LEFT JOIN fund_exception_notes n ON n.exception_key = x.key
+            ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+         SELECT ex.*, s.name AS student_name, (SELECT count(*) FROM ex) AS total
+           FROM ex LEFT JOIN students s ON s.id = ex.student_id
+          ORDER BY ex.kind, ex.program_id, ex.year, ex.term, ex.line_ids[1]
           LIMIT $${params.length}`,
         params,
       );

@@ -26,7 +26,15 @@ export function lineExceptionsSql(scopePath: string, filter: ReconciliationFilte
   if (filter.regionId === null) parts.push('d.region_id IS NULL');
   else if (filter.regionId !== undefined) add('d.region_id = ', filter.regionId);
   const sql = `
-    WITH d AS (SELECT d.* FROM disbursements d WHERE ${parts.join(' AND ')}),
+    WITH d AS (
+      -- Only the columns the checks read: this CTE is materialized and sorted.
+      SELECT d.id, d.program_id, d.year, d.term, d.region_id, d.student_id, d.roster_entry_id, d.amount, d.date, d.scope_path
+        FROM disbursements d WHERE ${parts.join(' AND ')}),
+    tiers AS (
+      -- Each roster's copied tiers as rows, joined by code (not a JSON scan per line).
+      SELECT r.id AS roster_id, t->>'code' AS code, (t->>'amount')::bigint AS amount
+        FROM rosters r, jsonb_array_elements(r.tiers) t
+       WHERE r.id IN (SELECT e.roster_id FROM roster_entries e JOIN d ON d.roster_entry_id = e.id)),
     status_changes AS (
       SELECT a.record_id::int AS student_id, a.at, a.before->>'status' AS before_status, a.after->>'status' AS after_status
         FROM audit_log a
@@ -42,8 +50,9 @@ export function lineExceptionsSql(scopePath: string, filter: ReconciliationFilte
       SELECT d.id, d.program_id, d.year, d.term, d.region_id, d.student_id, d.amount, d.scope_path, e.id AS entry_id, e.amount AS entry_amount,
              (e.id IS NOT NULL AND r.status = 'approved' AND e.student_id = d.student_id AND e.program_id = d.program_id
                 AND e.year = d.year AND e.term = d.term) AS approved,
-             (SELECT (t->>'amount')::bigint FROM jsonb_array_elements(r.tiers) t WHERE t->>'code' = e.tier LIMIT 1) AS standard
-        FROM d LEFT JOIN roster_entries e ON e.id = d.roster_entry_id LEFT JOIN rosters r ON r.id = e.roster_id),
+             tr.amount AS standard
+        FROM d LEFT JOIN roster_entries e ON e.id = d.roster_entry_id LEFT JOIN rosters r ON r.id = e.roster_id
+        LEFT JOIN tiers tr ON tr.roster_id = e.roster_id AND tr.code = e.tier),
     unapproved AS (
       SELECT 'noApprovedEntry', concat_ws(':', 'noApprovedEntry', x.id), x.program_id, x.year, x.term, x.region_id, x.student_id,
              ARRAY[x.id], x.amount, x.entry_amount, x.scope_path
