@@ -16,6 +16,8 @@ export function ExceptionsPage() {
   const canExplain = EXPLAINERS.includes(permissions?.user.role ?? '');
   const [kind, setKind] = useState('');
   const [explained, setExplained] = useState('');
+  const [year, setYear] = useState('');
+  const [term, setTerm] = useState('');
   const [data, setData] = useState<{ total: number; exceptions: FundExceptionView[] }>();
   const [failed, setFailed] = useState(false);
   const [editing, setEditing] = useState<FundExceptionView>();
@@ -25,6 +27,8 @@ export function ExceptionsPage() {
     const filter: Record<string, unknown> = {};
     if (kind) filter.kind = kind;
     if (explained) filter.explained = explained === 'yes';
+    if (/^\d{4}$/.test(year)) filter.year = Number(year);
+    if (term) filter.term = term;
     fetchExceptions(filter).then(
       (loaded) => alive && setData(loaded),
       () => alive && setFailed(true),
@@ -32,7 +36,7 @@ export function ExceptionsPage() {
     return () => {
       alive = false;
     };
-  }, [kind, explained]);
+  }, [kind, explained, year, term]);
 
   const saved = (next: FundExceptionView) => {
     setEditing(undefined);
@@ -56,12 +60,21 @@ export function ExceptionsPage() {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {translate('zizhu.funds.exceptionsIntro')}
         </Typography>
-        <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
           <TextField select size="small" label={translate('zizhu.funds.kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ width: 240 }}>
             <MenuItem value="">{translate('zizhu.funds.all')}</MenuItem>
             {KINDS.map((k) => (
               <MenuItem key={k} value={k}>
                 {translate(`zizhu.funds.kinds.${k}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField size="small" type="number" label={translate('zizhu.funds.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 110 }} />
+          <TextField select size="small" label={translate('zizhu.funds.dimTerm')} value={term} onChange={(e) => setTerm(e.target.value)} sx={{ width: 140 }}>
+            <MenuItem value="">{translate('zizhu.funds.all')}</MenuItem>
+            {['spring', 'autumn', 'yearly'].map((t) => (
+              <MenuItem key={t} value={t}>
+                {translate(`zizhu.funds.terms.${t}`)}
               </MenuItem>
             ))}
           </TextField>
