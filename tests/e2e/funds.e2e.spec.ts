@@ -19,6 +19,7 @@ describe('panel: bank result import moves the execution rate', () => {
   let lines: Rec[];
   let roster: Rec;
   let yuzhou = '';
+  let financeToken = '';
   const today = new Date().toISOString().slice(0, 10);
 
   async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
@@ -38,8 +39,7 @@ describe('panel: bank result import moves the execution rate', () => {
     for (const [source, amount] of [['central', 390000], ['provincial', 195000], ['city', 65000]] as const) {
       await api('POST', '/api/allocations', finance, { programId: program.id, year: 2017, term: 'autumn', source, regionId: '450902', amount, documentNumber: '玉财教〔2017〕88号', date: '2017-09-01' });
     }
-    batch = await api('POST', '/api/disbursement-batches', finance, { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
-    lines = await api('GET', `/api/disbursements?filter=${encodeURIComponent(JSON.stringify({ batchId: batch.id }))}&sort=["id","ASC"]`, finance) as unknown as Rec[];
+    financeToken = finance;
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(stack.baseUrl);
@@ -66,6 +66,27 @@ describe('panel: bank result import moves the execution rate', () => {
     await page.getByTestId('program-chart').waitFor();
     expect(await page.locator('[data-program="浏览器测试助学金"]').getAttribute('data-allocated')).toBe('650000');
     await page.screenshot({ path: '/tmp/zizhu-funds-dashboard.png', fullPage: true });
+  });
+
+  it('creates the payment batch from the approved roster with the ordinary form', async () => {
+    await page.goto(`${stack.baseUrl}/#/disbursement-batches/create`);
+    await page.getByRole('combobox', { name: '资助项目' }).fill('浏览器测试');
+    await page.getByRole('option', { name: '浏览器测试助学金' }).click();
+    await page.getByRole('spinbutton', { name: '年度' }).fill('2017');
+    await page.getByRole('combobox', { name: '学期' }).click();
+    await page.getByRole('option', { name: '秋季学期', exact: true }).click();
+    await page.getByRole('combobox', { name: '发放区域' }).fill('玉林市');
+    await page.getByRole('option', { name: '玉林市', exact: true }).click();
+    await page.getByRole('combobox', { name: '发放方式' }).click();
+    await page.getByRole('option', { name: '资助卡', exact: true }).click();
+    await page.getByLabel('发放日期').fill(today);
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/disbursement-batches'));
+    await page.getByRole('button', { name: '保存' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    batch = (await response.json()) as Rec;
+    expect(batch).toMatchObject({ lineCount: 3, totalAmount: 325000 });
+    lines = (await api('GET', `/api/disbursements?filter=${encodeURIComponent(JSON.stringify({ batchId: batch.id }))}&sort=["id","ASC"]`, financeToken)) as unknown as Rec[];
   });
 
   it('refuses a bank file with a bad row, then applies the good one and the rate moves from 0 % to 50 %', async () => {
