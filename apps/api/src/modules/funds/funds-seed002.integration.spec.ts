@@ -210,7 +210,7 @@ describe('seed 002 (石首 2017) through the API: programs, rosters, payments, r
     expect(byRegion.find((r) => r.regionId === null)).toMatchObject({ regionName: '市本级', allocated: wan('1128.4835'), paid: 0 });
     expect(byRegion.filter((r) => r.regionId).reduce((s, r) => s + r.paid, 0)).toBe(wan('1128.4835'));
     expect((await api.request('GET', '/api/funds/exceptions', { token: token.finance })).body.total).toBe(0);
-  });
+  }, 120_000);
 
   it("gives a county only its own schools' payments", async () => {
     const county = (await reconciliation(api, token.yuzhou, ['region'])).body;
@@ -218,5 +218,5 @@ describe('seed 002 (石首 2017) through the API: programs, rosters, payments, r
     const all = (await reconciliation(api, token.finance, ['region'])).body.rows as Rec[];
     expect(county.totals.paid).toBe(all.find((r) => r.regionId === '450902')?.paid);
     expect(county.totals.allocated).toBe(0);
-  });
+  }, 60_000);
 });
