@@ -6,6 +6,9 @@ import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, stu
 
 type Rec = Record<string, Json>;
 
+/** Each step makes rosters and batches through the API; a busy 2-core machine needs more than 5 s. */
+const SLOW = 60_000;
+
 describe('funds: batches, bank results, re-issue, refunds, reconciliation', () => {
   let api: TestApp;
   const token: Record<string, string> = {};
@@ -41,7 +44,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(cash.body.errors.method).toContain('现金');
     const byCounty = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today }, 'yuzhou');
     expect(byCounty.status).toBe(403);
-  });
+  }, SLOW);
 
   it('makes a batch from the approved roster, set-based, one pending line per entry', async () => {
     const created = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
@@ -58,7 +61,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const again = await post('/api/disbursement-batches', { programId: program.id, year: 2017, term: 'autumn', method: 'aidCard', date: today });
     expect(again.status).toBe(422);
     expect(again.body.errors.programId).toBeTruthy();
-  });
+  }, SLOW);
 
   it('makes one batch when two officers create the same batch at once', async () => {
     const twin = await ok(post('/api/programs', fundProgram({ code: 'FUND-TWIN', name: '并发测试' }), 'admin'));
@@ -71,7 +74,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const all = (await get(`/api/disbursements${listQuery({ filter: { programId: twin.id }, range: [0, 99] })}`, 'admin')).body as Rec[];
     expect(all.map((l) => l.batchId)).toEqual(Array(4).fill(made.id));
     expect((await get(`/api/disbursement-batches${listQuery({ filter: { programId: twin.id } })}`)).body).toHaveLength(1);
-  });
+  }, SLOW);
 
   it('enforces one live line per roster entry in the database itself', async () => {
     const db = new Client({ connectionString: api.databaseUrl });
@@ -88,7 +91,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     } finally {
       await db.end();
     }
-  });
+  }, SLOW);
 
   it('applies a bank result all or nothing: one bad row and nothing changes, every bad row reported', async () => {
     const bad = await bankFile([
@@ -124,7 +127,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const backwards = await uploadBankResult(api, token.finance, batch.id, await bankFile([[lines[0].serialNo, '张三', '1250', '失败', '无此账户', today]]));
     expect(backwards.status).toBe(422);
     expect(backwards.body.errors['rows.3.发放结果']).toContain('已发放');
-  });
+  }, SLOW);
 
   it('re-issues a failed line only to a corrected account, and never pays an entry twice', async () => {
     const failed = (await linesOf(api, token.admin, batch.id))[2];
@@ -148,7 +151,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(paid.body).toMatchObject({ paid: 1 });
     const recon = await reconciliation(api, token.finance, ['program'], { programId: program.id });
     expect(recon.body.rows[0]).toMatchObject({ paid: 425000, failed: 100000, pending: 100000, paidLines: 4 });
-  });
+  }, SLOW);
 
   it('records refunds against paid lines up to what was paid, reducing the net', async () => {
     const paidLine = lines[1];
@@ -162,7 +165,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(refund.body).toMatchObject({ studentId: paidLine.studentId, programId: program.id, year: 2017, term: 'autumn', regionId: '450902', amount: 100000 });
     const recon = await reconciliation(api, token.finance, ['program'], { programId: program.id });
     expect(recon.body.rows[0]).toMatchObject({ paid: 425000, refunded: 100000, net: 325000 });
-  });
+  }, SLOW);
 
   it('splits by funding shares exactly and rates in basis points against allocations', async () => {
     for (const [source, amount] of [['central', 400000], ['provincial', 200000], ['city', 33333]] as const) {
@@ -180,7 +183,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect([row('central').shareDifference, row('provincial').shareDifference, row('city').shareDifference]).toEqual([20001, 10000, -30001]);
     expect(bySource.body.totals).toMatchObject({ allocatedByShares: 633333, shareDifference: 0 });
     expect((await reconciliation(api, token.finance, ['nope'])).status).toBe(400);
-  });
+  }, SLOW);
 
   it('exports the reconciliation to Excel with yuan cells of 2 decimals', async () => {
     const response = await fetch(`${api.baseUrl}/api/funds/reconciliation.xlsx?groupBy=program,source&filter=${encodeURIComponent(JSON.stringify({ programId: program.id }))}`, {
@@ -197,7 +200,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(city.getCell(3).numFmt).toBe('#,##0.00');
     const total = sheet.getRow(5);
     expect([total.getCell(1).value, total.getCell(3).value, total.getCell(11).value]).toEqual(['合计', 6333.33, '51.31%']);
-  });
+  }, SLOW);
 
   it('imports allocations from Excel, all or nothing, yuan into fen', async () => {
     const upload = async (rows: (string | number)[][]) => {
@@ -236,7 +239,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(allocation).toMatchObject({ amount: 123456, source: 'central', regionId: '450921', documentNumber: '玉财教〔2017〕1号' });
     const rongxian = await reconciliation(api, token.rongxian, ['source'], { programId: program.id, term: 'spring' });
     expect(rongxian.body.totals).toMatchObject({ allocated: 123456, paid: 0, balance: 123456, executionRateBp: 0 });
-  });
+  }, SLOW);
 
   it('splits odd amounts over odd shares without losing a fen', async () => {
     const odd = await ok(post('/api/programs', fundProgram({ code: 'FUND-ODD', name: '奇数测试', tiers: [{ code: 'A', label: 'A', amount: 33337 }], fundingShares: [{ source: 'central', percent: 33 }, { source: 'provincial', percent: 33 }, { source: 'county', percent: 34 }] }), 'admin'));
@@ -252,7 +255,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(parts.reduce((a: number, b: number) => a + b, 0)).toBe(3 * 33337);
     expect(parts.every((p: number) => Number.isInteger(p))).toBe(true);
     expect(r.body.totals.paid).toBe(100011);
-  });
+  }, SLOW);
 
   it('lists every exception kind with its lines, and finance explains one (persisted)', async () => {
     const [entry0, entry3] = await Promise.all(
@@ -295,7 +298,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(stillThere.exceptions.map((e: Rec) => e.key)).toEqual([key]);
     const notes = (await get(`/api/fund-exception-notes${listQuery({ filter: { exceptionKey: key } })}`)).body;
     expect(notes).toHaveLength(1);
-  });
+  }, SLOW);
 
   it('scopes reconciliation and exceptions to the county', async () => {
     const mine = await reconciliation(api, token.yuzhou, ['region'], { programId: program.id });
@@ -308,7 +311,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect((await exceptions({ programId: program.id }, 'yuzhou')).total).toBeGreaterThanOrEqual(5);
     expect((await get(`/api/disbursements/${lines[0].id}`, 'rongxian')).status).toBe(404);
     expect((await get(`/api/funds/reconciliation`, 'school1')).status).toBe(403);
-  });
+  }, SLOW);
 
   it('lists approved rosters past their deadline with unpaid entries, until they are paid', async () => {
     const late = await ok(post('/api/programs', fundProgram({ code: 'FUND-LATE', name: '逾期测试', deadlines: [{ term: 'spring', monthDay: '06-15' }] }), 'admin'));
@@ -320,5 +323,5 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const lateLines = await linesOf(api, token.admin, b.id);
     await uploadBankResult(api, token.finance, b.id, await bankFile(lateLines.map((l) => [l.serialNo, '', null, '成功', null, today])));
     expect(((await get('/api/funds/overdue')).body as Rec[]).some((o) => o.rosterId === lateRoster.id)).toBe(false);
-  });
+  }, SLOW);
 });
