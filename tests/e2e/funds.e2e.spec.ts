@@ -66,7 +66,7 @@ describe('panel: bank result import moves the execution rate', () => {
     await page.getByTestId('program-chart').waitFor();
     expect(await page.locator('[data-program="浏览器测试助学金"]').getAttribute('data-allocated')).toBe('650000');
     await page.screenshot({ path: '/tmp/zizhu-funds-dashboard.png', fullPage: true });
-  });
+  }, 120_000);
 
   it('creates the payment batch from the approved roster with the ordinary form', async () => {
     await page.goto(`${stack.baseUrl}/#/disbursement-batches/create`);
@@ -87,7 +87,7 @@ describe('panel: bank result import moves the execution rate', () => {
     batch = (await response.json()) as Rec;
     expect(batch).toMatchObject({ lineCount: 3, totalAmount: 325000 });
     lines = (await api('GET', `/api/disbursements?filter=${encodeURIComponent(JSON.stringify({ batchId: batch.id }))}&sort=["id","ASC"]`, financeToken)) as unknown as Rec[];
-  });
+  }, 120_000);
 
   it('refuses a bank file with a bad row, then applies the good one and the rate moves from 0 % to 50 %', async () => {
     expect(await totalRate()).toBe('0.00%');
@@ -111,7 +111,7 @@ describe('panel: bank result import moves the execution rate', () => {
 
     expect(await totalRate()).toBe('50.00%');
     await page.screenshot({ path: '/tmp/zizhu-funds-reconciliation-after.png', fullPage: true });
-  });
+  }, 120_000);
 
   it('lists an exception with its line, and finance explains it', async () => {
     // After payment the county moves the first student to the lower tier: paid 1,250.00, roster now 1,000.00.
@@ -127,5 +127,5 @@ describe('panel: bank result import moves the execution rate', () => {
     await page.screenshot({ path: '/tmp/zizhu-funds-exceptions.png', fullPage: true });
     await page.reload();
     await page.locator(`[data-key="amountMismatch:${lines[0].id}"]`).getByText('已追回差额250元').waitFor();
-  });
+  }, 120_000);
 });
