@@ -39,8 +39,8 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
     batch = [];
     await inFlight;
     inFlight = (async () => {
-      await copyText(client, 'import_rows', ROW_COLUMNS, staged);
-      await copyText(client, 'import_errors', ERROR_COLUMNS, errors);
+      await copyLines(client, 'import_rows', ROW_COLUMNS, staged);
+      await copyLines(client, 'import_errors', ERROR_COLUMNS, errors);
     })();
     await input.onRows(rowsRead);
   };
@@ -73,7 +73,7 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
 }
 
 /** COPY of text already in COPY format (one line a row). */
-async function copyText(client: PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+async function copyLines(client: PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
   if (!text) return;
   const sink = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
   await new Promise<void>((resolve, reject) => {
