@@ -37,4 +37,5 @@ export const FUND_MESSAGES = {
   badFilter: { zh: 'filter 只能含 programId、year、term、regionId、source', en: 'filter takes programId, year, term, regionId and source' },
   exceptionUnknown: { zh: '该异常不存在或已消除', en: 'No such exception (it may have been resolved)' },
   noteRequired: { zh: '请填写说明', en: 'Write the explanation' },
+  schoolOutsideRegion: { zh: '该学校不在下达区域内', en: 'This school lies outside the region' },
 } as const;

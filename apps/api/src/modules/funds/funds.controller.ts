@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@zizhu/schema';
@@ -10,6 +10,7 @@ import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { AllocationService } from './allocation.service';
 import { type BankResultSummary, BankResultService } from './bank-result.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
@@ -33,6 +34,7 @@ const MAX_BANK_FILE = 64 * 1024 * 1024;
 @Controller()
 export class FundsController {
   constructor(
+    private readonly allocations: AllocationService,
     private readonly batches: DisbursementBatchService,
     private readonly bank: BankResultService,
     private readonly lines: DisbursementService,
@@ -40,6 +42,18 @@ export class FundsController {
     private readonly exceptions: FundExceptionsService,
     private readonly overdue: OverduePaymentsService,
   ) {}
+
+  @Post('allocations')
+  @ApiOperation({ summary: '资金下达: the generic create, and a school given must lie in the region given' })
+  createAllocation(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.allocations.create(body ?? {}, user);
+  }
+
+  @Put('allocations/:id')
+  @ApiOperation({ summary: '资金下达: the generic update, and a school given must lie in the region given' })
+  updateAllocation(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.allocations.update(id, body ?? {}, user);
+  }
 
   @Post('disbursement-batches')
   @ApiOperation({ summary: "A payment batch from the region's approved rosters: { programId, year, term, regionId?, method, date, note? }" })

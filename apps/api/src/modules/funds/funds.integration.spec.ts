@@ -185,6 +185,19 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect((await reconciliation(api, token.finance, ['nope'])).status).toBe(400);
   }, SLOW);
 
+  it('refuses an allocation to a school outside its region, on create and on update', async () => {
+    const base = { programId: program.id, year: 2017, term: 'autumn', source: 'county', amount: 100, documentNumber: '玉财教〔2017〕校1号', date: '2017-09-01' };
+    const outside = await post('/api/allocations', { ...base, regionId: '450921', schoolId: 1 });
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors.schoolId).toBe('该学校不在下达区域内');
+    const inside = await post('/api/allocations', { ...base, regionId: '450902', schoolId: 1 });
+    expect(inside.status).toBe(201);
+    const moved = await api.request('PUT', `/api/allocations/${inside.body.id}`, { token: token.finance, body: { regionId: '450921', version: inside.body.version } });
+    expect(moved.status).toBe(422);
+    expect((await api.request('DELETE', `/api/allocations/${inside.body.id}`, { token: token.finance })).status).toBe(200);
+    expect((await post('/api/allocations', { ...base, regionId: '450902' }, 'yuzhou')).status).toBe(403);
+  }, SLOW);
+
   it('exports the reconciliation to Excel with yuan cells of 2 decimals', async () => {
     const response = await fetch(`${api.baseUrl}/api/funds/reconciliation.xlsx?groupBy=program,source&filter=${encodeURIComponent(JSON.stringify({ programId: program.id }))}`, {
       headers: { authorization: `Bearer ${token.finance}` },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { AllocationService } from './allocation.service';
 import { BankResultService } from './bank-result.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
@@ -14,6 +15,7 @@ import { ReconciliationService } from './reconciliation.service';
 @Module({
   controllers: [FundsController],
   providers: [
+    AllocationService,
     DisbursementBatchService,
     BankResultService,
     DisbursementService,
