@@ -34,12 +34,15 @@ module.exports = {
     ),
     project('api', ['<rootDir>/apps/api'], {
       testMatch: ['**/*.spec.ts'],
+      // Each integration suite clones a database and boots the app: seconds on a busy 2-core machine.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/tools/jest/database-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
     }),
     project('tools', ['<rootDir>/tools'], { testMatch: ['**/*.spec.ts'] }),
     project('e2e', ['<rootDir>/tests'], {
       testMatch: ['**/*.e2e.spec.ts'],
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/tools/jest/database-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
     }),
