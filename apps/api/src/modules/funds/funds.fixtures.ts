@@ -1,33 +1,12 @@
 import ExcelJS from 'exceljs';
 import { listQuery, type Json, type TestApp } from '../../testing/test-app';
+import { designedProgram } from '../programs/program.fixtures';
 
 type Rec = Record<string, Json>;
 
 /** A program as the designer posts it: no extra fields, so entries need no answers. */
 export function fundProgram(overrides: Rec = {}): Rec {
-  return {
-    name: '普通高中国家助学金',
-    code: 'FUND-TEST',
-    category: 'grant',
-    regionId: '450900',
-    stages: ['senior'],
-    termKind: 'semester',
-    firstYear: 2017,
-    tiers: [
-      { code: 'T1', label: '一档', amount: 125000 },
-      { code: 'T2', label: '二档', amount: 100000 },
-    ],
-    fundingShares: [
-      { source: 'central', percent: 60 },
-      { source: 'provincial', percent: 30 },
-      { source: 'city', percent: 10 },
-    ],
-    eligibilityRule: { combinator: 'and', rules: [{ field: 'status', operator: '=', value: 'enrolled' }] },
-    autoEnrol: false,
-    applicationFields: [],
-    deadlines: [],
-    ...overrides,
-  };
+  return designedProgram({ code: 'FUND-TEST', firstYear: 2017, autoEnrol: false, applicationFields: [], deadlines: [], ...overrides });
 }
 
 export async function ok(response: Promise<{ status: number; body: Json }>, status = [200, 201]): Promise<Json> {
