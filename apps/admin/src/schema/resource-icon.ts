@@ -10,6 +10,7 @@ import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import ReportIcon from '@mui/icons-material/Report';
 import SchoolIcon from '@mui/icons-material/School';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
@@ -31,6 +32,7 @@ const ICONS: Record<string, ComponentType> = {
   fact_check: FactCheckIcon,
   volunteer_activism: VolunteerActivismIcon,
   how_to_reg: HowToRegIcon,
+  report: ReportIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

@@ -7,6 +7,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
+import { clueResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -40,6 +41,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   disbursementResource,
   refundResource,
   fundExceptionNoteResource,
+  clueResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

@@ -1,0 +1,2 @@
+export * from './check.enums';
+export * from './clue.resource';
