@@ -33,6 +33,8 @@ export interface FundException {
   /** fen: what it should have been (the entry's amount, or the allocation) */
   expected: number | null;
   explanation: { note: string; explainedBy: number; explainedAt: string } | null;
+  /** The problem clue opened from it (开立线索), if any. */
+  clue: { id: number; status: string } | null;
 }
 
 const READERS = ['admin', 'county', 'inspector', 'finance'];
@@ -55,6 +57,19 @@ export class FundExceptionsService {
     if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
     if (explained !== undefined && typeof explained !== 'boolean') throw ApiException.badQuery('explained is true or false', 'explained 只能是 true 或 false');
     return this.find(user.scopePath, parseFilter(rest), { kind: kind as FundExceptionKind | undefined, explained: explained as boolean | undefined });
+  }
+
+  /**
+   * One current exception in the user's scope (422 on key when there is none), with the
+   * school of its first line — where a clue opened from it is assigned.
+   */
+  async findOne(key: string, user: SessionUser): Promise<FundException & { scopePath: string; schoolId: number | null }> {
+    const kind = key.split(':')[0] as FundExceptionKind;
+    if (!FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
+    const found = (await this.find(user.scopePath, await this.narrowTo(key), { kind, key })).exceptions[0] as (FundException & { scopePath: string }) | undefined;
+    if (!found) throw ApiException.validation({ key: FUND_MESSAGES.exceptionUnknown });
+    const [line] = found.lineIds.length ? await this.db.query('SELECT school_id FROM disbursements WHERE id = $1', [found.lineIds[0]]) : [];
+    return { ...found, schoolId: line?.school_id ?? null };
   }
 
   /** 说明: finance's note on a current exception, kept by its key (written again to change it). */
@@ -125,9 +140,10 @@ export class FundExceptionsService {
       const rows: Record<string, unknown>[] = await this.db.query(
         // Computed once, counted whole, and only the first page sorted (a top-N sort).
         `WITH ex AS MATERIALIZED (
-           SELECT x.*, n.note, n.explained_by, n.explained_at
+           SELECT x.*, n.note, n.explained_by, n.explained_at, c.id AS clue_id, c.status AS clue_status
              FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
              LEFT JOIN fund_exception_notes n ON n.exception_key = x.key
+             LEFT JOIN clues c ON c.exception_key = x.key
             ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
          SELECT ex.*, s.name AS student_name, (SELECT count(*) FROM ex) AS total
            FROM ex LEFT JOIN students s ON s.id = ex.student_id
@@ -153,6 +169,7 @@ export class FundExceptionsService {
           amount: fen(r.amount),
           expected: r.expected == null ? null : fen(r.expected),
           explanation: r.note == null ? null : { note: r.note as string, explainedBy: r.explained_by as number, explainedAt: new Date(r.explained_at as string).toISOString() },
+          clue: r.clue_id == null ? null : { id: r.clue_id as number, status: (r.clue_status as string | null) ?? 'open' },
           scopePath: r.scope_path as string,
         });
       }
@@ -215,6 +232,8 @@ export class FundExceptionsService {
         amount: c.net,
         expected: c.allocated,
         explanation: null,
+        // A cell of money has no school to assign a clue to.
+        clue: null,
         scopePath: (c.regionId && pathOf.get(c.regionId)) || cityPath,
       }));
   }

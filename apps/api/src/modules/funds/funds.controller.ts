@@ -12,6 +12,7 @@ import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { AllocationService } from './allocation.service';
 import { type BankResultSummary, BankResultService } from './bank-result.service';
+import { ClueService } from './clue.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
 import { type FundException, FundExceptionsService } from './fund-exceptions.service';
@@ -41,6 +42,7 @@ export class FundsController {
     private readonly reconciliation: ReconciliationService,
     private readonly exceptions: FundExceptionsService,
     private readonly overdue: OverduePaymentsService,
+    private readonly clues: ClueService,
   ) {}
 
   @Post('allocations')
@@ -134,5 +136,23 @@ export class FundsController {
   @ApiOperation({ summary: "Finance's explanation of an exception: { key, note }" })
   explain(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<FundException> {
     return this.exceptions.explain(body ?? {}, user);
+  }
+
+  @Post('funds/exceptions/clue')
+  @ApiOperation({ summary: '开立线索 from an exception: { key, description?, dueDate? } — one clue per exception (422 naming the existing one), assigned to the school of its lines' })
+  openClue(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.clues.openFromException(body ?? {}, user);
+  }
+
+  @Post('clues')
+  @ApiOperation({ summary: '问题线索: the generic create; it starts 待核实 and records who opened it' })
+  createClue(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.clues.create(body ?? {}, user);
+  }
+
+  @Put('clues/:id')
+  @ApiOperation({ summary: '问题线索: the generic update; the status moves only 待核实 → 属实/不属实 → 已整改' })
+  updateClue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.clues.update(id, body ?? {}, user);
   }
 }

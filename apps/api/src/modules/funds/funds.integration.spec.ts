@@ -313,6 +313,45 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect(notes).toHaveLength(1);
   }, SLOW);
 
+  it('opens one clue from an exception, for the school of its lines, which the county verifies', async () => {
+    const mismatch = (await exceptions({ programId: program.id, kind: 'amountMismatch' })).exceptions[0];
+    expect(mismatch.clue).toBeNull();
+    const key = mismatch.key;
+    expect((await post('/api/funds/exceptions/clue', { key }, 'school1')).status).toBe(403);
+    // 容县 cannot see 玉州区's exception, so it cannot open a clue from it.
+    const outOfScope = await post('/api/funds/exceptions/clue', { key }, 'rongxian');
+    expect(outOfScope.status).toBe(422);
+    expect(outOfScope.body.errors.key).toBeTruthy();
+    expect((await post('/api/funds/exceptions/clue', { key, dueDate: '2017-02-30' })).body.errors).toHaveProperty('dueDate');
+    const city = (await exceptions({ programId: program.id, kind: 'overAllocation' })).exceptions[0];
+    expect((await post('/api/funds/exceptions/clue', { key: city.key })).body.errors.key).toContain('说明');
+
+    const opened = await post('/api/funds/exceptions/clue', { key, dueDate: '2027-01-31' });
+    expect(opened.status).toBe(201);
+    const clue = opened.body;
+    expect(clue).toMatchObject({
+      source: 'reconciliation', exceptionKey: key, schoolId: 1, studentId: students[0].id, programId: program.id,
+      year: 2017, term: 'autumn', status: 'open', dueDate: '2027-01-31', refundRequired: false, openedBy: expect.any(Number),
+    });
+    expect(clue.description).toContain('2017 年秋季学期');
+    expect(clue.description).toContain('1250.00 / 1000.00 元');
+    const twice = await post('/api/funds/exceptions/clue', { key }, 'yuzhou');
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors.key).toContain(`#${clue.id}`);
+    expect((await exceptions({ programId: program.id, kind: 'amountMismatch' })).exceptions[0].clue).toEqual({ id: clue.id, status: 'open' });
+
+    const seen = await get(`/api/clues${listQuery({ filter: { exceptionKey: key } })}`, 'school1');
+    expect(seen.body.map((c: Rec) => c.id)).toEqual([clue.id]);
+    expect((await get(`/api/clues/${clue.id}`, 'rongxian')).status).toBe(404);
+    const put = (body: Rec, user: string) => api.request('PUT', `/api/clues/${clue.id}`, { token: token[user], body });
+    expect((await put({ status: 'verifiedTrue', version: clue.version }, 'school1')).status).toBe(403);
+    expect((await put({ status: 'rectified', version: clue.version }, 'yuzhou')).body.errors.status).toContain('待核实');
+    const verified = await put({ status: 'verifiedTrue', refundRequired: true, finding: '档次认定有误，多发 250 元', version: clue.version }, 'yuzhou');
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ status: 'verifiedTrue', refundRequired: true });
+    expect((await exceptions({ programId: program.id, kind: 'amountMismatch' })).exceptions[0].clue).toEqual({ id: clue.id, status: 'verifiedTrue' });
+  }, SLOW);
+
   it('scopes reconciliation and exceptions to the county', async () => {
     const mine = await reconciliation(api, token.yuzhou, ['region'], { programId: program.id });
     expect(mine.body.rows.map((r: Rec) => r.regionId)).toEqual(['450902']);

@@ -4,6 +4,7 @@ import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { AllocationService } from './allocation.service';
 import { BankResultService } from './bank-result.service';
+import { ClueService } from './clue.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
 import { FundExceptionsService } from './fund-exceptions.service';
@@ -11,7 +12,7 @@ import { FundsController } from './funds.controller';
 import { OverduePaymentsService } from './overdue-payments.service';
 import { ReconciliationService } from './reconciliation.service';
 
-/** Funds: payment batches, bank results, re-issues, refunds, reconciliation. Import before ResourceModule. */
+/** Funds: payment batches, bank results, re-issues, refunds, reconciliation, clues opened from its exceptions. Import before ResourceModule. */
 @Module({
   controllers: [FundsController],
   providers: [
@@ -22,6 +23,7 @@ import { ReconciliationService } from './reconciliation.service';
     ReconciliationService,
     FundExceptionsService,
     OverduePaymentsService,
+    ClueService,
     ResourceReader,
     ResourceWriter,
     AuditService,

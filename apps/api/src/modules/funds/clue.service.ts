@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { CLUE_STATUSES, CLUE_TRANSITIONS, type ClueStatus, clueResource } from '@zizhu/checks';
+import { FUND_EXCEPTION_KINDS } from '@zizhu/funds';
+import { TERMS } from '@zizhu/programs';
+import { formatYuan, type SessionUser } from '@zizhu/schema';
+import { ApiException } from '../../engine/errors/api.exception';
+import type { ApiRecord } from '../../engine/rest/record-presenter';
+import { ResourceReader } from '../../engine/rest/resource-reader.service';
+import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { FUND_MESSAGES } from './fund-messages';
+import { FundExceptionsService } from './fund-exceptions.service';
+
+type Row = Record<string, unknown>;
+
+const OPENERS = ['admin', 'county', 'finance'];
+/** A clue opened from an exception without a due date is due in 30 days (the notices' usual term). */
+const DEFAULT_DUE_DAYS = 30;
+
+/**
+ * 问题线索: the generic create and update plus what the declaration cannot state — who
+ * opened it, that a clue starts open and moves only forward (待核实 → 属实/不属实 → 已整改),
+ * and opening one from a reconciliation exception, once per exception.
+ */
+@Injectable()
+export class ClueService {
+  constructor(
+    private readonly reader: ResourceReader,
+    private readonly writer: ResourceWriter,
+    private readonly exceptions: FundExceptionsService,
+  ) {}
+
+  create(body: Row, user: SessionUser): Promise<ApiRecord> {
+    if (!clueResource.access.create.includes(user.role)) throw ApiException.forbidden();
+    if (body.status !== undefined && body.status !== 'open') throw ApiException.validation({ status: statusChange('open', body.status) });
+    return this.writer.create(clueResource, body, user, async () => ({ status: 'open', openedBy: user.id }));
+  }
+
+  async update(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
+    if (!clueResource.access.update.includes(user.role)) throw ApiException.forbidden();
+    const existing = await this.reader.getOne(clueResource, id, user);
+    const from = (existing.status ?? 'open') as ClueStatus;
+    if (body.status !== undefined && body.status !== from && !CLUE_TRANSITIONS[from].includes(body.status as ClueStatus)) {
+      throw ApiException.validation({ status: statusChange(from, body.status) });
+    }
+    return this.writer.update(clueResource, id, body, user);
+  }
+
+  /** 开立线索 from a current exception in the user's scope, assigned to the school of its lines. */
+  async openFromException(body: Row, user: SessionUser): Promise<ApiRecord> {
+    if (!OPENERS.includes(user.role)) throw ApiException.forbidden();
+    const key = typeof body.key === 'string' ? body.key : '';
+    const found = await this.exceptions.findOne(key, user);
+    if (found.clue) throw ApiException.validation({ key: FUND_MESSAGES.clueExists(found.clue.id) });
+    if (!found.schoolId) throw ApiException.validation({ key: FUND_MESSAGES.clueNoSchool });
+    const kind = FUND_EXCEPTION_KINDS.find((k) => k.value === found.kind)!.label;
+    const amounts = `${formatYuan(found.amount)}${found.expected === null ? '' : ` / ${formatYuan(found.expected)}`}`;
+    const term = TERMS.find((t) => t.value === found.term)?.label.zh ?? found.term;
+    const described = typeof body.description === 'string' && body.description.trim() ? body.description.trim() : null;
+    const input: Row = {
+      source: 'reconciliation',
+      kind: kind.zh,
+      description: described ?? `${kind.zh}：${found.programName} ${found.year} 年${term}，${found.studentName ?? ''}，发放明细 ${found.lineIds.join('、')}，金额 ${amounts} 元`,
+      schoolId: found.schoolId,
+      studentId: found.studentId,
+      programId: found.programId,
+      year: found.year,
+      term: found.term,
+      dueDate: body.dueDate ?? daysFromToday(DEFAULT_DUE_DAYS),
+    };
+    return this.writer.create(clueResource, input, user, async () => ({ status: 'open', openedBy: user.id, exceptionKey: key }));
+  }
+}
+
+function statusChange(from: string, to: unknown) {
+  const label = (value: unknown) => CLUE_STATUSES.find((s) => s.value === value)?.label ?? { zh: String(to), en: String(to) };
+  return FUND_MESSAGES.clueTransition(label(from), label(to));
+}
+
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
