@@ -3,17 +3,20 @@ import { Alert, Card, CardContent, CircularProgress, Link as MuiLink, MenuItem, 
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, usePermissions, useTranslate } from 'react-admin';
 import type { SchemaPayload } from '@zizhu/schema';
+import { ClueDialog } from './clue-dialog';
 import { ExplainDialog } from './explain-dialog';
-import { DISBURSEMENTS_RESOURCE, fetchExceptions, type FundExceptionView, RECONCILIATION_PATH, yuanText } from './funds-api';
+import { CLUES_RESOURCE, DISBURSEMENTS_RESOURCE, fetchExceptions, type FundExceptionView, RECONCILIATION_PATH, yuanText } from './funds-api';
 
 const KINDS = ['paidTwice', 'noApprovedEntry', 'notEnrolled', 'amountMismatch', 'overAllocation'];
 const EXPLAINERS = ['admin', 'finance'];
+const CLUE_OPENERS = ['admin', 'county', 'finance'];
 
-/** `/funds/exceptions`: every exception with its lines; finance explains them one by one. */
+/** `/funds/exceptions`: every exception with its lines; finance explains them one by one or opens a problem clue for the school. */
 export function ExceptionsPage() {
   const translate = useTranslate();
   const { permissions } = usePermissions<SchemaPayload | null>();
   const canExplain = EXPLAINERS.includes(permissions?.user.role ?? '');
+  const canOpenClue = CLUE_OPENERS.includes(permissions?.user.role ?? '');
   const [kind, setKind] = useState('');
   const [explained, setExplained] = useState('');
   const [year, setYear] = useState('');
@@ -21,6 +24,7 @@ export function ExceptionsPage() {
   const [data, setData] = useState<{ total: number; exceptions: FundExceptionView[] }>();
   const [failed, setFailed] = useState(false);
   const [editing, setEditing] = useState<FundExceptionView>();
+  const [clueFor, setClueFor] = useState<FundExceptionView>();
 
   useEffect(() => {
     let alive = true;
@@ -41,6 +45,10 @@ export function ExceptionsPage() {
   const saved = (next: FundExceptionView) => {
     setEditing(undefined);
     setData((current) => current && { ...current, exceptions: current.exceptions.map((e) => (e.key === next.key ? next : e)) });
+  };
+  const clueOpened = (key: string, clue: { id: number; status: string }) => {
+    setClueFor(undefined);
+    setData((current) => current && { ...current, exceptions: current.exceptions.map((e) => (e.key === key ? { ...e, clue } : e)) });
   };
   const where = (e: FundExceptionView) =>
     [e.programName, `${e.year} ${translate(`zizhu.funds.terms.${e.term}`)}`, e.regionName ?? translate('zizhu.funds.cityLevel'), e.source ? translate(`zizhu.funds.sources.${e.source}`) : '']
@@ -98,6 +106,7 @@ export function ExceptionsPage() {
                 <TableCell align="right">{translate('zizhu.funds.expected')}</TableCell>
                 <TableCell>{translate('zizhu.funds.linesColumn')}</TableCell>
                 <TableCell>{translate('zizhu.funds.explanation')}</TableCell>
+                <TableCell>{translate('zizhu.funds.clue')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -132,11 +141,24 @@ export function ExceptionsPage() {
                       {canExplain && <Button label="zizhu.funds.explain" onClick={() => setEditing(e)} />}
                     </Stack>
                   </TableCell>
+                  <TableCell>
+                    {e.clue ? (
+                      <MuiLink component={LinkBase} to={`/${CLUES_RESOURCE}/${e.clue.id}/show`}>
+                        #{e.clue.id} {translate(`zizhu.funds.clueStatuses.${e.clue.status}`)}
+                      </MuiLink>
+                    ) : // A money cell (overAllocation) has no school to give a clue to: it is explained instead.
+                    canOpenClue && e.lineIds.length > 0 ? (
+                      <Button label="zizhu.funds.openClue" onClick={() => setClueFor(e)} />
+                    ) : (
+                      translate('zizhu.funds.noClue')
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
+        {clueFor && <ClueDialog exception={clueFor} onClose={() => setClueFor(undefined)} onOpened={(clue) => clueOpened(clueFor.key, clue)} />}
         {editing && <ExplainDialog exception={editing} onClose={() => setEditing(undefined)} onSaved={saved} />}
       </CardContent>
     </Card>

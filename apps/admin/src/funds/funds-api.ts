@@ -67,6 +67,8 @@ export interface FundExceptionView {
   amount: number;
   expected: number | null;
   explanation: { note: string; explainedBy: number; explainedAt: string } | null;
+  /** The problem clue opened from it, if any. */
+  clue: { id: number; status: string } | null;
 }
 
 export interface OverdueView {
@@ -109,6 +111,14 @@ export async function fetchExceptions(filter: Record<string, unknown>): Promise<
 export async function explainException(key: string, note: string): Promise<FundExceptionView> {
   return (await httpClient<FundExceptionView>(`${API_URL}/funds/exceptions/explain`, { method: 'POST', body: JSON.stringify({ key, note }) })).json;
 }
+
+/** 开立线索: one clue per exception, assigned to the school of its lines (`POST /api/funds/exceptions/clue`). */
+export async function openClue(key: string, description: string, dueDate: string): Promise<{ id: number; status: string }> {
+  const body = { key, dueDate, ...(description.trim() ? { description: description.trim() } : {}) };
+  return (await httpClient<{ id: number; status: string }>(`${API_URL}/funds/exceptions/clue`, { method: 'POST', body: JSON.stringify(body) })).json;
+}
+
+export const CLUES_RESOURCE = 'clues';
 
 export async function fetchOverdue(): Promise<OverdueView[]> {
   return (await httpClient<OverdueView[]>(`${API_URL}/funds/overdue`)).json;

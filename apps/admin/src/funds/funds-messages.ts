@@ -34,8 +34,8 @@ export const FUND_TEXTS = {
   cityLevel: { zh: '市本级', en: 'City level' },
   exceptions: { zh: '对账异常', en: 'Exceptions' },
   exceptionsIntro: {
-    zh: '对账发现的异常及其发放明细。财务可逐条填写说明，说明会保存并在再次对账时显示。',
-    en: 'The differences reconciliation found, with their payment lines. Finance can explain each one; the note is kept and shown again on every reconciliation.',
+    zh: '对账发现的异常及其发放明细。财务可逐条填写说明（说明会保存并在再次对账时显示），或开立问题线索交学校核实。',
+    en: 'The differences reconciliation found, with their payment lines. Finance can explain each one (the note is kept and shown again on every reconciliation) or open a problem clue for the school to verify.',
   },
   kind: { zh: '异常类型', en: 'Kind' },
   where: { zh: '项目 / 学期 / 区县', en: 'Program / term / county' },
@@ -73,6 +73,17 @@ export const FUND_TEXTS = {
   overdueRow: { zh: '%{title}：截止 %{deadline}，%{count} 人未发放，%{amount} 元', en: '%{title}: due %{deadline}, %{count} unpaid, %{amount} yuan' },
   openReconciliation: { zh: '打开资金对账', en: 'Open reconciliation' },
   openExceptions: { zh: '查看对账异常', en: 'Open exceptions' },
+  clue: { zh: '问题线索', en: 'Clue' },
+  openClue: { zh: '开立线索', en: 'Open a clue' },
+  openClueTitle: { zh: '就此异常开立问题线索', en: 'Open a problem clue for this exception' },
+  openClueHelp: {
+    zh: '线索将交给该笔发放所在学校核实（属实 / 不属实），由区县确认并整改。描述留空时按异常自动生成。',
+    en: 'The clue goes to the school of the payment to verify (true / false); the county confirms it and sees it rectified. Leave the description empty to have it written from the exception.',
+  },
+  clueDescription: { zh: '线索描述', en: 'Description' },
+  clueDueDate: { zh: '核实期限', en: 'Due date' },
+  clueOpened: { zh: '已开立线索 #%{id}', en: 'Clue #%{id} opened' },
+  noClue: { zh: '—', en: '—' },
 } satisfies Record<string, Localized>;
 
 /** `zizhu.funds.kinds.*`, `terms.*`, `sources.*`. */
@@ -97,10 +108,18 @@ export const FUND_SOURCE_TEXTS = {
   county: { zh: '县级', en: 'County' },
 } satisfies Record<string, Localized>;
 
+/** `zizhu.funds.clueStatuses.*` (the clues resource's statuses). */
+export const CLUE_STATUS_TEXTS = {
+  open: { zh: '待核实', en: 'Open' },
+  verifiedTrue: { zh: '属实', en: 'Verified true' },
+  verifiedFalse: { zh: '不属实', en: 'Verified false' },
+  rectified: { zh: '已整改', en: 'Rectified' },
+} satisfies Record<string, Localized>;
+
 const pick = (texts: Record<string, Localized>, lang: 'zh' | 'en'): Record<string, string> =>
   Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[lang]]));
 
 /** Everything under `zizhu.funds`. */
 export function fundMessages(lang: 'zh' | 'en'): object {
-  return { ...pick(FUND_TEXTS, lang), kinds: pick(FUND_KIND_TEXTS, lang), terms: pick(FUND_TERM_TEXTS, lang), sources: pick(FUND_SOURCE_TEXTS, lang) };
+  return { ...pick(FUND_TEXTS, lang), kinds: pick(FUND_KIND_TEXTS, lang), terms: pick(FUND_TERM_TEXTS, lang), sources: pick(FUND_SOURCE_TEXTS, lang), clueStatuses: pick(CLUE_STATUS_TEXTS, lang) };
 }
