@@ -52,4 +52,26 @@ describe('demo data', () => {
     expect(await outcome('questionable')).toBeGreaterThan(10);
     expect(await outcome('unmatched')).toBeGreaterThan(10);
   });
+
+  it('has a term of funds: approved rosters, a settled batch, allocations short and over, a refund and its clue', async () => {
+    const finance = await api.login('finance');
+    const get = async (path: string, token = finance) => (await api.request('GET', path, { token })).body;
+    const spring = encodeURIComponent(JSON.stringify({ year: 2026, term: 'spring' }));
+    expect(await total('rosters', { year: 2026, term: 'spring', status: 'approved' })).toBe(12);
+    const byRegion = (await get(`/api/funds/reconciliation?groupBy=region&filter=${spring}`)).rows as Record<string, number | string | null>[];
+    const county = (id: string) => byRegion.find((r) => r.regionId === id)!;
+    // 福绵区 was given 90 % of what its rosters need, 容县 115 %: one beyond its allocation, one with a balance.
+    expect(county('450903').executionRateBp).toBeGreaterThan(10000);
+    expect(county('450921').balance).toBeGreaterThan(0);
+    const totals = (await get(`/api/funds/reconciliation?groupBy=program&filter=${spring}`)).totals;
+    expect(totals).toMatchObject({ paid: expect.any(Number), refunded: 125000, pending: 0 });
+    expect(totals.failed).toBeGreaterThan(0);
+    expect(totals.returned).toBeGreaterThan(0);
+    const kinds = ((await get(`/api/funds/exceptions?filter=${spring}`)).exceptions as { kind: string }[]).map((e) => e.kind);
+    expect(new Set(kinds)).toEqual(new Set(['overAllocation', 'amountMismatch']));
+    // The overdue list counts the failed and returned lines the bank did not pay (deadline 2026-06-15).
+    expect(((await get('/api/funds/overdue')) as unknown[]).length).toBeGreaterThan(0);
+    const clues = await get(`/api/clues${listQuery({})}`, await api.login('school1'));
+    expect(clues).toEqual([expect.objectContaining({ source: 'bigDataOffice', status: 'rectified', refundRequired: true, schoolId: 1 })]);
+  });
 });

@@ -20,6 +20,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
+import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -97,6 +98,7 @@ export class DemoSeedService {
         DEMO_IDENTITY_TYPES.map((t) => ({ ...t, aidTier: 'highest', regionId: city.id, scopePath: cityPath, ...versioned })));
       await this.seedIdentities(client, city.id, cityPath ?? '', sampled);
       await seedPrograms(client, city.id, cityPath ?? '');
+      await seedFunds(client, city.id);
     }
   }
 
