@@ -352,6 +352,22 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     expect((await exceptions({ programId: program.id, kind: 'amountMismatch' })).exceptions[0].clue).toEqual({ id: clue.id, status: 'verifiedTrue' });
   }, SLOW);
 
+  it('creates clues by form: county, finance and admin, always 待核实, with who opened them; the school only reads', async () => {
+    const body = { source: 'audit', kind: '寄宿生补助发放给非寄宿生', description: '审计抽查发现', schoolId: 1, dueDate: '2027-03-31' };
+    expect((await post('/api/clues', body, 'school1')).status).toBe(403);
+    expect((await post('/api/clues', { ...body, status: 'rectified' }, 'yuzhou')).body.errors.status).toBeTruthy();
+    expect((await post('/api/clues', { ...body, source: 'rumour' }, 'yuzhou')).body.errors.source).toBeTruthy();
+    const made = await post('/api/clues', body, 'yuzhou');
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'open', exceptionKey: null, refundRequired: false });
+    const opener = (await get(`/api/users/${made.body.openedBy}`, 'admin')).body;
+    expect(opener.username).toBe('yuzhou');
+    // 容县 cannot file a clue on 玉州区's school.
+    const elsewhere = await post('/api/clues', body, 'rongxian');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.code).toBe('OUT_OF_SCOPE');
+  }, SLOW);
+
   it('scopes reconciliation and exceptions to the county', async () => {
     const mine = await reconciliation(api, token.yuzhou, ['region'], { programId: program.id });
     expect(mine.body.rows.map((r: Rec) => r.regionId)).toEqual(['450902']);
