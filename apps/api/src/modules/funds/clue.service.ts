@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { CLUE_STATUSES, CLUE_TRANSITIONS, type ClueStatus, clueResource } from '@zizhu/checks';
 import { FUND_EXCEPTION_KINDS } from '@zizhu/funds';
 import { TERMS } from '@zizhu/programs';
 import { formatYuan, type SessionUser } from '@zizhu/schema';
+import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
@@ -24,6 +26,7 @@ const DEFAULT_DUE_DAYS = 30;
 @Injectable()
 export class ClueService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
     private readonly writer: ResourceWriter,
     private readonly exceptions: FundExceptionsService,
@@ -67,7 +70,14 @@ export class ClueService {
       term: found.term,
       dueDate: body.dueDate ?? daysFromToday(DEFAULT_DUE_DAYS),
     };
-    return this.writer.create(clueResource, input, user, async () => ({ status: 'open', openedBy: user.id, exceptionKey: key }));
+    try {
+      return await this.writer.create(clueResource, input, user, async () => ({ status: 'open', openedBy: user.id, exceptionKey: key }));
+    } catch (error) {
+      // Two officers at once: the unique index lets one through; the other hears which clue won.
+      if (!(error instanceof ApiException && error.fieldErrors?.exceptionKey)) throw error;
+      const [winner] = await this.db.query('SELECT id FROM clues WHERE exception_key = $1', [key]);
+      throw winner ? ApiException.validation({ key: FUND_MESSAGES.clueExists(winner.id) }) : error;
+    }
   }
 }
 

@@ -335,6 +335,11 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     });
     expect(clue.description).toContain('2017 年秋季学期');
     expect(clue.description).toContain('1250.00 / 1000.00 元');
+    // Two officers at once on another exception: one clue, the other told which.
+    const other = (await exceptions({ programId: program.id, kind: 'notEnrolled' })).exceptions[0].key;
+    const race = await Promise.all([post('/api/funds/exceptions/clue', { key: other }), post('/api/funds/exceptions/clue', { key: other }, 'yuzhou')]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(race.find((r) => r.status === 422)!.body.errors.key).toContain(`#${race.find((r) => r.status === 201)!.body.id}`);
     const twice = await post('/api/funds/exceptions/clue', { key }, 'yuzhou');
     expect(twice.status).toBe(422);
     expect(twice.body.errors.key).toContain(`#${clue.id}`);
