@@ -27,7 +27,7 @@ const RETURNED_EVERY = 41;
 
 /**
  * 演示资金: a realistic term of money for the dashboard, reconciliation and exceptions —
- * approved rosters, one paid batch per program with some failed and returned lines,
+ * approved rosters (with their chain's history), one paid batch per program with some failed and returned lines,
  * allocations per source (county-level, and city-level for the city's share), one refund
  * and the clue that ordered it. Set-based SQL in the seed's transaction, like the rest of
  * the seed (no API, no audit rows): a few statements over a few hundred rows.
@@ -46,6 +46,27 @@ export async function seedFunds(client: PoolClient, cityId: string): Promise<voi
        JOIN schools s ON s.code = plan.school
       ORDER BY p.id, s.id`,
     [year, term, deadline, JSON.stringify(plan.map(([program, school]) => ({ program, school })))],
+  );
+
+  // Each roster's way through its chain, as the workflow logs it: the demo users where the
+  // demo has one (school1, school2, the two county officers, finance), else the office's name.
+  await client.query(
+    `INSERT INTO roster_actions (roster_id, step_index, step_label, action, acted_by, acted_by_name, acted_at, scope_path)
+     SELECT r.id, st.i - 1, st.step->>'label', 'approve', u.id,
+            COALESCE(u.display_name, CASE st.step->>'level' WHEN 'school' THEN s.name || '资助专干' WHEN 'county' THEN c.name || '资助中心' ELSE '市财务' END)
+              || '（' || CASE st.step->>'level' WHEN 'school' THEN s.name WHEN 'county' THEN c.name ELSE city.name END || '）',
+            timestamptz '2026-03-02 09:30+08' + (st.i - 1) * interval '3 days' + (r.id % 5) * interval '47 minutes', r.scope_path
+       FROM rosters r
+       JOIN schools s ON s.id = r.school_id
+       JOIN regions c ON c.id = split_part(r.scope_path, '.', 2)
+       JOIN regions city ON city.id = split_part(r.scope_path, '.', 1)
+      CROSS JOIN LATERAL jsonb_array_elements(r.approval_steps) WITH ORDINALITY st(step, i)
+       LEFT JOIN users u ON CASE st.step->>'level' WHEN 'school' THEN u.role = 'school' AND u.school_id = r.school_id
+                                                   WHEN 'county' THEN u.role = 'county' AND u.region_id = c.id
+                                                   ELSE u.username = 'finance' END
+      WHERE r.year = $1::int AND r.term = $2::text
+      ORDER BY r.id, st.i`,
+    [year, term],
   );
 
   // Entries: eligible students only (enrolled, the program's stage, boarders for the subsidy), at the tier a school would give.

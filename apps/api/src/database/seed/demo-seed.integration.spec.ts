@@ -58,6 +58,8 @@ describe('demo data', () => {
     const get = async (path: string, token = finance) => (await api.request('GET', path, { token })).body;
     const spring = encodeURIComponent(JSON.stringify({ year: 2026, term: 'spring' }));
     expect(await total('rosters', { year: 2026, term: 'spring', status: 'approved' })).toBe(12);
+    // Each went through the four steps of the chain, logged as the workflow logs them.
+    expect(await total('roster-actions', { action: 'approve' })).toBe(48);
     const byRegion = (await get(`/api/funds/reconciliation?groupBy=region&filter=${spring}`)).rows as Record<string, number | string | null>[];
     const county = (id: string) => byRegion.find((r) => r.regionId === id)!;
     // 福绵区 was given 90 % of what its rosters need, 容县 115 %: one beyond its allocation, one with a balance.
