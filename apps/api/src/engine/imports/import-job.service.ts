@@ -193,6 +193,13 @@ export class ImportJobService implements OnApplicationBootstrap {
         ]);
         return;
       }
+      // Committed rows live on in their table; the staging copy of their personal data goes.
+      // The failing rows stay for the error workbook.
+      await this.db.query(
+        `DELETE FROM import_rows r WHERE r.import_id = $1
+           AND NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.import_id = r.import_id AND e.row_number = r.row_number)`,
+        [id],
+      );
       await this.forgetUpload(id);
     });
   }

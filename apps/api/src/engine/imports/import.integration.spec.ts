@@ -1,5 +1,6 @@
 import { idNumberCheckChar } from '@zizhu/schema';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import { encode } from 'iconv-lite';
 import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
 
@@ -118,6 +119,14 @@ describe('Excel import', () => {
     expect(done.counts).toMatchObject({ inserted: 2, updated: 0 });
     const found = await api.request('GET', `/api/students${listQuery({ filter: { q: '林一' } })}`, { token: school1 });
     expect(found.body[0]).toMatchObject({ name: '林一', grade: '高一', stage: 'senior', birthDate: expect.any(String) });
+    const errorBook = await fetch(`${api.baseUrl}/api/imports/${id}/errors.xlsx`, { headers: { authorization: `Bearer ${school1}` } });
+    expect(errorBook.status).toBe(200);
+    const staged = new Client({ connectionString: api.databaseUrl });
+    await staged.connect();
+    // Only the failing row's staged copy is kept after the commit (for the error workbook).
+    const { rows } = await staged.query('SELECT row_number FROM import_rows WHERE import_id = $1', [id]);
+    await staged.end();
+    expect(rows.map((r) => r.row_number)).toEqual([4]);
 
     const again = await settle(await upload(file, 'roster.xlsx'));
     expect({ status: again.status, message: again.message }).toEqual({ status: 'validated', message: null });
