@@ -13,3 +13,4 @@ export * from './file-payload';
 export * from './rule';
 export * from './configured-fields';
 export * from './money';
+export * from './funds-payload';

@@ -1,14 +1,15 @@
+import { type FundException } from '@zizhu/schema';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
-import { type FundExceptionView, openClue } from './funds-api';
+import { openClue } from './funds-api';
 
 /** The notices give schools a month to verify a clue. */
 const DUE_DAYS = 30;
 
 /** 开立线索: finance or the county turns one exception into a problem clue for its school. */
-export function ClueDialog({ exception, onClose, onOpened }: { exception: FundExceptionView; onClose: () => void; onOpened: (clue: { id: number; status: string }) => void }) {
+export function ClueDialog({ exception, onClose, onOpened }: { exception: FundException; onClose: () => void; onOpened: (clue: { id: number; status: string }) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
   const [description, setDescription] = useState('');

@@ -1,11 +1,11 @@
+import { type FundException, type SchemaPayload } from '@zizhu/schema';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Card, CardContent, CircularProgress, Link as MuiLink, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, usePermissions, useTranslate } from 'react-admin';
-import type { SchemaPayload } from '@zizhu/schema';
 import { ClueDialog } from './clue-dialog';
 import { ExplainDialog } from './explain-dialog';
-import { CLUES_RESOURCE, DISBURSEMENTS_RESOURCE, fetchExceptions, type FundExceptionView, RECONCILIATION_PATH, yuanText } from './funds-api';
+import { CLUES_RESOURCE, DISBURSEMENTS_RESOURCE, fetchExceptions, RECONCILIATION_PATH, yuanText } from './funds-api';
 
 const KINDS = ['paidTwice', 'noApprovedEntry', 'notEnrolled', 'amountMismatch', 'overAllocation'];
 const EXPLAINERS = ['admin', 'finance'];
@@ -21,10 +21,10 @@ export function ExceptionsPage() {
   const [explained, setExplained] = useState('');
   const [year, setYear] = useState('');
   const [term, setTerm] = useState('');
-  const [data, setData] = useState<{ total: number; exceptions: FundExceptionView[] }>();
+  const [data, setData] = useState<{ total: number; exceptions: FundException[] }>();
   const [failed, setFailed] = useState(false);
-  const [editing, setEditing] = useState<FundExceptionView>();
-  const [clueFor, setClueFor] = useState<FundExceptionView>();
+  const [editing, setEditing] = useState<FundException>();
+  const [clueFor, setClueFor] = useState<FundException>();
 
   useEffect(() => {
     let alive = true;
@@ -42,7 +42,7 @@ export function ExceptionsPage() {
     };
   }, [kind, explained, year, term]);
 
-  const saved = (next: FundExceptionView) => {
+  const saved = (next: FundException) => {
     setEditing(undefined);
     setData((current) => current && { ...current, exceptions: current.exceptions.map((e) => (e.key === next.key ? next : e)) });
   };
@@ -50,7 +50,7 @@ export function ExceptionsPage() {
     setClueFor(undefined);
     setData((current) => current && { ...current, exceptions: current.exceptions.map((e) => (e.key === key ? { ...e, clue } : e)) });
   };
-  const where = (e: FundExceptionView) =>
+  const where = (e: FundException) =>
     [e.programName, `${e.year} ${translate(`zizhu.funds.terms.${e.term}`)}`, e.regionName ?? translate('zizhu.funds.cityLevel'), e.source ? translate(`zizhu.funds.sources.${e.source}`) : '']
       .filter(Boolean)
       .join(' / ');

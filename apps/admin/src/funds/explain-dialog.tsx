@@ -1,11 +1,12 @@
+import { type FundException } from '@zizhu/schema';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
-import { explainException, type FundExceptionView } from './funds-api';
+import { explainException } from './funds-api';
 
 /** 说明: finance writes a note on one exception; the API keeps it by the exception's key. */
-export function ExplainDialog({ exception, onClose, onSaved }: { exception: FundExceptionView; onClose: () => void; onSaved: (saved: FundExceptionView) => void }) {
+export function ExplainDialog({ exception, onClose, onSaved }: { exception: FundException; onClose: () => void; onSaved: (saved: FundException) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
   const [note, setNote] = useState(exception.explanation?.note ?? '');

@@ -1,3 +1,4 @@
+import { type BankResultSummary, type FundException, type OverduePayment, type Reconciliation, type ReconciliationDimension, type ReconciliationFilter } from '@zizhu/schema';
 import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
 import { sessionStore } from '../providers/session-store';
@@ -8,86 +9,10 @@ export const BATCHES_RESOURCE = 'disbursement-batches';
 export const RECONCILIATION_PATH = '/funds/reconciliation';
 export const EXCEPTIONS_PATH = '/funds/exceptions';
 
-export const DIMENSIONS = ['program', 'term', 'region', 'source'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
-export interface ReconciliationFilterView {
-  programId?: number;
-  year?: number;
-  term?: string;
-  regionId?: string | null;
-  source?: string;
-}
 
-/** Amounts in fen; the rate in basis points (`GET /api/funds/reconciliation`). */
-export interface FiguresView {
-  allocated: number;
-  paid: number;
-  pending: number;
-  failed: number;
-  returned: number;
-  refunded: number;
-  net: number;
-  balance: number;
-  executionRateBp: number | null;
-  paidLines: number | null;
-  /** The allocations' total split by the program's shares, and allocated minus it. */
-  allocatedByShares: number;
-  shareDifference: number;
-}
 
-export interface ReconciliationRowView extends FiguresView {
-  programId?: number;
-  programName?: string;
-  year?: number;
-  term?: string;
-  regionId?: string | null;
-  regionName?: string;
-  source?: string;
-}
 
-export interface ReconciliationView {
-  rows: ReconciliationRowView[];
-  totals: FiguresView;
-}
-
-export interface FundExceptionView {
-  key: string;
-  kind: string;
-  programId: number;
-  programName: string;
-  year: number;
-  term: string;
-  regionId: string | null;
-  regionName: string | null;
-  source: string | null;
-  studentId: number | null;
-  studentName: string | null;
-  lineIds: number[];
-  amount: number;
-  expected: number | null;
-  explanation: { note: string; explainedBy: number; explainedAt: string } | null;
-  /** The problem clue opened from it, if any. */
-  clue: { id: number; status: string } | null;
-}
-
-export interface OverdueView {
-  rosterId: number;
-  title: string;
-  deadline: string;
-  schoolName: string;
-  regionName: string | null;
-  unpaidEntries: number;
-  unpaidAmount: number;
-}
-
-export interface BankResultView {
-  rows: number;
-  paid: number;
-  failed: number;
-  returned: number;
-  unchanged: number;
-}
 
 const query = (params: Record<string, unknown>): string =>
   Object.entries(params)
@@ -95,21 +20,21 @@ const query = (params: Record<string, unknown>): string =>
     .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
     .join('&');
 
-export async function fetchReconciliation(groupBy: readonly Dimension[], filter: ReconciliationFilterView): Promise<ReconciliationView> {
-  return (await httpClient<ReconciliationView>(`${API_URL}/funds/reconciliation?${query({ groupBy: groupBy.join(','), filter })}`)).json;
+export async function fetchReconciliation(groupBy: readonly ReconciliationDimension[], filter: ReconciliationFilter): Promise<Reconciliation> {
+  return (await httpClient<Reconciliation>(`${API_URL}/funds/reconciliation?${query({ groupBy: groupBy.join(','), filter })}`)).json;
 }
 
 /** The same figures as an Excel file (money cells in yuan, 2 decimals). */
-export function reconciliationFileUrl(groupBy: readonly Dimension[], filter: ReconciliationFilterView): string {
+export function reconciliationFileUrl(groupBy: readonly ReconciliationDimension[], filter: ReconciliationFilter): string {
   return `${API_URL}/funds/reconciliation.xlsx?${query({ groupBy: groupBy.join(','), filter })}`;
 }
 
-export async function fetchExceptions(filter: Record<string, unknown>): Promise<{ total: number; exceptions: FundExceptionView[] }> {
-  return (await httpClient<{ total: number; exceptions: FundExceptionView[] }>(`${API_URL}/funds/exceptions?${query({ filter })}`)).json;
+export async function fetchExceptions(filter: Record<string, unknown>): Promise<{ total: number; exceptions: FundException[] }> {
+  return (await httpClient<{ total: number; exceptions: FundException[] }>(`${API_URL}/funds/exceptions?${query({ filter })}`)).json;
 }
 
-export async function explainException(key: string, note: string): Promise<FundExceptionView> {
-  return (await httpClient<FundExceptionView>(`${API_URL}/funds/exceptions/explain`, { method: 'POST', body: JSON.stringify({ key, note }) })).json;
+export async function explainException(key: string, note: string): Promise<FundException> {
+  return (await httpClient<FundException>(`${API_URL}/funds/exceptions/explain`, { method: 'POST', body: JSON.stringify({ key, note }) })).json;
 }
 
 /** 开立线索: one clue per exception, assigned to the school of its lines (`POST /api/funds/exceptions/clue`). */
@@ -120,8 +45,8 @@ export async function openClue(key: string, description: string, dueDate: string
 
 export const CLUES_RESOURCE = 'clues';
 
-export async function fetchOverdue(): Promise<OverdueView[]> {
-  return (await httpClient<OverdueView[]>(`${API_URL}/funds/overdue`)).json;
+export async function fetchOverdue(): Promise<OverduePayment[]> {
+  return (await httpClient<OverduePayment[]>(`${API_URL}/funds/overdue`)).json;
 }
 
 export async function reissueLine(id: Identifier, account: string): Promise<{ id: Identifier }> {
@@ -130,7 +55,7 @@ export async function reissueLine(id: Identifier, account: string): Promise<{ id
 }
 
 /** Multipart upload: fetchJson would set a JSON content type, so this is a plain fetch. */
-export async function uploadBankResult(batchId: Identifier, file: File): Promise<{ ok: true; result: BankResultView } | { ok: false; message: string; errors: Record<string, string> }> {
+export async function uploadBankResult(batchId: Identifier, file: File): Promise<{ ok: true; result: BankResultSummary } | { ok: false; message: string; errors: Record<string, string> }> {
   const form = new FormData();
   form.set('file', file, file.name);
   const headers: Record<string, string> = { 'Accept-Language': i18nProvider.getLocale() };
@@ -138,7 +63,7 @@ export async function uploadBankResult(batchId: Identifier, file: File): Promise
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`${API_URL}/${BATCHES_RESOURCE}/${encodeURIComponent(String(batchId))}/bank-result`, { method: 'POST', headers, body: form });
   const body = await response.json();
-  if (response.ok) return { ok: true, result: body as BankResultView };
+  if (response.ok) return { ok: true, result: body as BankResultSummary };
   return { ok: false, message: String(body?.message ?? response.statusText), errors: (body?.errors ?? {}) as Record<string, string> };
 }
 

@@ -1,13 +1,14 @@
+import { type ReconciliationRow } from '@zizhu/schema';
 import { Box, Stack, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { rateText, type ReconciliationRowView, yuanText } from './funds-api';
+import { rateText, yuanText } from './funds-api';
 
 const LABEL = 200;
 const BAR = 420;
 const VALUE = 170;
 
 /** Allocated (light) against net paid (dark) per program, scaled to the largest amount. Plain SVG. */
-export function AllocatedPaidChart({ rows }: { rows: ReconciliationRowView[] }) {
+export function AllocatedPaidChart({ rows }: { rows: ReconciliationRow[] }) {
   const translate = useTranslate();
   const { palette } = useTheme();
   const max = Math.max(1, ...rows.flatMap((r) => [r.allocated, r.net]));
@@ -41,7 +42,7 @@ export function AllocatedPaidChart({ rows }: { rows: ReconciliationRowView[] }) 
 }
 
 /** Execution rate per county: a bar to 100 % (red beyond it), the rate written beside. */
-export function CountyRateChart({ rows }: { rows: ReconciliationRowView[] }) {
+export function CountyRateChart({ rows }: { rows: ReconciliationRow[] }) {
   const translate = useTranslate();
   const { palette } = useTheme();
   const rowHeight = 28;

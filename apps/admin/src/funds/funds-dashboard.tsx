@@ -1,17 +1,18 @@
+import { type OverduePayment, type Reconciliation } from '@zizhu/schema';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Card, CardContent, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, useTranslate } from 'react-admin';
-import { EXCEPTIONS_PATH, fetchOverdue, fetchReconciliation, type OverdueView, RECONCILIATION_PATH, type ReconciliationView, yuanText } from './funds-api';
+import { EXCEPTIONS_PATH, fetchOverdue, fetchReconciliation, RECONCILIATION_PATH, yuanText } from './funds-api';
 import { AllocatedPaidChart, CountyRateChart } from './funds-charts';
 
 /** The finance and county officers' home: allocated vs paid by program, execution by county, overdue payments. */
 export function FundsDashboard() {
   const translate = useTranslate();
-  const [byProgram, setByProgram] = useState<ReconciliationView>();
-  const [byCounty, setByCounty] = useState<ReconciliationView>();
-  const [overdue, setOverdue] = useState<OverdueView[]>();
+  const [byProgram, setByProgram] = useState<Reconciliation>();
+  const [byCounty, setByCounty] = useState<Reconciliation>();
+  const [overdue, setOverdue] = useState<OverduePayment[]>();
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {

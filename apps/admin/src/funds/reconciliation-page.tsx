@@ -1,10 +1,11 @@
+import { type Reconciliation, RECONCILIATION_DIMENSIONS, type ReconciliationDimension, type ReconciliationFilter, type ReconciliationRow } from '@zizhu/schema';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Card, CardContent, Checkbox, CircularProgress, FormControlLabel, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, LinkBase, Title, useGetList, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { FileDownloadButton } from '../files/file-download-button';
-import { DIMENSIONS, type Dimension, DISBURSEMENTS_RESOURCE, EXCEPTIONS_PATH, fetchReconciliation, reconciliationFileUrl, type ReconciliationFilterView, type ReconciliationRowView, type ReconciliationView } from './funds-api';
+import { DISBURSEMENTS_RESOURCE, EXCEPTIONS_PATH, fetchReconciliation, reconciliationFileUrl } from './funds-api';
 import { ReconciliationTable } from './reconciliation-table';
 
 const TERMS = ['spring', 'autumn', 'yearly'];
@@ -14,9 +15,9 @@ const SOURCES = ['central', 'provincial', 'city', 'county'];
 export function ReconciliationPage() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const [dims, setDims] = useState<Dimension[]>(['program', 'term', 'region']);
-  const [filter, setFilter] = useState<ReconciliationFilterView>({});
-  const [data, setData] = useState<ReconciliationView>();
+  const [dims, setDims] = useState<ReconciliationDimension[]>(['program', 'term', 'region']);
+  const [filter, setFilter] = useState<ReconciliationFilter>({});
+  const [data, setData] = useState<Reconciliation>();
   const [failed, setFailed] = useState(false);
   const { data: programs } = useGetList('programs', { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
 
@@ -32,8 +33,8 @@ export function ReconciliationPage() {
     };
   }, [dims, filter]);
 
-  const toggle = (d: Dimension) => setDims((current) => (current.includes(d) ? current.filter((x) => x !== d) : DIMENSIONS.filter((x) => x === d || current.includes(x))));
-  const set = (key: keyof ReconciliationFilterView, value: string) =>
+  const toggle = (d: ReconciliationDimension) => setDims((current) => (current.includes(d) ? current.filter((x) => x !== d) : RECONCILIATION_DIMENSIONS.filter((x) => x === d || current.includes(x))));
+  const set = (key: keyof ReconciliationFilter, value: string) =>
     setFilter((current) => {
       const next = { ...current };
       if (value === '') delete next[key];
@@ -42,7 +43,7 @@ export function ReconciliationPage() {
     });
 
   /** Drill-down: the payment lines of the row's program, term and county (every source shares a line). */
-  const open = (row: ReconciliationRowView) => {
+  const open = (row: ReconciliationRow) => {
     const lines: Record<string, unknown> = {};
     const programId = row.programId ?? filter.programId;
     if (programId !== undefined) lines.programId = programId;
@@ -65,7 +66,7 @@ export function ReconciliationPage() {
         </Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="body2">{translate('zizhu.funds.groupBy')}</Typography>
-          {DIMENSIONS.map((d) => (
+          {RECONCILIATION_DIMENSIONS.map((d) => (
             <FormControlLabel key={d} control={<Checkbox checked={dims.includes(d)} onChange={() => toggle(d)} />} label={translate(`zizhu.funds.dim${d[0].toUpperCase()}${d.slice(1)}`)} />
           ))}
         </Stack>

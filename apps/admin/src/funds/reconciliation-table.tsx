@@ -1,11 +1,12 @@
+import { type ReconciliationDimension, type ReconciliationFigures, type ReconciliationRow } from '@zizhu/schema';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { type Dimension, type FiguresView, rateText, type ReconciliationRowView, yuanText } from './funds-api';
+import { rateText, yuanText } from './funds-api';
 
 export const FIGURES = ['allocated', 'paid', 'pending', 'failed', 'returned', 'refunded', 'net', 'balance'] as const;
 
 /** A row's dimension cells as people read them (program name, 2017 秋季, county, source). */
-export function useDimensionText(): (row: ReconciliationRowView, dim: Dimension) => string {
+export function useDimensionText(): (row: ReconciliationRow, dim: ReconciliationDimension) => string {
   const translate = useTranslate();
   return (row, dim) => {
     switch (dim) {
@@ -21,7 +22,7 @@ export function useDimensionText(): (row: ReconciliationRowView, dim: Dimension)
   };
 }
 
-const DIM_LABEL: Record<Dimension, string> = {
+const DIM_LABEL: Record<ReconciliationDimension, string> = {
   program: 'zizhu.funds.dimProgram',
   term: 'zizhu.funds.dimTerm',
   region: 'zizhu.funds.dimRegion',
@@ -29,11 +30,11 @@ const DIM_LABEL: Record<Dimension, string> = {
 };
 
 /** The summary table: one row per group, money in yuan, the rate in percent; a totals row. */
-export function ReconciliationTable({ dims, rows, totals, onOpen }: { dims: readonly Dimension[]; rows: ReconciliationRowView[]; totals: FiguresView; onOpen: (row: ReconciliationRowView) => void }) {
+export function ReconciliationTable({ dims, rows, totals, onOpen }: { dims: readonly ReconciliationDimension[]; rows: ReconciliationRow[]; totals: ReconciliationFigures; onOpen: (row: ReconciliationRow) => void }) {
   const translate = useTranslate();
   const dimText = useDimensionText();
   const bySource = dims.includes('source');
-  const figureCells = (f: FiguresView, testId?: string) => (
+  const figureCells = (f: ReconciliationFigures, testId?: string) => (
     <>
       {bySource && (
         <>

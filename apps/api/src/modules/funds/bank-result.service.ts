@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { disbursementBatchResource, disbursementResource } from '@zizhu/funds';
-import { formatYuan, type Localized, type SessionUser } from '@zizhu/schema';
+import { type BankResultSummary, formatYuan, type Localized, type SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { readSheet, type SheetKind } from '../../engine/imports/sheet-reader';
@@ -25,13 +25,6 @@ const MAX_REPORTED_ERRORS = 200;
 /** Title rows and banners a bank puts above its header. */
 const HEADER_SEARCH_ROWS = 30;
 
-export interface BankResultSummary {
-  rows: number;
-  paid: number;
-  failed: number;
-  returned: number;
-  unchanged: number;
-}
 
 /**
  * 银行回盘: the bank's result file for a batch marks each line paid, failed (with the

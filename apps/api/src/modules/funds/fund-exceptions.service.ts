@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FUND_EXCEPTION_KINDS, type FundExceptionKind, fundExceptionNoteResource } from '@zizhu/funds';
 import { TERMS } from '@zizhu/programs';
-import type { SessionUser } from '@zizhu/schema';
+import type { FundException, ReconciliationFilter, ReconciliationRow, SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
@@ -10,32 +10,8 @@ import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 import { lineExceptionsSql } from './fund-exceptions.sql';
-import { parseFilter, type ReconciliationRow, ReconciliationService } from './reconciliation.service';
-import type { ReconciliationFilter } from './reconciliation.sql';
+import { parseFilter, ReconciliationService } from './reconciliation.service';
 
-export interface FundException {
-  key: string;
-  kind: FundExceptionKind;
-  programId: number;
-  programName: string;
-  year: number;
-  term: string;
-  regionId: string | null;
-  /** The county's name; null for money held at city level. */
-  regionName: string | null;
-  source: string | null;
-  studentId: number | null;
-  studentName: string | null;
-  /** The lines behind it; overAllocation names its cell instead (drill down with the same filter). */
-  lineIds: number[];
-  /** fen: what was paid (net, for overAllocation) */
-  amount: number;
-  /** fen: what it should have been (the entry's amount, or the allocation) */
-  expected: number | null;
-  explanation: { note: string; explainedBy: number; explainedAt: string } | null;
-  /** The problem clue opened from it (开立线索), if any. */
-  clue: { id: number; status: string } | null;
-}
 
 const READERS = ['admin', 'county', 'inspector', 'finance'];
 const EXPLAINERS = ['admin', 'finance'];

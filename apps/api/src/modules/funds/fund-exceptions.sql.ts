@@ -1,4 +1,4 @@
-import type { ReconciliationFilter } from './reconciliation.sql';
+import type { ReconciliationFilter } from '@zizhu/schema';
 
 /**
  * The line-level exceptions among paid lines in scope, one statement, one row per

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@zizhu/schema';
+import type { BankResultSummary, FundException, OverduePayment, Reconciliation, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,15 +11,15 @@ import { localeOf } from '../../engine/errors/locale';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { AllocationService } from './allocation.service';
-import { type BankResultSummary, BankResultService } from './bank-result.service';
+import { BankResultService } from './bank-result.service';
 import { ClueService } from './clue.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
 import { DisbursementService } from './disbursement.service';
-import { type FundException, FundExceptionsService } from './fund-exceptions.service';
+import { FundExceptionsService } from './fund-exceptions.service';
 import { FUND_MESSAGES } from './fund-messages';
-import { type OverduePayment, OverduePaymentsService } from './overdue-payments.service';
+import { OverduePaymentsService } from './overdue-payments.service';
 import { writeReconciliationXlsx } from './reconciliation-export';
-import { type Reconciliation, ReconciliationService } from './reconciliation.service';
+import { ReconciliationService } from './reconciliation.service';
 
 type Payload = Record<string, unknown>;
 

@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SessionUser } from '@zizhu/schema';
+import type { OverduePayment, SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { COUNTY_OF_PATH, fen } from './fund-sql';
 
-export interface OverduePayment {
-  rosterId: number;
-  title: string;
-  deadline: string;
-  schoolName: string;
-  regionId: string | null;
-  regionName: string | null;
-  unpaidEntries: number;
-  /** fen */
-  unpaidAmount: number;
-}
 
 const ROLES = ['admin', 'county', 'inspector', 'finance'];
 const MAX_ROWS = 200;

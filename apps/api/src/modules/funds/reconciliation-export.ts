@@ -1,10 +1,9 @@
 import { FUNDING_SOURCES, TERMS } from '@zizhu/programs';
-import { formatYuan, type Localized } from '@zizhu/schema';
+import { formatYuan, type Localized, type Reconciliation, type ReconciliationRow } from '@zizhu/schema';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../engine/errors/locale';
 import type { ExportColumn } from '../../engine/export/export-columns';
 import { xlsxSheetWriter } from '../../engine/export/xlsx-sheet.writer';
-import type { Reconciliation, ReconciliationRow } from './reconciliation.service';
 
 const HEADERS: Record<string, Localized> = {
   program: { zh: '资助项目', en: 'Program' },

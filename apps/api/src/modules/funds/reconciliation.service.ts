@@ -1,50 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FUNDING_SOURCES, TERMS } from '@zizhu/programs';
-import type { SessionUser } from '@zizhu/schema';
+import {
+  RECONCILIATION_DIMENSIONS,
+  type Reconciliation,
+  type ReconciliationDimension,
+  type ReconciliationFigures,
+  type ReconciliationFilter,
+  type ReconciliationRow,
+  type SessionUser,
+} from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
-import { GROUP_DIMENSIONS, type GroupDimension, type ReconciliationFilter, reconciliationSql } from './reconciliation.sql';
+import { reconciliationSql } from './reconciliation.sql';
 
-/** Amounts in fen. `executionRateBp`: net ÷ allocated in basis points (10000 = 100 %), floored; null without allocation. */
-export interface ReconciliationFigures {
-  allocated: number;
-  paid: number;
-  pending: number;
-  failed: number;
-  returned: number;
-  refunded: number;
-  /** paid − refunded */
-  net: number;
-  /** allocated − net */
-  balance: number;
-  executionRateBp: number | null;
-  /** Paid lines (person-times); null when split by source, where a line funds every source. */
-  paidLines: number | null;
-  /** What the program's funding shares ask of this source: the allocations' total split by the shares. */
-  allocatedByShares: number;
-  /** allocated − allocatedByShares: a source that gave more (or less) than its share. */
-  shareDifference: number;
-}
 
-export interface ReconciliationRow extends ReconciliationFigures {
-  programId?: number;
-  programName?: string;
-  year?: number;
-  term?: string;
-  regionId?: string | null;
-  regionName?: string;
-  source?: string;
-}
 
-export interface Reconciliation {
-  groupBy: GroupDimension[];
-  filter: ReconciliationFilter;
-  rows: ReconciliationRow[];
-  totals: ReconciliationFigures;
-}
 
 const ROLES = ['admin', 'county', 'inspector', 'finance'];
 const CITY_LEVEL = '市本级';
@@ -146,12 +119,12 @@ function parseJson(value: unknown, fallback: unknown, error: { zh: string; en: s
   }
 }
 
-export function parseGroupBy(value: unknown): GroupDimension[] {
-  const raw = typeof value === 'string' && !value.trim().startsWith('[') ? value.split(',').map((v) => v.trim()).filter(Boolean) : parseJson(value, [...GROUP_DIMENSIONS], FUND_MESSAGES.badGroupBy);
-  if (!Array.isArray(raw) || raw.some((d) => !(GROUP_DIMENSIONS as readonly string[]).includes(d))) {
+export function parseGroupBy(value: unknown): ReconciliationDimension[] {
+  const raw = typeof value === 'string' && !value.trim().startsWith('[') ? value.split(',').map((v) => v.trim()).filter(Boolean) : parseJson(value, [...RECONCILIATION_DIMENSIONS], FUND_MESSAGES.badGroupBy);
+  if (!Array.isArray(raw) || raw.some((d) => !(RECONCILIATION_DIMENSIONS as readonly string[]).includes(d))) {
     throw ApiException.badQuery(FUND_MESSAGES.badGroupBy.en, FUND_MESSAGES.badGroupBy.zh);
   }
-  return GROUP_DIMENSIONS.filter((d) => raw.includes(d));
+  return RECONCILIATION_DIMENSIONS.filter((d) => raw.includes(d));
 }
 
 export function parseFilter(value: unknown): ReconciliationFilter {

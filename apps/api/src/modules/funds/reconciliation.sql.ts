@@ -1,17 +1,7 @@
+import type { ReconciliationDimension, ReconciliationFilter } from '@zizhu/schema';
 import { COUNTY_OF_PATH } from './fund-sql';
 
-/** The dimensions a reconciliation groups by. `term` means year and term together. */
-export const GROUP_DIMENSIONS = ['program', 'term', 'region', 'source'] as const;
-export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 
-export interface ReconciliationFilter {
-  programId?: number;
-  year?: number;
-  term?: string;
-  /** A county's code; `null` for money held at city level. */
-  regionId?: string | null;
-  source?: string;
-}
 
 /** `by_shares`: the allocation's total for the program, term and county split by the shares — what each source should have given. */
 const METRICS = ['paid', 'pending', 'failed', 'returned', 'refunded', 'by_shares'] as const;
@@ -47,7 +37,7 @@ function filterSql(filter: ReconciliationFilter, params: unknown[], alias: strin
  * integers that add up to the total exactly. Allocations are summed per source as given.
  * Scope: every table's scope_path under the user's node.
  */
-export function reconciliationSql(scopePath: string, filter: ReconciliationFilter, groupBy: readonly GroupDimension[]): { sql: string; params: unknown[] } {
+export function reconciliationSql(scopePath: string, filter: ReconciliationFilter, groupBy: readonly ReconciliationDimension[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [`${scopePath}%`];
   const lineFilter = filterSql(filter, params, 'd', false);
   const refundFilter = filterSql(filter, params, 'f', false);
