@@ -14,3 +14,4 @@ export * from './rule';
 export * from './configured-fields';
 export * from './money';
 export * from './funds-payload';
+export * from './roster-payload';

@@ -1,4 +1,4 @@
-import type { Localized } from '@zizhu/schema';
+import type { ApplicationImportResult, RosterProblem } from '@zizhu/schema';
 import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
 
@@ -15,15 +15,6 @@ export interface ApprovalStepView {
   level: string;
 }
 
-/** One reason a roster cannot be submitted (`GET /api/rosters/:id/problems`). */
-export interface RosterProblemView {
-  entryId: number;
-  studentId: number;
-  studentName: string;
-  code: string;
-  message: Localized;
-}
-
 const rosterUrl = (id: Identifier): string => `${API_URL}/rosters/${encodeURIComponent(String(id))}`;
 
 export const noticeUrl = (id: Identifier): string => `${rosterUrl(id)}/notice.xlsx`;
@@ -32,8 +23,8 @@ export async function actOnRoster(id: Identifier, action: StepAction, comment: s
   await httpClient(`${rosterUrl(id)}/actions`, { method: 'POST', body: JSON.stringify({ action, comment }) });
 }
 
-export async function fetchProblems(id: Identifier): Promise<RosterProblemView[]> {
-  return (await httpClient<RosterProblemView[]>(`${rosterUrl(id)}/problems`)).json;
+export async function fetchProblems(id: Identifier): Promise<RosterProblem[]> {
+  return (await httpClient<RosterProblem[]>(`${rosterUrl(id)}/problems`)).json;
 }
 
 export async function autoEnrol(id: Identifier): Promise<{ added: number }> {
@@ -55,19 +46,9 @@ export const isFinal = (status: unknown): boolean => status === 'approved' || st
 
 export const applicationTemplateUrl = (id: Identifier): string => `${rosterUrl(id)}/applications/template.xlsx`;
 
-/** `POST /api/rosters/:id/applications`: what an uploaded application file did, row by row. */
-export interface ApplicationImportView {
-  total: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  invalid: number;
-  errors: { row: number; column: string; message: string }[];
-}
-
-export async function importApplications(id: Identifier, file: File, allOrNothing: boolean): Promise<ApplicationImportView> {
+export async function importApplications(id: Identifier, file: File, allOrNothing: boolean): Promise<ApplicationImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('allOrNothing', String(allOrNothing));
-  return (await httpClient<ApplicationImportView>(`${rosterUrl(id)}/applications`, { method: 'POST', body: form })).json;
+  return (await httpClient<ApplicationImportResult>(`${rosterUrl(id)}/applications`, { method: 'POST', body: form })).json;
 }

@@ -1,3 +1,4 @@
+import type { ApplicationImportResult } from '@zizhu/schema';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   Alert,
@@ -20,7 +21,7 @@ import { useState } from 'react';
 import { Button, useRecordContext, useRefresh, useTranslate, type Identifier } from 'react-admin';
 import { FileDownloadButton } from '../files/file-download-button';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
-import { applicationTemplateUrl, importApplications, type ApplicationImportView } from './roster-api';
+import { applicationTemplateUrl, importApplications } from './roster-api';
 
 /** Shown rows of the error report (the API sends them all; a long list belongs in the file). */
 const SHOWN_ERRORS = 200;
@@ -46,7 +47,7 @@ function ApplicationsDialog({ rosterId, title, onClose }: { rosterId: Identifier
   const [file, setFile] = useState<File | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(true);
   const [sending, setSending] = useState(false);
-  const [result, setResult] = useState<ApplicationImportView | null>(null);
+  const [result, setResult] = useState<ApplicationImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function send() {

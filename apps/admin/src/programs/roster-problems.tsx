@@ -1,9 +1,10 @@
+import type { RosterProblem } from '@zizhu/schema';
 import { Alert, Box, Button, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../providers/api-error';
 import { languageOf } from '../providers/locales';
-import { fetchProblems, type RosterProblemView } from './roster-api';
+import { fetchProblems } from './roster-api';
 
 /**
  * 提交前检查: what would stop the school submitting (eligibility, tiers, amounts, students
@@ -14,7 +15,7 @@ export function RosterProblems() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const lang = languageOf(locale);
-  const [problems, setProblems] = useState<RosterProblemView[] | null>(null);
+  const [problems, setProblems] = useState<RosterProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = record?.id;
   const load = useCallback(() => {

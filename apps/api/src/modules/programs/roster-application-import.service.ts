@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type ProgramTier, rosterResource } from '@zizhu/programs';
-import { type ConfiguredField, type Localized, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import { type ApplicationImportResult, type ConfiguredField, type Localized, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { Locale } from '../../engine/errors/locale';
@@ -18,16 +18,6 @@ type Row = Record<string, unknown>;
 
 /** A roster's file holds one school's applications: a few thousand rows at most. */
 export const MAX_APPLICATION_ROWS = 20_000;
-
-export interface ApplicationImportResult {
-  total: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  invalid: number;
-  /** Row numbers as Excel shows them. */
-  errors: { row: number; column: string; message: string }[];
-}
 
 interface Candidate {
   row: number;

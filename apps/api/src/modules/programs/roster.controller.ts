@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { diskStorage } from 'multer';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@zizhu/schema';
+import type { ApplicationImportResult, RosterProblem, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
@@ -17,12 +17,12 @@ import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { rosterResource } from '@zizhu/programs';
 import { applicationSheet } from './application-sheet';
-import { type ApplicationImportResult, RosterApplicationImportService } from './roster-application-import.service';
+import { RosterApplicationImportService } from './roster-application-import.service';
 import { APPLICATION_IMPORT_MESSAGES } from './roster-application-messages';
 import { RosterEntryService } from './roster-entry.service';
 import { RosterNoticeService } from './roster-notice.service';
 import { RosterWorkflowService } from './roster-workflow.service';
-import { type RosterProblem, RosterService } from './roster.service';
+import { RosterService } from './roster.service';
 
 type Payload = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type ApprovalStep, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, topTier } from '@zizhu/programs';
-import { type ConfiguredField, type Localized, type RuleGroup, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import { type ConfiguredField, type Localized, type RosterProblem, type RuleGroup, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { type ApiRecord, selectList } from '../../engine/rest/record-presenter';
@@ -12,15 +12,6 @@ import { anyMarkSql, eligibilitySql } from './eligibility.sql';
 import { ROSTER_MESSAGES } from './roster-messages';
 
 type Row = Record<string, unknown>;
-
-/** One problem a roster must not be submitted with. */
-export interface RosterProblem {
-  entryId: number;
-  studentId: number;
-  studentName: string;
-  code: 'notEligible' | 'notEnrolled' | 'otherSchool' | 'unknownTier' | 'amountDiffers' | 'applicationInvalid';
-  message: Localized;
-}
 
 const PROBLEM_MESSAGES: Record<RosterProblem['code'], Localized> = {
   notEligible: { zh: '不符合项目资助条件', en: 'Does not meet the program’s rule' },
