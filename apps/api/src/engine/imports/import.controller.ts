@@ -12,16 +12,10 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportJob, ImportMode, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
-import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { diskStorage } from 'multer';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
@@ -31,8 +25,8 @@ import { IMPORT_MESSAGES } from './import-messages';
 import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
 import { ImportErrorRows } from './import-error-rows';
 import { sheetKind } from './sheet-reader';
+import { sheetUpload, uploadedName } from './sheet-upload';
 
-export const UPLOAD_DIR = join(tmpdir(), 'zizhu-imports');
 const MODES: readonly ImportMode[] = ['insert', 'update', 'upsert'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -75,18 +69,7 @@ export class ImportController {
       properties: { resource: { type: 'string' }, mode: { type: 'string', enum: [...MODES] }, file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({
-        destination: (_req, _file, done) => {
-          mkdirSync(UPLOAD_DIR, { recursive: true });
-          done(null, UPLOAD_DIR);
-        },
-        filename: (_req, _file, done) => done(null, randomUUID()),
-      }),
-      limits: { fileSize: 512 * 1024 * 1024 },
-    }),
-  )
+  @UseInterceptors(sheetUpload(512 * 1024 * 1024))
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: { resource?: string; mode?: string },
@@ -97,7 +80,7 @@ export class ImportController {
       if (!MODES.includes(mode)) throw ApiException.validation({ mode: { zh: '导入方式无效', en: 'Unknown import mode' } });
       if (!file) throw ApiException.validation({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
       // Browsers send the name as latin1 bytes; Chinese names need re-decoding.
-      const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+      const fileName = uploadedName(file);
       const kind = sheetKind(fileName);
       if (!kind) throw ApiException.validation({ file: IMPORT_MESSAGES.unsupportedFile });
       const resource = this.jobs.importable(String(body.resource ?? ''), mode, user);

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BankResultSummary, FundException, OverduePayment, Reconciliation, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
 import { sheetKind } from '../../engine/imports/sheet-reader';
+import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { AllocationService } from './allocation.service';
 import { BankResultService } from './bank-result.service';
@@ -68,11 +67,11 @@ export class FundsController {
   @ApiOperation({ summary: "The bank's result file (流水号, 发放结果, 金额?, 失败原因?, 入账日期?): all rows applied, or none (422 with every bad row)" })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { dest: tmpdir(), limits: { fileSize: MAX_BANK_FILE, files: 1 } }))
+  @UseInterceptors(sheetUpload(MAX_BANK_FILE))
   async bankResult(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
     if (!file) throw ApiException.validation({ file: FUND_MESSAGES.fileRequired });
     try {
-      const kind = sheetKind(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+      const kind = sheetKind(uploadedName(file));
       if (!kind) throw ApiException.validation({ file: FUND_MESSAGES.fileUnreadable });
       return await this.bank.apply(id, { path: file.path, kind }, user);
     } finally {

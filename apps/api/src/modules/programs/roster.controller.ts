@@ -1,16 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { diskStorage } from 'multer';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationImportResult, RosterProblem, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
-import { UPLOAD_DIR } from '../../engine/imports/import.controller';
+import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import { writeTemplate } from '../../engine/imports/import-workbooks';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -66,18 +62,7 @@ export class RosterController {
   @ApiOperation({ summary: 'Import applications from .xlsx/.csv (multipart `file`, `allOrNothing`): every row checked, a row-level report back' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, allOrNothing: { type: 'boolean' } } } })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({
-        destination: (_req, _file, done) => {
-          mkdirSync(UPLOAD_DIR, { recursive: true });
-          done(null, UPLOAD_DIR);
-        },
-        filename: (_req, _file, done) => done(null, randomUUID()),
-      }),
-      limits: { fileSize: 32 * 1024 * 1024 },
-    }),
-  )
+  @UseInterceptors(sheetUpload(32 * 1024 * 1024))
   async importApplications(
     @Param('id') id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -87,7 +72,7 @@ export class RosterController {
   ): Promise<ApplicationImportResult> {
     try {
       if (!file) throw ApiException.validation({ file: APPLICATION_IMPORT_MESSAGES.missingFile });
-      const kind = sheetKind(Buffer.from(file.originalname, 'latin1').toString('utf8'));
+      const kind = sheetKind(uploadedName(file));
       if (!kind) throw ApiException.validation({ file: APPLICATION_IMPORT_MESSAGES.missingFile });
       return await this.applications.import(id, { path: file.path, kind }, body?.allOrNothing !== 'false', user, localeOf(language));
     } finally {
