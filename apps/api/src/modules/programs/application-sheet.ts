@@ -17,9 +17,10 @@ export const answerKey = (key: string) => `x_${key}`;
  * The columns of one roster's application file, declared like a resource so that the
  * import engine's pieces (template, header detection, cell conversion, field checks) serve
  * it: 身份证号, 姓名 (checked against the roll), 档次 (a dropdown of the roster's tiers), each
- * extra application field, 备注.
+ * extra application field, 备注. `record` is the roster as the API presents it.
  */
-export function applicationSheet(roster: { id: number; tiers: ProgramTier[]; applicationFields: ConfiguredField[] }): ResourceDeclaration {
+export function applicationSheet(record: Readonly<Record<string, unknown>>): ResourceDeclaration {
+  const roster = { id: record.id as number, tiers: record.tiers as ProgramTier[], applicationFields: record.applicationFields as ConfiguredField[] };
   const fields: FieldMap = {
     idNumber: idNumberField({}),
     name: { ...personNameField(['姓名', '学生姓名']), required: false },

@@ -45,7 +45,7 @@ export class RosterApplicationImportService {
   async import(rosterId: string, file: { path: string; kind: SheetKind }, allOrNothing: boolean, user: SessionUser, locale: Locale): Promise<ApplicationImportResult> {
     const roster = await this.reader.getOne(rosterResource, rosterId, user);
     if (!isWithSchool(roster)) throw ApiException.validation({ file: M.notEditable });
-    const sheet = applicationSheet(roster as never);
+    const sheet = applicationSheet(roster);
     const rows = await readRows(file);
     const header = detectHeader(sheet, rows.slice(0, HEADER_SEARCH_ROWS));
     if (!header) throw ApiException.validation({ file: M.noHeader });

@@ -53,7 +53,8 @@ export class RosterEntryService {
     const existing = await this.reader.getOne(rosterEntryResource, id, user);
     const roster = await this.db.transaction((manager) => this.rosters.lockEditable(manager, existing.rosterId as number, user));
     const merged = { ...existing, ...body };
-    const server = checkedApplication(roster, merged);
+    // A student enrolled automatically applied for nothing: no answers are required of them.
+    const server = checkedApplication(roster, merged, existing.source === 'auto');
     const updated = await this.writer.update(rosterEntryResource, id, { ...body, applicationData: server.applicationData }, user, () => ({ amount: server.amount }));
     await this.refresh(updated.rosterId as number);
     return updated;
@@ -73,11 +74,12 @@ export class RosterEntryService {
 }
 
 /** The tier's amount and the cleaned answers; field errors keyed as the form's inputs are. */
-function checkedApplication(roster: Row, values: Row): { amount: number; applicationData: Row } {
+function checkedApplication(roster: Row, values: Row, answersOptional = false): { amount: number; applicationData: Row } {
   const errors: Record<string, Localized> = {};
   const tier = (roster.tiers as ProgramTier[]).find((t) => t.code === values.tier);
   if (!tier) errors.tier = ROSTER_MESSAGES.unknownTier;
-  const answers = validateConfiguredValues(roster.applicationFields as ConfiguredField[], values.applicationData);
+  const fields = (roster.applicationFields as ConfiguredField[]).map((field) => (answersOptional ? { ...field, required: false } : field));
+  const answers = validateConfiguredValues(fields, values.applicationData);
   for (const [key, message] of Object.entries(answers.errors)) errors[`applicationData.${key}`] = message;
   if (Object.keys(errors).length) throw ApiException.validation(errors);
   return { amount: tier!.amount, applicationData: answers.values };

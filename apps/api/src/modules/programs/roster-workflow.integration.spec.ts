@@ -77,6 +77,11 @@ describe('rosters and the approval chain', () => {
     expect(valid.status).toBe(201);
     expect(valid.body).toMatchObject({ tier: 'T2', amount: 100000, source: 'application', applicationData: { familySize: 4, hardship: '因病' } });
 
+    const [auto] = (await entries()).filter((e) => e.source === 'auto');
+    const retiered = await call('PUT', `/api/roster-entries/${auto.id}`, 'school1', { tier: 'T2', version: auto.version });
+    expect(retiered.body).toMatchObject({ tier: 'T2', amount: 100000, source: 'auto' }); // no answers asked of an automatic entry
+    await call('PUT', `/api/roster-entries/${auto.id}`, 'school1', { tier: 'T1', version: retiered.body.version });
+
     const twice = await call('POST', '/api/roster-entries', 'school1', { ...base, applicationData: { familySize: 4 } });
     expect(twice.status).toBe(422);
     expect(twice.body.errors.studentId).toContain('只能列入一次');

@@ -53,7 +53,7 @@ export class RosterController {
     const name = `${roster.title}-${locale === 'zh' ? '申请模板' : 'applications'}.xlsx`;
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', `attachment; filename="roster-${roster.id}-applications.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    await writeTemplate(applicationSheet(roster as never), locale, response);
+    await writeTemplate(applicationSheet(roster), locale, response);
     response.end();
   }
 
