@@ -1,4 +1,4 @@
-import { checkProgram, topTier } from './program.rules';
+import { checkProgram, deadlineDate, topTier } from './program.rules';
 
 const valid = {
   firstYear: 2026,
@@ -21,6 +21,7 @@ describe('checkProgram', () => {
     ['a first step above the school', { approvalSteps: [{ label: '县', role: 'county', level: 'county' }] }, 'approvalSteps.0.role'],
     ['a school role above school level', { approvalSteps: [...valid.approvalSteps, { label: 'x', role: 'school', level: 'county' }] }, 'approvalSteps.2.level'],
     ['a yearly deadline on a per-term program', { deadlines: [{ term: 'yearly', monthDay: '09-01' }] }, 'deadlines.0.term'],
+    ['a day the month lacks', { deadlines: [{ term: 'spring', monthDay: '02-30' }] }, 'deadlines.0.monthDay'],
   ])('points at the input for %s', (_case, change, field) => {
     expect(checkProgram({ ...valid, ...change })?.field).toBe(field);
   });
@@ -30,5 +31,13 @@ describe('topTier', () => {
   it('is the tier with the highest amount, whatever its position', () => {
     expect(topTier([{ code: 'T2', label: '二档', amount: 100000 }, { code: 'T1', label: '一档', amount: 125000 }])?.code).toBe('T1');
     expect(topTier([])).toBeUndefined();
+  });
+});
+
+describe('deadlineDate', () => {
+  it('keeps 02-29 in leap years and moves it to 02-28 in the others', () => {
+    expect(deadlineDate(2028, '02-29')).toBe('2028-02-29');
+    expect(deadlineDate(2026, '02-29')).toBe('2026-02-28');
+    expect(deadlineDate(2026, '09-25')).toBe('2026-09-25');
   });
 });

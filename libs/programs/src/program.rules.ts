@@ -61,5 +61,23 @@ export function checkProgram(record: ProgramRecord): RuleViolation | null {
   if (wrongTerm >= 0) {
     return { field: `deadlines.${wrongTerm}.term`, message: { zh: '截止日期的学期与发放周期不符', en: 'This term does not match the program’s terms' } };
   }
+  const impossible = list<ProgramDeadline>(record.deadlines).findIndex((deadline) => !isCalendarDay(deadline.monthDay));
+  if (impossible >= 0) {
+    return { field: `deadlines.${impossible}.monthDay`, message: { zh: '没有这一天', en: 'No such day' } };
+  }
   return null;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** MM-DD that exists in some year (02-29 does, in leap years). */
+function isCalendarDay(monthDay: string): boolean {
+  const [month, day] = String(monthDay).split('-').map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1];
+}
+
+/** The deadline date of a term in a year; 02-29 falls on 02-28 in common years. */
+export function deadlineDate(year: number, monthDay: string): string {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${year}-${monthDay === '02-29' && !leap ? '02-28' : monthDay}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ApprovalStep, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, topTier } from '@zizhu/programs';
+import { type ApprovalStep, deadlineDate, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, topTier } from '@zizhu/programs';
 import { type ConfiguredField, type Localized, type RosterProblem, type RuleGroup, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
@@ -59,7 +59,7 @@ export class RosterService {
       status: 'draft',
       stepIndex: 0,
       stepLabel: steps[0]?.label ?? null,
-      deadline: deadline ? `${year}-${deadline.monthDay}` : null,
+      deadline: deadline ? deadlineDate(year, deadline.monthDay) : null,
       programVersion: program.version,
       tiers: program.tiers,
       applicationFields: program.applicationFields ?? [],
