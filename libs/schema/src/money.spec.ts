@@ -1,4 +1,4 @@
-import { formatYuan, parseYuan } from './money';
+import { formatBasisPoints, formatYuan, parseYuan } from './money';
 
 describe('money', () => {
   it.each([
@@ -16,6 +16,13 @@ describe('money', () => {
 
   it.each(['abc', '1.234', '', '1e5'])('refuses %p', (input) => {
     expect(parseYuan(input)).toBeNull();
+  });
+
+  it('writes basis points as a percentage, and groups yuan for reading', () => {
+    expect(formatBasisPoints(8750)).toBe('87.50%');
+    expect(formatBasisPoints(-5)).toBe('-0.05%');
+    expect(formatYuan(112848350, { grouped: true })).toBe('1,128,483.50');
+    expect(formatYuan(-99, { grouped: true })).toBe('-0.99');
   });
 
   it('writes fen as yuan with two decimals', () => {

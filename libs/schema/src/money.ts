@@ -10,16 +10,25 @@ export function parseYuan(input: string | number): number | null {
   return match[1] ? -fen : fen;
 }
 
-/** "1234.50" — the yuan text of an amount in fen. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/** "1234.50" — the yuan text of an amount in fen; `grouped`: "1,234.50" for reading. */
+export function formatYuan(fen: number, { grouped = false } = {}): string {
+  return hundredths(fen, grouped);
 }
 
-/** A number as Excel stores it (123.45) in its shortest decimal text, without exponent. */
+/** "87.50%" — a rate in basis points (10000 = 100 %). */
+export function formatBasisPoints(bp: number): string {
+  return `${hundredths(bp, false)}%`;
+}
+
+/** An integer count of hundredths as decimal text, by integer division only. */
+function hundredths(value: number, grouped: boolean): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  const whole = String(Math.floor(abs / 100));
+  return `${sign}${grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A number as Excel stores it (123.45) in its shortest decimal text; exponents are not amounts. */
 function numberText(value: number): string {
-  if (!Number.isFinite(value)) return 'NaN';
-  const text = String(value);
-  return /e/i.test(text) ? value.toFixed(2) : text;
+  return String(value);
 }

@@ -1,4 +1,4 @@
-import { type BankResultSummary, type FundException, type OverduePayment, type Reconciliation, type ReconciliationDimension, type ReconciliationFilter } from '@zizhu/schema';
+import { type BankResultSummary, formatBasisPoints, formatYuan, type FundException, type OverduePayment, type Reconciliation, type ReconciliationDimension, type ReconciliationFilter } from '@zizhu/schema';
 import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
 import { sessionStore } from '../providers/session-store';
@@ -67,16 +67,8 @@ export async function uploadBankResult(batchId: Identifier, file: File): Promise
   return { ok: false, message: String(body?.message ?? response.statusText), errors: (body?.errors ?? {}) as Record<string, string> };
 }
 
-/** "1234.50" from fen, with thousands separators for reading. */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** "1,234.50" from fen, for reading. */
+export const yuanText = (fen: number): string => formatYuan(fen, { grouped: true });
 
 /** "87.50%" from basis points; "—" without an allocation. */
-export function rateText(bp: number | null): string {
-  if (bp === null) return '—';
-  return `${Math.floor(bp / 100)}.${String(Math.abs(bp % 100)).padStart(2, '0')}%`;
-}
+export const rateText = (bp: number | null): string => (bp === null ? '—' : formatBasisPoints(bp));

@@ -1,9 +1,10 @@
-import { isMasked, type FieldDisplayHint, type FieldSchema } from '@zizhu/schema';
+import { formatYuan, isMasked, type FieldDisplayHint, type FieldSchema } from '@zizhu/schema';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanField,
   DateField,
+  FunctionField,
   NumberField,
   ReferenceField,
   SelectField,
@@ -52,14 +53,7 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
       // A number declared below 10,000 (a year, a percent) reads without separators: 2026, not 2,026.
       return <NumberField source={source} locales={locale} options={{ useGrouping: field.max === undefined || field.max >= 10_000 }} />;
     case 'money':
-      return (
-        <NumberField
-          source={source}
-          locales={locale}
-          transform={(fen: number) => fen / 100}
-          options={{ style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }}
-        />
-      );
+      return <FunctionField source={source} render={(record: Record<string, unknown>) => moneyText(record[source])} />;
     case 'boolean':
       return <BooleanField source={source} />;
     case 'datetime':
@@ -191,4 +185,9 @@ function JsonField({ source }: { source: string }) {
       {JSON.stringify(value, null, 2)}
     </Box>
   );
+}
+
+/** "¥1,234.50" from fen, by integer arithmetic (never fen / 100). */
+function moneyText(value: unknown): string {
+  return typeof value === 'number' ? `¥${formatYuan(value, { grouped: true })}` : '';
 }

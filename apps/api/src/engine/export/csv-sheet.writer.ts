@@ -1,3 +1,4 @@
+import { formatYuan } from '@zizhu/schema';
 import iconv from 'iconv-lite';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -53,7 +54,7 @@ export function csvField(value: string): string {
 export function csvText(kind: ExportCellKind, cell: ExportCell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return formatDateTime(cell);
-  if (typeof cell === 'number') return kind === 'money' ? cell.toFixed(2) : String(cell);
+  if (typeof cell === 'number') return kind === 'money' ? formatYuan(cell) : String(cell);
   if ((kind === 'code' || kind === 'text') && FRAGILE_DIGITS.test(cell)) return `\t${cell}`;
   return cell;
 }

@@ -1,4 +1,4 @@
-import { type FieldDeclaration, type FieldDisplayHint, formatYuan, type Localized, type ResourceDeclaration } from '@zizhu/schema';
+import type { FieldDeclaration, FieldDisplayHint, Localized, ResourceDeclaration } from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 import { neutralizeFormula } from './formula-safety';
@@ -63,7 +63,7 @@ function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): Expo
     case 'integer':
       return column('number', (r) => (typeof r[key] === 'number' ? r[key] : text(r[key])));
     case 'money':
-      return column('money', (r) => (r[key] == null ? null : Number(formatYuan(Number(r[key])))));
+      return column('money', (r) => (r[key] == null ? null : Number(r[key])));
     case 'boolean': {
       const [yes, no] = YES_NO[locale];
       return column('text', (r) => (r[key] == null ? null : r[key] ? yes : no));

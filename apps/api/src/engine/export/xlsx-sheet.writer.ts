@@ -1,3 +1,4 @@
+import { formatYuan } from '@zizhu/schema';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -108,5 +109,7 @@ export function xlsxValue(kind: ExportCellKind, cell: ExportCell): ExcelJS.CellV
     return new Date(Date.UTC(Number(cell.slice(0, 4)), Number(cell.slice(5, 7)) - 1, Number(cell.slice(8, 10))));
   }
   if (kind === 'datetime' && cell instanceof Date) return new Date(cell.getTime() + EXPORT_UTC_OFFSET_MS);
+  // Money cells carry fen; Excel gets the yuan number read from its exact decimal text.
+  if (kind === 'money' && typeof cell === 'number') return Number(formatYuan(cell));
   return cell;
 }

@@ -1,5 +1,5 @@
 import { FUNDING_SOURCES, TERMS } from '@zizhu/programs';
-import { formatYuan, type Localized, type Reconciliation, type ReconciliationRow } from '@zizhu/schema';
+import { formatBasisPoints, type Localized, type Reconciliation, type ReconciliationRow } from '@zizhu/schema';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../engine/errors/locale';
 import type { ExportColumn } from '../../engine/export/export-columns';
@@ -33,10 +33,7 @@ const row = (record: Readonly<Record<string, unknown>>): Row => record as unknow
 
 /** "87.50%" from basis points (text, so Excel shows exactly what the API computed). */
 export function rateText(bp: number | null): string {
-  if (bp === null) return '';
-  const sign = bp < 0 ? '-' : '';
-  const abs = Math.abs(bp);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+  return bp === null ? '' : formatBasisPoints(bp);
 }
 
 /** The reconciliation as the page shows it, one sheet: money cells in yuan with 2 decimals (`#,##0.00`). */
@@ -58,7 +55,7 @@ export async function writeReconciliationXlsx(result: Reconciliation, locale: Lo
   }
   const columns: ExportColumn[] = [
     ...dims,
-    ...MONEY.map((key): ExportColumn => ({ key, header: label(key), kind: 'money', value: (r) => Number(formatYuan(row(r)[key])) })),
+    ...MONEY.map((key): ExportColumn => ({ key, header: label(key), kind: 'money', value: (r) => row(r)[key] })),
     { key: 'rate', header: label('rate'), kind: 'text', value: (r) => rateText(row(r).executionRateBp) },
     { key: 'lines', header: label('lines'), kind: 'number', value: (r) => row(r).paidLines },
   ];

@@ -15,7 +15,7 @@ const NOTICE_COLUMNS: ExportColumn[] = [
   { key: 'grade', header: '年级', kind: 'text', value: (r) => (r.grade as string | null) ?? null },
   { key: 'className', header: '班级', kind: 'text', value: (r) => (r.className as string | null) ?? null },
   { key: 'tier', header: '资助档次', kind: 'text', value: (r) => r.tier as string },
-  { key: 'amount', header: '金额（元）', kind: 'money', value: (r) => Number(r.amount) / 100 },
+  { key: 'amount', header: '金额（元）', kind: 'money', value: (r) => Number(r.amount) },
 ];
 
 /**
