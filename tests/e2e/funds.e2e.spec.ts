@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { approvedRoster, bankFile, fundProgram, studentsOf } from '@zizhu/api/modules/funds/funds.fixtures';
 import { launchBrowser } from '../support/browser';
+import { apiOk } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
 type Rec = Record<string, any>;
@@ -22,11 +23,7 @@ describe('panel: bank result import moves the execution rate', () => {
   let financeToken = '';
   const today = new Date().toISOString().slice(0, 10);
 
-  async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
-    const response = await stack.api.request(method, path, { token, body });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
 
   beforeAll(async () => {
     stack = await startStack();

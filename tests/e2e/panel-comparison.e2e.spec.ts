@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
 type Rec = Record<string, any>;
@@ -14,7 +14,7 @@ const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\
  */
 describe('panel: comparison decisions and verification progress', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
-  const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
+  const browsers: Browser[] = [];
   let run: Rec;
   let schoolName = '';
   let school: Rec;
@@ -22,23 +22,9 @@ describe('panel: comparison decisions and verification progress', () => {
   let omitted: Rec;
   const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
 
-  async function api(method: string, path: string, token: string, body?: unknown): Promise<Rec> {
-    const response = await stack.api.request(method, path, { token, body });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
 
-  async function login(username: string): Promise<Page> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    const { page } = browser;
-    await page.goto(stack.baseUrl);
-    await page.getByRole('textbox', { name: '用户名' }).fill(username);
-    await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('您的身份是', { exact: false }).waitFor();
-    return page;
-  }
+  const login = (username: string): Promise<Page> => loginToPanel(stack.baseUrl, username, browsers);
 
   beforeAll(async () => {
     stack = await startStack();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
 type Rec = Record<string, any>;
@@ -13,7 +13,7 @@ type Rec = Record<string, any>;
  */
 describe('panel: aid program designer and rosters', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
-  const browsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
+  const browsers: Browser[] = [];
   let student: Rec;
   /** Applied for through an uploaded file (with its plain ID number, as schools hold them). */
   let imported: Rec;
@@ -22,23 +22,9 @@ describe('panel: aid program designer and rosters', () => {
   let schoolName = '';
   let identityType = '';
 
-  async function api(method: string, path: string, token: string, body?: unknown): Promise<any> {
-    const response = await stack.api.request(method, path, { token, body });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
 
-  async function login(username: string): Promise<Page> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    const { page } = browser;
-    await page.goto(stack.baseUrl);
-    await page.getByRole('textbox', { name: '用户名' }).fill(username);
-    await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('您的身份是', { exact: false }).waitFor();
-    return page;
-  }
+  const login = (username: string): Promise<Page> => loginToPanel(stack.baseUrl, username, browsers);
 
   /** Picks an option of the MUI select named `name` inside `scope`. */
   async function choose(page: Page, scope: Locator | Page, name: string, option: string): Promise<void> {
