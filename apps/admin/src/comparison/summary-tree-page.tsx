@@ -1,11 +1,11 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Breadcrumbs, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { Breadcrumbs, Stack, Typography } from '@mui/material';
 import type { ComparisonSummaryTree } from '@zizhu/schema';
 import { useEffect, useState } from 'react';
-import { Button, LinkBase, Title, useGetList, useGetOne, useParams, useTranslate } from 'react-admin';
+import { LinkBase, useGetList, useGetOne, useParams, useTranslate } from 'react-admin';
 import { choiceKey } from '../schema/schema-messages';
-import { COMPARISONS_RESOURCE } from './progress-api';
 import { fetchSummaryTree, summaryPath } from './summary-api';
+import { COMPARISONS_RESOURCE } from './progress-api';
+import { RunPageFrame } from './run-page-frame';
 import { ChildrenTable, StageTypeTable } from './summary-tables';
 
 /**
@@ -38,42 +38,31 @@ export function SummaryTreePage() {
   const typeName = (typeId: number) => String(types?.find((t) => t.id === typeId)?.name ?? typeId);
   const stageLabel = (stage: string) => translate(choiceKey('students', 'stage', stage), { _: stage });
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title={title} />
-      <CardContent>
-        <Button component={LinkBase} to={`/${COMPARISONS_RESOURCE}/${id}/show`} label="zizhu.comparison.back">
-          <ArrowBackIcon />
-        </Button>
-        <Typography variant="h6" component="h1" sx={{ my: 1 }}>
-          {title}
-        </Typography>
-        {failed && <Alert severity="error">{translate('zizhu.comparison.summaryFailed')}</Alert>}
-        {!failed && !tree && <CircularProgress size={24} />}
-        {tree && (
-          <Stack spacing={2}>
-            <Breadcrumbs data-testid="summary-breadcrumbs">
-              {tree.ancestors.map((a) => (
-                <LinkBase key={a.id} to={summaryPath(id, a.id)}>
-                  {a.name}
-                </LinkBase>
-              ))}
-              <Typography color="text.primary">{tree.node.name}</Typography>
-            </Breadcrumbs>
-            <Typography variant="body2" color="text.secondary">
-              {translate('zizhu.comparison.summaryIntro')}
-            </Typography>
-            <StageTypeTable node={tree.node} stageLabel={stageLabel} typeName={typeName} />
-            {tree.children.length > 0 && (
-              <>
-                <Typography variant="subtitle1" component="h2">
-                  {translate('zizhu.comparison.summaryChildren')}
-                </Typography>
-                <ChildrenTable runId={id} nodes={tree.children} />
-              </>
-            )}
-          </Stack>
-        )}
-      </CardContent>
-    </Card>
+    <RunPageFrame runId={id ?? ''} title={title} failed={failed} failedMessage="zizhu.comparison.summaryFailed" loaded={Boolean(tree)}>
+      {tree && (
+        <Stack spacing={2}>
+          <Breadcrumbs data-testid="summary-breadcrumbs">
+            {tree.ancestors.map((a) => (
+              <LinkBase key={a.id} to={summaryPath(id, a.id)}>
+                {a.name}
+              </LinkBase>
+            ))}
+            <Typography color="text.primary">{tree.node.name}</Typography>
+          </Breadcrumbs>
+          <Typography variant="body2" color="text.secondary">
+            {translate('zizhu.comparison.summaryIntro')}
+          </Typography>
+          <StageTypeTable node={tree.node} stageLabel={stageLabel} typeName={typeName} />
+          {tree.children.length > 0 && (
+            <>
+              <Typography variant="subtitle1" component="h2">
+                {translate('zizhu.comparison.summaryChildren')}
+              </Typography>
+              <ChildrenTable runId={id} nodes={tree.children} />
+            </>
+          )}
+        </Stack>
+      )}
+    </RunPageFrame>
   );
 }

@@ -1,10 +1,10 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Chip, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Button, LinkBase, Title, useGetOne, useParams, useTranslate } from 'react-admin';
+import { useGetOne, useParams, useTranslate } from 'react-admin';
 import { ProgressChart } from './progress-chart';
 import type { ComparisonProgress } from '@zizhu/schema';
 import { COMPARISONS_RESOURCE, fetchProgress } from './progress-api';
+import { RunPageFrame } from './run-page-frame';
 
 /** `/comparisons/:id/progress`: each school's verification of a run, as a stacked bar chart. */
 export function VerificationProgressPage() {
@@ -27,28 +27,17 @@ export function VerificationProgressPage() {
 
   const title = translate('zizhu.comparison.progressTitle', { name: run?.name ?? '' });
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title={title} />
-      <CardContent>
-        <Button component={LinkBase} to={`/${COMPARISONS_RESOURCE}/${id}/show`} label="zizhu.comparison.back">
-          <ArrowBackIcon />
-        </Button>
-        <Typography variant="h6" component="h1" sx={{ my: 1 }}>
-          {title}
-        </Typography>
-        {failed && <Alert severity="error">{translate('zizhu.comparison.loadFailed')}</Alert>}
-        {!failed && !progress && <CircularProgress size={24} />}
-        {progress && (
-          <>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {translate('zizhu.comparison.progressIntro', { deadline: progress.deadline ?? translate('zizhu.comparison.noDeadline') })}
-            </Typography>
-            <DeadlineStatus progress={progress} />
-            {progress.schools.length ? <ProgressChart schools={progress.schools} /> : <Alert severity="info">{translate('zizhu.comparison.empty')}</Alert>}
-          </>
-        )}
-      </CardContent>
-    </Card>
+    <RunPageFrame runId={id ?? ''} title={title} failed={failed} failedMessage="zizhu.comparison.loadFailed" loaded={Boolean(progress)}>
+      {progress && (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {translate('zizhu.comparison.progressIntro', { deadline: progress.deadline ?? translate('zizhu.comparison.noDeadline') })}
+          </Typography>
+          <DeadlineStatus progress={progress} />
+          {progress.schools.length ? <ProgressChart schools={progress.schools} /> : <Alert severity="info">{translate('zizhu.comparison.empty')}</Alert>}
+        </>
+      )}
+    </RunPageFrame>
   );
 }
 
