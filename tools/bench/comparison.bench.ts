@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
 import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
-import type { RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
+import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 
@@ -97,8 +97,8 @@ async function run(db: DataSource, params: RunParams, title: string): Promise<vo
 async function reuse(db: DataSource): Promise<RunParams | null> {
   const [run] = await db.query(`SELECT id, list_ids AS "listIds" FROM comparisons WHERE name = 'bench' ORDER BY id LIMIT 1`);
   if (!run) return null;
-  await db.query('TRUNCATE comparison_results, comparison_summary_rows');
-  await db.query('VACUUM ANALYZE comparison_results');
+  await db.query(`DROP TABLE IF EXISTS ${resultsPartition(run.id)}`);
+  await db.query('TRUNCATE comparison_summary_rows');
   const listIds = String(run.listIds).split(',').map(Number);
   return { comparisonId: run.id, pattern: '450900.%', listIds, regionId: '450900' };
 }

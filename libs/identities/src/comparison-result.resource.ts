@@ -17,6 +17,8 @@ export const comparisonResultResource = defineResource({
   audited: true,
   versioned: true,
   large: true,
+  // A run's results are built as a table of their own and attached (comparison-run.ts).
+  partitionBy: 'comparisonId',
   scope: { kind: 'reference', via: ['studentId', 'regionId'] },
   access: {
     list: ['admin', 'county', 'school', 'inspector'],

@@ -48,6 +48,14 @@ export interface ResourceDeclaration {
   indexes?: readonly IndexDeclaration[];
   /** Table is large: unfiltered counts are estimated, not exact. */
   large?: boolean;
+  /**
+   * The table is list-partitioned on this reference field, one partition per referenced
+   * record (the results of one comparison run), so a job can build a partition as a plain
+   * table and attach it with its indexes and foreign keys checked set-based, instead of
+   * paying per-row index and foreign-key work on a million inserts. The field joins the
+   * primary key, as PostgreSQL requires; `id` stays unique through its sequence.
+   */
+  partitionBy?: string;
   /** Menu icon name (a Material icon key the panel knows). */
   icon?: string;
   /** Written by create/update/delete and reveals; false only for the audit log itself. */

@@ -75,11 +75,11 @@ export const COMPARISON_STEP_TEXTS = {
   exact: { zh: '身份证号比对', en: 'Matching ID numbers' },
   nameAndBirthDate: { zh: '姓名与出生日期比对', en: 'Matching names and birth dates' },
   unmatched: { zh: '查找未匹配人员', en: 'Finding unmatched persons' },
+  compareStored: { zh: '与上次结果对照', en: 'Pairing with stored results' },
   deleteStale: { zh: '清理过期结果', en: 'Removing stale results' },
   updateFound: { zh: '更新已有结果', en: 'Updating results' },
-  dropStored: { zh: '整理结果', en: 'Sorting results' },
   insertNew: { zh: '写入新结果', en: 'Writing new results' },
-  marks: { zh: '更新身份标识', en: 'Updating marks' },
   summary: { zh: '汇总统计', en: 'Summarising' },
+  attach: { zh: '建立索引并校验结果', en: 'Indexing and checking results' },
   done: { zh: '完成', en: 'Done' },
 } satisfies Record<string, Localized>;

@@ -69,7 +69,7 @@ export function toEntitySchema(resource: ResourceDeclaration): EntitySchema {
   const relations: Record<string, EntitySchemaRelationOptions> = {};
   for (const [key, field] of fieldEntries(resource)) {
     if (key === 'id') continue;
-    columns[key] = columnOptions(key, field);
+    columns[key] = { ...columnOptions(key, field), ...(key === resource.partitionBy ? { primary: true } : {}) };
     if (field.type === 'reference' && field.reference) {
       relations[`${key}Ref`] = {
         type: 'many-to-one',

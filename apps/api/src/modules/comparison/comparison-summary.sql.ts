@@ -5,7 +5,8 @@
  * then one `GROUP BY ROLLUP (city, county, township, school)` over those school- and
  * region-level cells adds every level above. Sums are exact at every level because each
  * student sits in one school and each unmatched person in one home region. Named
- * parameters as in comparison-match.sql.ts (:comparisonId, :pattern).
+ * parameters as in comparison-match.sql.ts (:comparisonId, :pattern); the run's results are
+ * read from its own table ({{partition}}), which a first run attaches only afterwards.
  */
 
 export const DELETE_SUMMARY_SQL = `DELETE FROM comparison_summary_rows WHERE comparison_id = :comparisonId`;
@@ -19,16 +20,16 @@ WITH per_type AS MATERIALIZED (
   -- One row per student × type, with the student's school and stage (one join with students).
   SELECT s.school_id, s.stage, r.student_id, r.identity_type_id,
          bool_or(r.outcome = 'matched') AS m, bool_or(r.outcome = 'questionable') AS q, bool_or(r.marked) AS k
-    FROM comparison_results r JOIN students s ON s.id = r.student_id
+    FROM {{partition}} r JOIN students s ON s.id = r.student_id
    -- Said outright, so the planner hashes these ~450 k results rather than 1.5 M students.
-   WHERE r.comparison_id = :comparisonId AND r.student_id IS NOT NULL
+   WHERE r.student_id IS NOT NULL
    GROUP BY 1, 2, 3, 4),
 per_student AS (
   SELECT school_id, stage, student_id, NULL::int AS identity_type_id, bool_or(m) AS m, bool_or(q) AS q, bool_or(k) AS k
     FROM per_type GROUP BY 1, 2, 3),
 unmatched AS MATERIALIZED (
   SELECT r.region_id, r.identity_type_id, r.person_id_number, count(*) AS n
-    FROM comparison_results r WHERE r.comparison_id = :comparisonId AND r.outcome = 'unmatched'
+    FROM {{partition}} r WHERE r.outcome = 'unmatched'
    GROUP BY 1, 2, 3),
 cells AS (
   SELECT s.school_id, NULL::varchar AS region_id, s.stage, NULL::int AS identity_type_id,
