@@ -186,6 +186,15 @@ describe('big-data comparison', () => {
     expect(audit.body[0].before).toMatchObject({ decision: 'pending', decidedBy: null, marked: false });
   });
 
+  it("keeps a run's results referring to real records: a compared identity, student or the run itself cannot be deleted", async () => {
+    // A first run attaches its results with their foreign keys checked; deletes are refused as before.
+    for (const path of [`/api/identities/${identity.b1.id}`, `/api/students/${stuB2.id}`, `/api/comparisons/${run.id}`]) {
+      const response = await api.request('DELETE', path, { token: token.admin });
+      expect({ path, status: response.status, code: response.body.code }).toEqual({ path, status: 409, code: 'IN_USE' });
+    }
+    expect((await get(`/api/identities/${identity.b1.id}`)).status).toBe(200);
+  });
+
   it('re-runs without duplicates and keeps decisions on unchanged matches', async () => {
     const before = await results('admin');
     await runAndWait(run.id);
