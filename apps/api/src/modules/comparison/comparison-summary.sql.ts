@@ -27,10 +27,6 @@ WITH per_type AS MATERIALIZED (
 per_student AS (
   SELECT school_id, stage, student_id, NULL::int AS identity_type_id, bool_or(m) AS m, bool_or(q) AS q, bool_or(k) AS k
     FROM per_type GROUP BY 1, 2, 3),
-unmatched AS MATERIALIZED (
-  SELECT r.region_id, r.identity_type_id, r.person_id_number, count(*) AS n
-    FROM {{partition}} r WHERE r.outcome = 'unmatched'
-   GROUP BY 1, 2, 3),
 cells AS (
   SELECT s.school_id, NULL::varchar AS region_id, s.stage, NULL::int AS identity_type_id,
          count(*) AS compared, 0 AS found, 0 AS matched, 0 AS questionable, 0 AS marked, 0 AS unmatched
@@ -42,11 +38,12 @@ cells AS (
     FROM (SELECT * FROM per_type UNION ALL SELECT * FROM per_student) f
    GROUP BY 1, 3, 4
   UNION ALL
-  SELECT NULL, u.region_id, NULL, u.identity_type_id, 0, 0, 0, 0, 0, sum(u.n) FROM unmatched u GROUP BY 2, 4
+  SELECT NULL, u.region_id, NULL, u.identity_type_id, 0, 0, 0, 0, 0, count(*)
+    FROM {{partition}} u WHERE u.outcome = 'unmatched' GROUP BY 2, 4
   UNION ALL
   -- All types: a person on two lists is one person.
   SELECT NULL, p.region_id, NULL, NULL, 0, 0, 0, 0, 0, count(*)
-    FROM (SELECT DISTINCT region_id, person_id_number FROM unmatched) p GROUP BY 2),
+    FROM (SELECT DISTINCT region_id, person_id_number FROM {{partition}} WHERE outcome = 'unmatched') p GROUP BY 2),
 placed AS (
   SELECT c.*, split_part(rg.scope_path, '.', 1) AS city,
          NULLIF(split_part(rg.scope_path, '.', 2), '') AS county, NULLIF(split_part(rg.scope_path, '.', 3), '') AS township
