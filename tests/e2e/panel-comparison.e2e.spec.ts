@@ -8,9 +8,10 @@ type Rec = Record<string, any>;
 const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 /**
- * 大数据比对 in the panel: the bureau runs a comparison over 玉州区; school1's officer
+ * 大数据比对 in the panel: the bureau runs a city-wide comparison; school1's officer
  * confirms one questionable match and rejects another through the generated edit form;
- * the county officer then sees the school's verification progress as a bar chart.
+ * 玉州区's officer then opens the city's run (read-only for the county) and sees the
+ * school's verification progress as a bar chart.
  */
 describe('panel: comparison decisions and verification progress', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
@@ -45,7 +46,7 @@ describe('panel: comparison decisions and verification progress', () => {
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: exact.idNumber, name: listed.exact });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: confirm.idNumber, name: listed.confirm });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: reject.idNumber, name: listed.reject });
-    run = await api('POST', '/api/comparisons', admin, { name: '玉州区秋季比对', regionId: '450902', listIds: String(list.id), deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
+    run = await api('POST', '/api/comparisons', admin, { name: '玉林市秋季比对', regionId: '450900', listIds: String(list.id), deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     await api('POST', `/api/comparisons/${run.id}/run`, admin);
     for (let i = 0; ; i++) {
       const current = await api('GET', `/api/comparisons/${run.id}`, admin);
@@ -93,9 +94,15 @@ describe('panel: comparison decisions and verification progress', () => {
     await page.screenshot({ path: '/tmp/zizhu-comparison-results.png' });
   }, 120_000);
 
-  it("shows the county the school's progress as a bar: 2 of 3 decided", async () => {
+  it("shows the county the school's progress in the city's run as a bar: 2 of 3 decided", async () => {
     const page = await login('yuzhou');
-    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
+    await page.getByRole('menuitem', { name: '大数据比对' }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
+    // The city's run opens read-only for the county: no run or edit buttons.
+    await page.waitForURL(/\/comparisons\/\d+\/show/);
+    await page.getByRole('link', { name: '核查进度' }).waitFor();
+    expect(await page.getByRole('button', { name: '运行比对' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
     await page.getByRole('link', { name: '核查进度' }).click();
     await page.waitForURL(/\/comparisons\/\d+\/progress/);
     const chart = page.getByTestId('progress-chart');
@@ -157,11 +164,13 @@ describe('panel: comparison decisions and verification progress', () => {
     await county.getByRole('button', { name: '下载' }).waitFor();
   }, 120_000);
 
-  it('lets the admin drill the run summary down from the county to the school', async () => {
+  it('lets the admin drill the run summary down from the city through the county to the school', async () => {
     const page = await login('admin');
     await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
     await page.getByRole('link', { name: '比对汇总' }).click();
     await page.waitForURL(/\/comparisons\/\d+\/summary/);
+    await page.getByTestId('summary-breadcrumbs').getByText('玉林市').waitFor();
+    await page.getByTestId('summary-children').getByRole('link', { name: '玉州区' }).click();
     const matrix = page.getByTestId('summary-matrix');
     // 玉州区: three students found (one exact, two questionable), all stages and types.
     await page.getByTestId('summary-breadcrumbs').getByText('玉州区').waitFor();

@@ -54,7 +54,8 @@ export const comparisonResource = defineResource({
   icon: 'compare',
   audited: true,
   versioned: true,
-  scope: { kind: 'reference', via: ['regionId'] },
+  // A city-wide run is read by its counties (their schools' progress); only the city edits it.
+  scope: { kind: 'reference', via: ['regionId'], readFromBelow: true },
   access: {
     list: ['admin', 'county', 'inspector'],
     create: ['admin', 'county'],

@@ -16,6 +16,12 @@ export type ScopeDeclaration =
       segment?: string;
       /** Public reference data (GB/T 2260 regions): everyone reads all of it; writes stay scoped. */
       publicRead?: boolean;
+      /**
+       * Users inside the record's region read it too: a city-wide comparison run is the
+       * counties' run as well (they follow their schools' verification), but only the city
+       * edits or re-runs it. Records read from below come with `writable: false`.
+       */
+      readFromBelow?: boolean;
     }
   /** Records carry the path of the record they describe (audit rows). */
   | { kind: 'stored' };

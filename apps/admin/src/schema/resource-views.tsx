@@ -32,6 +32,7 @@ import { FieldInput, type FormMode } from './field-input';
 import { resourceExtension } from './resource-extensions';
 import { ResourceListActions } from './resource-list-actions';
 import { useSaveErrorHandler } from './use-save-error';
+import { WhenWritable } from './when-writable';
 
 interface ResourceViewProps {
   schema: ResourceSchema;
@@ -80,10 +81,14 @@ export function ResourceList({ schema }: ResourceViewProps) {
   );
 }
 
-/** Import jobs open their job page (mapping, errors, commit), not a plain record view. */
-function rowClick(schema: ResourceSchema): 'edit' | 'show' | ((id: Identifier) => string) {
+/**
+ * Import jobs open their job page (mapping, errors, commit), not a plain record view; a
+ * record read from above the user's region (`writable: false`) opens read-only.
+ */
+function rowClick(schema: ResourceSchema): 'show' | ((id: Identifier, resource: string, record: RaRecord) => string) {
   if (schema.name === IMPORTS_RESOURCE) return (id) => importJobPath(id);
-  return schema.can.update ? 'edit' : 'show';
+  if (!schema.can.update) return 'show';
+  return (_id, _resource, record) => (record.writable === false ? 'show' : 'edit');
 }
 
 export function ResourceShow({ schema }: ResourceViewProps) {
@@ -98,15 +103,27 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       </TopToolbar>
     ) : schema.name === COMPARISONS_RESOURCE ? (
       <TopToolbar>
-        {schema.can.update && <RunComparisonButton />}
+        {schema.can.update && (
+          <WhenWritable>
+            <RunComparisonButton />
+          </WhenWritable>
+        )}
         <ProgressButton />
         <SummaryButton />
-        {schema.can.update && <EditButton />}
+        {schema.can.update && (
+          <WhenWritable>
+            <EditButton />
+          </WhenWritable>
+        )}
       </TopToolbar>
     ) : ExtraActions ? (
       <TopToolbar>
         <ExtraActions />
-        {schema.can.update && <EditButton />}
+        {schema.can.update && (
+          <WhenWritable>
+            <EditButton />
+          </WhenWritable>
+        )}
       </TopToolbar>
     ) : undefined;
   return (

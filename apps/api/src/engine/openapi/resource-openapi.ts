@@ -53,6 +53,13 @@ export function recordSchema(resource: ResourceDeclaration): JsonSchema {
     properties.createdAt = { type: 'string', format: 'date-time', readOnly: true };
     properties.updatedAt = { type: 'string', format: 'date-time', readOnly: true };
   }
+  if (resource.scope.kind === 'reference' && resource.scope.readFromBelow) {
+    properties.writable = {
+      type: 'boolean',
+      readOnly: true,
+      description: "false when the record lies above the caller's region (read from below): it may be read, not changed",
+    };
+  }
   const required = Object.entries(resource.fields).filter(([, f]) => f.required && !f.readOnly).map(([k]) => k);
   return { type: 'object', description: resource.label.en, properties, required };
 }

@@ -3,6 +3,8 @@ export type Condition =
   | { kind: 'eq'; column: string; value: unknown }
   | { kind: 'in'; column: string; values: unknown[] }
   | { kind: 'prefix'; column: string; value: string }
+  /** The column holds a prefix of the value: the record's node lies above the user's. */
+  | { kind: 'prefixOf'; column: string; value: string }
   | { kind: 'gte' | 'lte'; column: string; value: unknown }
   | { kind: 'contains'; column: string; value: string }
   | { kind: 'or'; conditions: Condition[] }
@@ -42,6 +44,8 @@ function conditionSql(c: Condition, params: unknown[], alias: string): string {
       return c.values.length ? `${alias}."${c.column}" = ANY(${p(c.values)})` : 'FALSE';
     case 'prefix':
       return `${alias}."${c.column}" LIKE ${p(escapeLike(c.value) + '%')}`;
+    case 'prefixOf':
+      return `starts_with(${p(c.value)}, ${alias}."${c.column}")`;
     case 'gte':
       return `${alias}."${c.column}" >= ${p(c.value)}`;
     case 'lte':

@@ -31,6 +31,10 @@ export function presentRecord(resource: ResourceDeclaration, row: Record<string,
     const masked = field?.sensitive && !field.sensitive.plainFor.includes(user.role) && typeof value === 'string';
     record[key] = masked ? maskValue(field.sensitive!.mask, value) : field?.type === 'money' ? moneyValue(value) : value;
   }
+  // A record read from above the user's subtree (a city-wide run for a county) is theirs to read only.
+  if (resource.scope.kind === 'reference' && resource.scope.readFromBelow) {
+    record.writable = String(row.scopePath ?? '').startsWith(user.scopePath);
+  }
   return record as ApiRecord;
 }
 

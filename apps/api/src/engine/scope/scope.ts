@@ -4,14 +4,29 @@ import { ApiException } from '../errors/api.exception';
 import { RESOURCES, requireResource } from '../metadata/resource-registry';
 import { type Condition, whereClause } from '../rest/list-query';
 
-/** Reads of a resource are limited to the user's subtree, except public reference data. */
+/**
+ * Reads of a resource are limited to the user's subtree, except public reference data and
+ * records read from below (also the nodes above the user: a city-wide run for a county).
+ */
 export function readScope(resource: ResourceDeclaration, user: SessionUser): Condition[] {
   if (resource.scope.kind === 'reference' && resource.scope.publicRead) return [];
-  return [{ kind: 'prefix', column: 'scope_path', value: user.scopePath }];
+  const subtree: Condition = { kind: 'prefix', column: 'scope_path', value: user.scopePath };
+  if (!readsFromBelow(resource)) return [subtree];
+  return [{ kind: 'or', conditions: [subtree, { kind: 'prefixOf', column: 'scope_path', value: user.scopePath }] }];
 }
 
+/** The user may write records at this path (their own subtree). */
 export function inScope(path: string, user: SessionUser): boolean {
   return path.startsWith(user.scopePath);
+}
+
+/** The user may read a record at this path: their subtree, or above it when read from below. */
+export function inReadScope(resource: ResourceDeclaration, path: string, user: SessionUser): boolean {
+  return inScope(path, user) || (readsFromBelow(resource) && user.scopePath.startsWith(path));
+}
+
+export function readsFromBelow(resource: ResourceDeclaration): boolean {
+  return resource.scope.kind === 'reference' && resource.scope.readFromBelow === true;
 }
 
 /** Fields whose change moves a record in the tree. */

@@ -220,7 +220,8 @@ describe('big-data comparison', () => {
 
   it('lets only admins and county officers start runs, within their region', async () => {
     expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.school1 })).status).toBe(403);
-    expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.yuzhou })).status).toBe(404);
+    // The city's run is read by the county (below), never started or edited by it.
+    expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.yuzhou })).status).toBe(403);
     const county = await create('comparisons', { name: '玉州区比对', regionId: '450902', listIds: String(lowIncome.id) }, 'yuzhou');
     const done = await runAndWait(county.id, 'yuzhou');
     expect(done.status).toBe('done');
@@ -234,6 +235,30 @@ describe('big-data comparison', () => {
     expect(tree.ancestors).toEqual([]);
     expect((await get(`/api/comparisons/${county.id}/summary/tree?parent=450900`, 'yuzhou')).status).toBe(404);
     expect((await get(`/api/comparisons/${county.id}/summary/tree`, 'rongxian')).status).toBe(404);
+  });
+
+  it("lets a county follow the city's run for its own schools, read-only", async () => {
+    const listed = (await get(`/api/comparisons${listQuery({ range: [0, 99] })}`, 'yuzhou')).body as Rec[];
+    expect(listed.find((c) => c.id === run.id)).toMatchObject({ name: run.name, writable: false });
+    expect(listed.filter((c) => c.writable === true).every((c) => c.regionId === '450902')).toBe(true);
+    expect((await get(`/api/comparisons/${run.id}`, 'yuzhou')).body).toMatchObject({ id: run.id, writable: false });
+    expect((await get(`/api/comparisons/${run.id}`)).body.writable).toBe(true);
+    // Its summary starts at the county, with nothing above it; its progress lists its own schools.
+    const tree = (await get(`/api/comparisons/${run.id}/summary/tree`, 'yuzhou')).body;
+    expect(tree.node).toMatchObject({ level: 'county', id: '450902' });
+    expect(tree.ancestors).toEqual([]);
+    expect((await get(`/api/comparisons/${run.id}/summary/tree?parent=450900`, 'yuzhou')).status).toBe(404);
+    const progress = (await get(`/api/comparisons/${run.id}/progress`, 'yuzhou')).body;
+    const school1 = (await get(`/api/schools${listQuery({ range: [0, 0] })}`, 'school1')).body[0];
+    expect(progress.schools.map((s: Rec) => s.schoolId)).toEqual([school1.id]);
+    const cityProgress = (await get(`/api/comparisons/${run.id}/progress`)).body;
+    expect(cityProgress.schools.length).toBeGreaterThan(progress.schools.length);
+    // Reading is all: no edit, no delete, no run.
+    const edit = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.yuzhou, body: { name: '改名', version: run.version } });
+    expect(edit.status).toBe(403);
+    expect((await api.request('DELETE', `/api/comparisons/${run.id}`, { token: token.yuzhou })).status).toBe(403);
+    // Schools do not read runs (their results list is their view of a run).
+    expect((await get(`/api/comparisons/${run.id}`, 'school1')).status).toBe(403);
   });
 
   it('refuses a run without lists', async () => {

@@ -8,7 +8,7 @@ import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { escapeLike } from '../../engine/rest/list-query';
-import { inScope } from '../../engine/scope/scope';
+import { inReadScope, inScope } from '../../engine/scope/scope';
 import { markSql, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
@@ -73,7 +73,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
    */
   async start(id: number, user: SessionUser): Promise<ApiRecord> {
     if (!comparisonResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const run = await this.findRun(this.db.manager, id, user);
+    const run = await this.findRun(this.db.manager, id, user, 'write');
     const invalid = checkListIds(run.listIds);
     if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
     const listIds = parseListIds(run.listIds) ?? [];
@@ -221,7 +221,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
          SELECT now(), $3, 'update', $6, c.id::text, ${snapshot('o')},
                 ${snapshot('c')}, c.scope_path
            -- o is the table as the statement found it: the values before the update.
-           FROM changed c JOIN comparison_results o ON o.id = c.id
+           FROM changed c JOIN comparison_results o ON o.comparison_id = $1 AND o.id = c.id
          RETURNING 1)
        SELECT count(*)::int AS confirmed FROM audited`,
       [id, ids, user.id, reason, `${escapeLike(user.scopePath)}%`, comparisonResultResource.name],
@@ -229,14 +229,19 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     return { confirmed, skipped: ids.length - confirmed };
   }
 
-  private async findRun(manager: EntityManager, id: number, user: SessionUser): Promise<RunRow> {
+  /**
+   * A run the user may read (its region contains theirs, or lies in it), else 404; to
+   * `write` (start it), the run must lie in the user's own subtree, else 403.
+   */
+  private async findRun(manager: EntityManager, id: number, user: SessionUser, access: 'read' | 'write' = 'read'): Promise<RunRow> {
     const [run]: RunRow[] = await manager.query(
       `SELECT c.id, c.region_id AS "regionId", c.list_ids AS "listIds", c.status, c.scope_path AS "scopePath",
               r.scope_path AS "regionPath"
          FROM comparisons c JOIN regions r ON r.id = c.region_id WHERE c.id = $1`,
       [id],
     );
-    if (!run || !inScope(run.scopePath, user)) throw ApiException.notFound();
+    if (!run || !inReadScope(comparisonResource, run.scopePath, user)) throw ApiException.notFound();
+    if (access === 'write' && !inScope(run.scopePath, user)) throw ApiException.outOfScope();
     return run;
   }
 
