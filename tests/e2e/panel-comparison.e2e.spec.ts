@@ -121,6 +121,20 @@ describe('panel: comparison decisions and verification progress', () => {
     await page.screenshot({ path: '/tmp/zizhu-comparison-progress.png' });
   }, 120_000);
 
+  it("lets school1 open the city's run read-only and see only its own progress and deadline", async () => {
+    const page = await login('school1');
+    await page.getByRole('menuitem', { name: '大数据比对' }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
+    await page.waitForURL(/\/comparisons\/\d+\/show/);
+    await page.getByText(run.deadline).first().waitFor();
+    expect(await page.getByRole('button', { name: '运行比对' }).count()).toBe(0);
+    await page.getByRole('link', { name: '核查进度' }).click();
+    const chart = page.getByTestId('progress-chart');
+    await chart.locator(`g[data-school="${schoolName}"]`).waitFor();
+    expect(await chart.locator('g[data-school]').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/zizhu-comparison-school-progress.png' });
+  }, 120_000);
+
   it("lets the county open the rejected result and download the school's evidence file", async () => {
     const page = await login('yuzhou');
     await page.getByRole('menuitem', { name: '比对结果' }).click();

@@ -54,10 +54,11 @@ export const comparisonResource = defineResource({
   icon: 'compare',
   audited: true,
   versioned: true,
-  // A city-wide run is read by its counties (their schools' progress); only the city edits it.
+  // A city-wide run is read by its counties and schools (each sees its own part: summary
+  // from its node down, its schools' progress, the deadline); only the city edits it.
   scope: { kind: 'reference', via: ['regionId'], readFromBelow: true },
   access: {
-    list: ['admin', 'county', 'inspector'],
+    list: ['admin', 'county', 'inspector', 'school'],
     create: ['admin', 'county'],
     update: ['admin', 'county'],
     delete: ['admin', 'county'],

@@ -257,8 +257,21 @@ describe('big-data comparison', () => {
     const edit = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.yuzhou, body: { name: '改名', version: run.version } });
     expect(edit.status).toBe(403);
     expect((await api.request('DELETE', `/api/comparisons/${run.id}`, { token: token.yuzhou })).status).toBe(403);
-    // Schools do not read runs (their results list is their view of a run).
-    expect((await get(`/api/comparisons/${run.id}`, 'school1')).status).toBe(403);
+  });
+
+  it("lets a school read the run it is part of: its deadline, its own progress and summary only", async () => {
+    const school1 = (await get(`/api/schools${listQuery({ range: [0, 0] })}`, 'school1')).body[0];
+    const listed = (await get(`/api/comparisons${listQuery({ range: [0, 99] })}`, 'school1')).body as Rec[];
+    expect(listed.find((c) => c.id === run.id)).toMatchObject({ deadline: run.deadline, writable: false });
+    const progress = (await get(`/api/comparisons/${run.id}/progress`, 'school1')).body;
+    expect(progress.schools.map((s: Rec) => s.schoolId)).toEqual([school1.id]);
+    const tree = (await get(`/api/comparisons/${run.id}/summary/tree`, 'school1')).body;
+    expect(tree.node).toMatchObject({ level: 'school', id: String(school1.id), name: school1.name });
+    expect(tree.node.totals).toMatchObject({ studentsFound: 2 });
+    expect(tree.children).toEqual([]);
+    expect(tree.ancestors).toEqual([]);
+    expect((await get(`/api/comparisons/${run.id}/summary/tree?parent=450902`, 'school1')).status).toBe(404);
+    expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.school1 })).status).toBe(403);
   });
 
   it('refuses a run without lists', async () => {

@@ -139,17 +139,19 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     }
     const parent = typeof query.parent === 'string' && query.parent ? query.parent : null;
     const scope = `${escapeLike(user.scopePath)}%`;
-    const [top]: { nodeId: string; nodePath: string }[] = await this.db.query(
-      `SELECT node_id AS "nodeId", node_path AS "nodePath" FROM comparison_summary_rows
-        WHERE comparison_id = $1 AND level <> 'school' AND node_path LIKE $2 AND ($3::text IS NULL OR node_id = $3)
-          AND stage IS NULL AND identity_type_id IS NULL
-        ORDER BY length(node_path) LIMIT 1`,
+    // `parent` names a region; a school officer's own node is their school (the only one in scope).
+    const [top]: { nodeId: string; nodePath: string; level: string }[] = await this.db.query(
+      `SELECT node_id AS "nodeId", node_path AS "nodePath", level FROM comparison_summary_rows
+        WHERE comparison_id = $1 AND node_path LIKE $2 AND stage IS NULL AND identity_type_id IS NULL
+          AND CASE WHEN $3::text IS NULL THEN true ELSE level <> 'school' AND node_id = $3 END
+        ORDER BY length(node_path), level = 'school' LIMIT 1`,
       [run.id, scope, parent],
     );
     if (!top) throw ApiException.notFound();
     const [node] = toNodes(
-      await this.db.query(`${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level <> 'school' AND node_id = $2 ORDER BY stage NULLS FIRST, identity_type_id NULLS FIRST`, [
+      await this.db.query(`${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level = $2 AND node_id = $3 ORDER BY stage NULLS FIRST, identity_type_id NULLS FIRST`, [
         run.id,
+        top.level,
         top.nodeId,
       ]),
     );
