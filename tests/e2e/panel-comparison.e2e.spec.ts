@@ -133,6 +133,13 @@ describe('panel: comparison decisions and verification progress', () => {
     await chart.locator(`g[data-school="${schoolName}"]`).waitFor();
     expect(await chart.locator('g[data-school]').count()).toBe(1);
     await page.screenshot({ path: '/tmp/zizhu-comparison-school-progress.png' });
+    // Its summary is the school's own line: three students found, nothing below it.
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
+    await page.getByRole('link', { name: '比对汇总' }).click();
+    await page.getByTestId('summary-breadcrumbs').getByText(schoolName).waitFor();
+    const total = page.getByTestId('summary-matrix').locator('tr[data-stage="all"]');
+    expect(await total.locator('td').nth(2).textContent()).toBe('3');
+    await page.screenshot({ path: '/tmp/zizhu-comparison-school-summary.png' });
   }, 120_000);
 
   it("lets the county open the rejected result and download the school's evidence file", async () => {
