@@ -19,7 +19,7 @@ import {
   UPDATE_FOUND_SQL,
 } from './comparison-match.sql';
 import { buildSummary, type ComparisonSummary, SUMMARY_ROWS_SELECT, type SummaryTreeRow, toNodes } from './comparison-summary';
-import { DELETE_SUMMARY_SQL, SUMMARY_TREE_SQL } from './comparison-summary.sql';
+import { DELETE_SUMMARY_SQL, SUMMARY_LOCK_SQL, SUMMARY_TREE_SQL } from './comparison-summary.sql';
 
 /** One statement of a run; `step` is what its `progress` reports (the panel names it). */
 export interface RunStep {
@@ -44,6 +44,7 @@ export const RUN_STEPS: readonly RunStep[] = [
   { step: 'deleteStale', label: 'merge: delete stale', sql: DELETE_STALE_SQL, when: 'rerun' },
   { step: 'updateFound', label: 'merge: update changed', sql: UPDATE_FOUND_SQL, when: 'rerun' },
   { step: 'insertNew', label: 'merge: insert new', sql: INSERT_NEW_SQL, when: 'rerun' },
+  { step: 'summary', label: 'summary: wait for mark refreshes', sql: SUMMARY_LOCK_SQL, when: 'always' },
   { step: 'summary', label: 'summary: clear', sql: DELETE_SUMMARY_SQL, when: 'always' },
   { step: 'summary', label: 'summary: region tree', sql: SUMMARY_TREE_SQL, when: 'always' },
   // Last: it locks the tables its foreign keys reference until commit (see the statement).
@@ -87,8 +88,11 @@ export async function runComparisonSteps(
   }
 }
 
-/** The run's totals and county lines, kept on the run (the tree stays in its table). */
-export async function readStoredSummary(manager: EntityManager, id: number): Promise<ComparisonSummary> {
+/**
+ * The run's totals and county lines, kept on the run (the tree stays in its table). The
+ * number of identities compared is the run's (counted from its temp table unless given).
+ */
+export async function readStoredSummary(manager: EntityManager, id: number, identitiesCompared?: number): Promise<ComparisonSummary> {
   const rows: SummaryTreeRow[] = await manager.query(
     `${SUMMARY_ROWS_SELECT} WHERE comparison_id = $1 AND level IN ('city', 'county')
       ORDER BY level = 'county', node_id, stage NULLS FIRST, identity_type_id NULLS FIRST`,
@@ -96,6 +100,6 @@ export async function readStoredSummary(manager: EntityManager, id: number): Pro
   );
   const nodes = toNodes(rows);
   const types: { id: number; name: string }[] = await manager.query(`SELECT id, name FROM identity_types`);
-  const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`);
+  const n = identitiesCompared ?? (await manager.query(`SELECT count(*)::int AS n FROM cmp_identities`))[0].n;
   return buildSummary(nodes[0], nodes.filter((node) => node.level === 'county'), new Map(types.map((t) => [Number(t.id), t.name])), n);
 }

@@ -75,3 +75,48 @@ SELECT :comparisonId, n.level, n.node_id, COALESCE(sc.name, rg.name), n.parent_i
   LEFT JOIN regions rg ON n.level <> 'school' AND rg.id = n.node_id
  -- Only the run's region and below (a county's run has no city line).
  WHERE COALESCE(sc.scope_path, rg.scope_path) LIKE :pattern`;
+
+/**
+ * Decisions change marks after the run: a refresh of a run's summary and the run's own
+ * summary step take this lock, so they never interleave (a refresh waits for a run's last
+ * seconds; a run waits for a refresh in flight, then sums up everything decided).
+ */
+const summaryLock = (run: string) => `SELECT pg_advisory_xact_lock(hashtext('comparison_summary_rows'), ${run})`;
+/** The lock as a run step (named parameter). */
+export const SUMMARY_LOCK_SQL = summaryLock(':comparisonId');
+/** The lock for a refresh ($1 the run). */
+export const SUMMARY_LOCK_BY_ID_SQL = summaryLock('$1');
+
+/**
+ * After decisions: the `marked` counts of the given schools (by the school path their
+ * results were filed under at the run), recounted exactly as the run counts them, and
+ * each difference added to the school's rows and to every node above it (same stage ×
+ * type cell). Only `marked` moves: outcomes, and so every other count, are the run's.
+ * $1 the run, $2 the schools' paths.
+ */
+export const REFRESH_MARKED_SQL = `
+WITH per_type AS (
+  SELECT r.scope_path, s.stage, r.student_id, r.identity_type_id, bool_or(r.marked) AS k
+    FROM comparison_results r JOIN students s ON s.id = r.student_id
+   WHERE r.comparison_id = $1 AND r.scope_path = ANY($2::text[]) AND r.student_id IS NOT NULL
+   GROUP BY 1, 2, 3, 4),
+per_student AS (
+  SELECT scope_path, stage, student_id, NULL::int AS identity_type_id, bool_or(k) AS k FROM per_type GROUP BY 1, 2, 3),
+fresh AS (
+  SELECT scope_path, stage, identity_type_id, count(*) FILTER (WHERE k)::int AS marked
+    FROM (SELECT * FROM per_type UNION ALL SELECT * FROM per_student) f
+   GROUP BY GROUPING SETS ((scope_path, stage, identity_type_id), (scope_path, identity_type_id))),
+changed AS (
+  SELECT sr.node_path, sr.stage, sr.identity_type_id, f.marked - sr.marked AS delta
+    FROM comparison_summary_rows sr
+    JOIN fresh f ON f.scope_path = sr.node_path AND f.stage IS NOT DISTINCT FROM sr.stage
+                AND f.identity_type_id IS NOT DISTINCT FROM sr.identity_type_id
+   WHERE sr.comparison_id = $1 AND sr.level = 'school' AND f.marked <> sr.marked),
+targets AS (
+  SELECT t.id, sum(c.delta)::int AS delta
+    FROM comparison_summary_rows t
+    JOIN changed c ON starts_with(c.node_path, t.node_path) AND t.stage IS NOT DISTINCT FROM c.stage
+                  AND t.identity_type_id IS NOT DISTINCT FROM c.identity_type_id
+   WHERE t.comparison_id = $1
+   GROUP BY t.id)
+UPDATE comparison_summary_rows t SET marked = t.marked + g.delta FROM targets g WHERE t.id = g.id`;

@@ -195,6 +195,34 @@ describe('big-data comparison', () => {
     expect((await get(`/api/identities/${identity.b1.id}`)).status).toBe(200);
   });
 
+  it("keeps the summary's marks in step with the schools' decisions, as a re-run would count them", async () => {
+    const tree = async () => (await get(`/api/comparisons/${run.id}/summary/tree?level=school`)).body as Rec;
+    const summary = async () => (await get(`/api/comparisons/${run.id}/summary`)).body as Rec;
+    const school2 = (await get(`/api/schools${listQuery({ range: [0, 0] })}`, 'school2')).body[0];
+    const markedAt = (t: Rec) => t.children.find((c: Rec) => c.id === String(school2.id)).totals.marked;
+    const before = await tree();
+    const [b1] = resultOf(await results('school2'), 'b1');
+    const [b2] = resultOf(await results('school2'), 'b2');
+    expect(b2).toMatchObject({ outcome: 'matched', marked: true });
+    const rejected = await api.request('PUT', `/api/comparison-results/${b2.id}`, {
+      token: token.school2,
+      body: { ...b2, decision: 'rejected', decisionReason: '经核实，该生不在残联名单所列人员之列' },
+    });
+    expect(rejected.status).toBe(200);
+    const afterReject = await tree();
+    expect(markedAt(afterReject)).toBe(markedAt(before) - 1);
+    expect(afterReject.node.totals.marked).toBe(before.node.totals.marked - 1);
+    const bulk = await api.request('POST', `/api/comparisons/${run.id}/results/confirm`, { token: token.school2, body: { ids: [b1.id] } });
+    expect(bulk.body).toEqual({ confirmed: 1, skipped: 0 });
+    const afterConfirm = await tree();
+    expect(markedAt(afterConfirm)).toBe(markedAt(before));
+    const kept = await summary();
+    // What the decisions left is exactly what a re-run counts from scratch: every cell, every level.
+    await runAndWait(run.id);
+    expect(await tree()).toEqual(afterConfirm);
+    expect(await summary()).toEqual(kept);
+  });
+
   it('re-runs without duplicates and keeps decisions on unchanged matches', async () => {
     const before = await results('admin');
     await runAndWait(run.id);

@@ -13,6 +13,7 @@ import { markSql, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
 import { readStoredSummary, RUN_STEPS, runComparisonSteps } from './comparison-run';
+import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
 
 /** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
 const BULK_LIMIT = 1000;
@@ -191,11 +192,35 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
    */
   async decide(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
     if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    return this.writer.update(comparisonResultResource, id, body, user, (values, existing) => ({
+    const record = await this.writer.update(comparisonResultResource, id, body, user, (values, existing) => ({
       decidedBy: user.id,
       decidedAt: new Date(),
       marked: carriesMark(String(existing.outcome), String(values.decision ?? existing.decision)),
     }));
+    const [filed]: { scopePath: string }[] = await this.db.query(
+      `SELECT scope_path AS "scopePath" FROM comparison_results WHERE comparison_id = $1 AND id = $2`,
+      [record.comparisonId, record.id],
+    );
+    await this.refreshMarked(Number(record.comparisonId), filed ? [filed.scopePath] : []);
+    return record;
+  }
+
+  /**
+   * The run's summary follows the decisions: the `marked` counts of the schools whose
+   * results changed are recounted and the differences carried up the tree, and the totals
+   * kept on the run are rebuilt. Serialised per run with the run's own summary step.
+   */
+  private async refreshMarked(runId: number, schoolPaths: string[]): Promise<void> {
+    if (!schoolPaths.length) return;
+    await this.db.transaction(async (manager) => {
+      await manager.query(SUMMARY_LOCK_BY_ID_SQL, [runId]);
+      // Not summed up yet (a first run in progress): the run will count the decision itself.
+      const [run] = await manager.query(`SELECT summary FROM comparisons WHERE id = $1`, [runId]);
+      if (!run?.summary) return;
+      await manager.query(REFRESH_MARKED_SQL, [runId, schoolPaths]);
+      const summary = await readStoredSummary(manager, runId, Number(run.summary.totals?.identitiesCompared ?? 0));
+      await manager.query(`UPDATE comparisons SET summary = $2 WHERE id = $1`, [runId, summary]);
+    });
   }
 
   /**
@@ -210,7 +235,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     if (!run) throw ApiException.notFound();
     const snapshot = (t: string) =>
       `jsonb_build_object('decision', ${t}.decision, 'decisionReason', ${t}.decision_reason, 'decidedBy', ${t}.decided_by, 'marked', ${t}.marked)`;
-    const [{ confirmed }] = await this.db.query(
+    const [{ confirmed, schoolPaths }]: { confirmed: number; schoolPaths: string[] | null }[] = await this.db.query(
       `WITH changed AS (
          UPDATE comparison_results AS t
             SET decision = 'confirmed', decision_reason = COALESCE($4, t.decision_reason), decided_by = $3, decided_at = now(),
@@ -218,6 +243,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
           WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome = 'questionable' AND t.decision = 'pending'
             AND t.scope_path LIKE $5
           RETURNING t.id, t.scope_path, t.decision, t.decision_reason, t.decided_by, t.marked),
+       schools AS (SELECT array_agg(DISTINCT scope_path) AS paths FROM changed),
        audited AS (
          INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
          SELECT now(), $3, 'update', $6, c.id::text, ${snapshot('o')},
@@ -225,9 +251,10 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
            -- o is the table as the statement found it: the values before the update.
            FROM changed c JOIN comparison_results o ON o.comparison_id = $1 AND o.id = c.id
          RETURNING 1)
-       SELECT count(*)::int AS confirmed FROM audited`,
+       SELECT (SELECT count(*)::int FROM audited) AS confirmed, (SELECT paths FROM schools) AS "schoolPaths"`,
       [id, ids, user.id, reason, `${escapeLike(user.scopePath)}%`, comparisonResultResource.name],
     );
+    await this.refreshMarked(id, schoolPaths ?? []);
     return { confirmed, skipped: ids.length - confirmed };
   }
 
