@@ -21,6 +21,7 @@ describe('panel: comparison decisions and verification progress', () => {
   let school: Rec;
   let townshipName = '';
   let omitted: Rec;
+  let schoolOfficer = '';
   const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
 
   const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
@@ -30,7 +31,9 @@ describe('panel: comparison decisions and verification progress', () => {
   beforeAll(async () => {
     stack = await startStack();
     const admin = await stack.api.login('admin');
-    school = (await api('GET', '/api/schools?range=[0,0]', await stack.api.login('school1')))[0];
+    const schoolToken = await stack.api.login('school1');
+    school = (await api('GET', '/api/schools?range=[0,0]', schoolToken))[0];
+    schoolOfficer = (await api('GET', '/api/auth/me', schoolToken)).displayName;
     schoolName = school.name;
     townshipName = (await api('GET', `/api/regions/${school.regionId}`, admin)).name;
     const q = encodeURIComponent(JSON.stringify({ schoolId: school.id, status: 'enrolled' }));
@@ -92,6 +95,10 @@ describe('panel: comparison decisions and verification progress', () => {
     await row(listed.confirm).locator('td.column-decision', { hasText: '确认属实' }).waitFor();
     await row(listed.reject).locator('td.column-decision', { hasText: '不属实' }).waitFor();
     await page.screenshot({ path: '/tmp/zizhu-comparison-results.png' });
+    // Who decided shows by name, though a school cannot look users up itself.
+    await row(listed.confirm).click();
+    await page.locator('#main-content').getByText(schoolOfficer, { exact: true }).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-decided-by.png' });
   }, 120_000);
 
   it("shows the county the school's progress in the city's run as a bar: 2 of 3 decided", async () => {

@@ -133,9 +133,17 @@ function localizedText(value: unknown, locale: Language): string {
 
 function ReferenceDisplay({ field }: { field: FieldSchema }) {
   const target = useSchema()?.resources.find((resource) => resource.name === field.reference);
-  // A target the user cannot list would answer 403: show the raw id instead.
-  if (!target || !field.reference) return <TextField source={field.key} />;
+  // A target the user cannot list would answer 403: the API sends its label with the record.
+  if (!target || !field.reference) return <ReferenceLabel field={field} />;
   return <ReferenceField source={field.key} reference={field.reference} link="show" />;
+}
+
+/** The label the API sent for a reference the user may not look up (`referenceLabels`), else the id. */
+function ReferenceLabel({ field }: { field: FieldSchema }) {
+  const record = useRecordContext();
+  const labels = record?.referenceLabels as Record<string, string> | undefined;
+  const value = labels?.[field.key] ?? record?.[field.key];
+  return value == null ? null : <span>{String(value)}</span>;
 }
 
 function EnumListField({ resource, field, messageKey }: { resource: string; field: FieldSchema; messageKey: string }) {

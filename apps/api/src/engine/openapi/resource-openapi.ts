@@ -53,6 +53,12 @@ export function recordSchema(resource: ResourceDeclaration): JsonSchema {
     properties.createdAt = { type: 'string', format: 'date-time', readOnly: true };
     properties.updatedAt = { type: 'string', format: 'date-time', readOnly: true };
   }
+  properties.referenceLabels = {
+    type: 'object',
+    readOnly: true,
+    additionalProperties: { type: 'string' },
+    description: "Labels of referenced records the caller may not list (e.g. { decidedBy: 'name' } for a school officer), keyed by field",
+  };
   if (resource.scope.kind === 'reference' && resource.scope.readFromBelow) {
     properties.writable = {
       type: 'boolean',

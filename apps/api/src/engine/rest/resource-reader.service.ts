@@ -6,6 +6,7 @@ import { ApiException } from '../errors/api.exception';
 import { readScope } from '../scope/scope';
 import { type Condition, type ListQuery, whereClause } from './list-query';
 import { type ApiRecord, presentRecord, selectList } from './record-presenter';
+import { attachReferenceLabels } from './reference-labels';
 
 /** Counts stop here; past it the planner's estimate is reported (Content-Range total). */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -33,7 +34,9 @@ export class ResourceReader {
             LIMIT $${params.length - 1} OFFSET $${params.length}) page ON page.id = t.id
       ORDER BY ${orderBy('t')}`;
     const [rows, total] = await Promise.all([this.db.query(sql, params), this.count(resource, conditions)]);
-    return { records: rows.map((row: Record<string, unknown>) => presentRecord(resource, row, user)), total };
+    const records = rows.map((row: Record<string, unknown>) => presentRecord(resource, row, user));
+    await attachReferenceLabels(this.db.manager, resource, records, user);
+    return { records, total };
   }
 
   /** Exact up to EXACT_COUNT_LIMIT, then the planner's estimate: counting a million rows
@@ -54,7 +57,9 @@ export class ResourceReader {
   async getOne(resource: ResourceDeclaration, id: string, user: SessionUser): Promise<ApiRecord> {
     const row = await this.findRow(this.db.manager, resource, id, readScope(resource, user));
     if (!row) throw ApiException.notFound();
-    return presentRecord(resource, row, user);
+    const record = presentRecord(resource, row, user);
+    await attachReferenceLabels(this.db.manager, resource, [record], user);
+    return record;
   }
 
   /** The stored row (plain values), optionally locked for update. */

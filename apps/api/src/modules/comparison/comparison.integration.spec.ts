@@ -179,6 +179,12 @@ describe('big-data comparison', () => {
     const [school1] = (await get(`/api/users${listQuery({ filter: { q: 'school1' } })}`)).body as Rec[];
     expect(confirmed.body.decidedBy).toBe(school1.id);
     expect((await get(`/api/comparison-results/${a2.id}`, 'yuzhou')).body).toMatchObject({ decidedBy: school1.id, decision: 'confirmed' });
+    // A school cannot list users: who decided comes as a label with the record (not for the admin, who can look it up).
+    const seenBySchool = (await get(`/api/comparison-results/${a2.id}`, 'school1')).body;
+    expect(seenBySchool.referenceLabels).toMatchObject({ decidedBy: school1.displayName, identityId: identity.a2.name });
+    const listed = (await results('school1')).find((r) => r.id === a2.id);
+    expect(listed?.referenceLabels).toMatchObject({ decidedBy: school1.displayName });
+    expect((await get(`/api/comparison-results/${a2.id}`)).body.referenceLabels).toBeUndefined();
     // One statement: the audit row's "after" already holds who decided and the mark.
     const audit = await get(`/api/audit-log${listQuery({ filter: { resource: 'comparison-results', recordId: String(a2.id) } })}`);
     expect(audit.body).toHaveLength(1);
