@@ -22,6 +22,7 @@ describe('panel: comparison decisions and verification progress', () => {
   let townshipName = '';
   let omitted: Rec;
   let schoolOfficer = '';
+  let confirmedStudent: Rec;
   const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
 
   const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
@@ -39,6 +40,7 @@ describe('panel: comparison decisions and verification progress', () => {
     const q = encodeURIComponent(JSON.stringify({ schoolId: school.id, status: 'enrolled' }));
     const [exact, confirm, reject, other] = (await api('GET', `/api/students?filter=${q}&sort=["id","ASC"]&range=[0,3]`, admin)) as Rec[];
     omitted = other;
+    confirmedStudent = confirm;
     const types = (await api('GET', '/api/identity-types?range=[0,99]', admin)) as Rec[];
     const list = await api('POST', '/api/identity-lists', admin, {
       name: '浏览器测试低保名单', department: 'civilAffairs', identityTypeId: types[1].id, regionId: '450902', batchDate: '2026-09-01',
@@ -147,6 +149,21 @@ describe('panel: comparison decisions and verification progress', () => {
     const total = page.getByTestId('summary-matrix').locator('tr[data-stage="all"]');
     expect(await total.locator('td').nth(2).textContent()).toBe('3');
     await page.screenshot({ path: '/tmp/zizhu-comparison-school-summary.png' });
+  }, 120_000);
+
+  it("shows a student's marks on their record: the run, the department list, the decision, the one driving aid", async () => {
+    const page = await login('school1');
+    await page.goto(`${stack.baseUrl}/#/students/${confirmedStudent.id}`);
+    const marks = page.getByTestId('student-marks');
+    const row = marks.locator('tbody tr').filter({ hasText: run.name });
+    await row.waitFor();
+    await row.getByText('浏览器测试低保名单').waitFor();
+    await row.getByText('确认属实').waitFor();
+    await row.getByText('决定资助档次').waitFor();
+    expect(await row.getAttribute('data-drives-aid')).toBe('true');
+    await page.screenshot({ path: '/tmp/zizhu-student-marks.png', fullPage: true });
+    await row.getByRole('link', { name: run.name }).click();
+    await page.waitForURL(new RegExp(`/comparisons/${run.id}/show`));
   }, 120_000);
 
   it("lets the county open the rejected result and download the school's evidence file", async () => {

@@ -1,4 +1,4 @@
-import { checkProgram, deadlineDate, topTier } from './program.rules';
+import { checkProgram, deadlineDate, tierForAidTier } from './program.rules';
 
 const valid = {
   firstYear: 2026,
@@ -27,10 +27,24 @@ describe('checkProgram', () => {
   });
 });
 
-describe('topTier', () => {
-  it('is the tier with the highest amount, whatever its position', () => {
-    expect(topTier([{ code: 'T2', label: '二档', amount: 100000 }, { code: 'T1', label: '一档', amount: 125000 }])?.code).toBe('T1');
-    expect(topTier([])).toBeUndefined();
+describe('tierForAidTier', () => {
+  const tiers = [
+    { code: 'T2', label: '二档', amount: 100000 },
+    { code: 'T1', label: '一档', amount: 125000 },
+    { code: 'T3', label: '三档', amount: 50000 },
+  ];
+  it.each([
+    ['highest', 'T1'],
+    ['tier1', 'T1'],
+    [null, 'T1'],
+    ['tier2', 'T2'],
+    ['tier3', 'T3'],
+  ])('maps the default aid tier %s to the program tier ranked by amount (%s)', (aidTier, code) => {
+    expect(tierForAidTier(tiers, aidTier)?.code).toBe(code);
+  });
+  it('gives the lowest tier there is when the program has fewer, and nothing without tiers', () => {
+    expect(tierForAidTier(tiers.slice(0, 2), 'tier3')?.code).toBe('T2');
+    expect(tierForAidTier([], 'highest')).toBeUndefined();
   });
 });
 

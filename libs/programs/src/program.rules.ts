@@ -29,9 +29,16 @@ function list<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
-/** The tier a student with a special identity gets: the highest amount (标准最高档). */
-export function topTier(tiers: readonly ProgramTier[]): ProgramTier | undefined {
-  return [...tiers].sort((a, b) => b.amount - a.amount)[0];
+/**
+ * The tier a student with a special identity gets: the one their identity type's default
+ * aid tier stands for, tiers ranked by amount:
+ * 最高档 (`highest`), 一档 (`tier1`) and no default the highest-paying one, 二档 and 三档 the
+ * second and third (the lowest there is when the program has fewer).
+ */
+export function tierForAidTier(tiers: readonly ProgramTier[], aidTier: string | null): ProgramTier | undefined {
+  const ranked = [...tiers].sort((a, b) => b.amount - a.amount);
+  const rank = aidTier === 'tier2' ? 1 : aidTier === 'tier3' ? 2 : 0;
+  return ranked[Math.min(rank, ranked.length - 1)];
 }
 
 /** Cross-field rules of a program, checked on every save (the first problem, on its input). */

@@ -64,3 +64,27 @@ export interface ComparisonSummaryTree {
   ancestors: { level: SummaryLevel; id: string; name: string }[];
   children: SummaryNode[];
 }
+
+/**
+ * One current special-identity mark of a student (`GET /api/students/:id/marks`): a
+ * comparison result that counts, or an approved omission, with where it came from. Marks
+ * come highest priority first; the first one `drivesAid`: its type's default tier is the
+ * one auto-enrolment gives the student.
+ */
+export interface StudentMark {
+  source: 'comparison' | 'omission';
+  /** The comparison result's or the omission's id. */
+  id: number;
+  identityTypeId: number | null;
+  identityTypeName: string | null;
+  /** The run (comparison marks). */
+  comparisonId: number | null;
+  comparisonName: string | null;
+  /** The department list the person was found on (comparison marks). */
+  listId: number | null;
+  listName: string | null;
+  /** The school's decision (comparison marks: pending on an exact match still counts). */
+  decision: string | null;
+  decidedAt: string | null;
+  drivesAid: boolean;
+}

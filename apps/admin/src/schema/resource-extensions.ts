@@ -1,6 +1,7 @@
 import type { FieldSchema } from '@zizhu/schema';
 import type { ComponentType, ReactElement } from 'react';
 import type { RedirectionSideEffect } from 'react-admin';
+import { COMPARISON_EXTENSIONS } from '../comparison/comparison-extensions';
 import { FUND_EXTENSIONS } from '../funds/fund-extensions';
 import { PROGRAM_EXTENSIONS } from '../programs/program-extensions';
 import type { FormMode } from './field-input';
@@ -16,6 +17,8 @@ export interface ResourceExtension {
   showAside?: ComponentType;
   /** Panels under the Show view's fields (related records, history). */
   showPanels?: ComponentType;
+  /** Panels under the Edit form (what the record carries that the form does not edit). */
+  editPanels?: ComponentType;
   /** A field shown differently from its declaration's default; undefined keeps the default. */
   fieldDisplay?: (field: FieldSchema) => ReactElement | undefined;
   /** A field edited differently from its declaration's default; undefined keeps the default. */
@@ -24,7 +27,7 @@ export interface ResourceExtension {
   createRedirect?: RedirectionSideEffect;
 }
 
-const EXTENSIONS: Record<string, ResourceExtension> = { ...PROGRAM_EXTENSIONS, ...FUND_EXTENSIONS };
+const EXTENSIONS: Record<string, ResourceExtension> = { ...PROGRAM_EXTENSIONS, ...FUND_EXTENSIONS, ...COMPARISON_EXTENSIONS };
 
 export function resourceExtension(resource: string): ResourceExtension {
   return EXTENSIONS[resource] ?? {};

@@ -141,6 +141,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
 export function ResourceEdit({ schema }: ResourceViewProps) {
   const transform = useMemo(() => writablePayload(schema, 'edit'), [schema]);
   const onError = useSaveErrorHandler(schema, 'edit');
+  const Panels = resourceExtension(schema.name).editPanels;
   return (
     // Pessimistic: the server's 409 / 422 answers must reach the form, not an undo toast.
     <Edit
@@ -160,6 +161,7 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
       <SimpleForm toolbar={<FormToolbar canDelete={schema.can.delete} />} sx={{ maxWidth: 720 }}>
         {formFields(schema, 'edit')}
       </SimpleForm>
+      {Panels && <Panels />}
     </Edit>
   );
 }

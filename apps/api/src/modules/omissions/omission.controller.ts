@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SessionUser } from '@zizhu/schema';
+import type { SessionUser, StudentMark } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
-import { OmissionService, type StudentMark } from './omission.service';
+import { OmissionService } from './omission.service';
 
 /**
  * 补录 routes beside the generic REST of `omissions`. Registered before ResourceModule, so
@@ -29,7 +29,7 @@ export class OmissionController {
   }
 
   @Get('students/:id/marks')
-  @ApiOperation({ summary: "A student's current marks: comparison results giving one, and approved omissions" })
+  @ApiOperation({ summary: "A student's current marks (comparison results giving one, approved omissions) with their run, list and decision, highest-priority type first; the first drivesAid" })
   marks(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<StudentMark[]> {
     return this.omissions.marks(id, user);
   }

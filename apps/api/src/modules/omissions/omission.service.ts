@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkOmissionReview, omissionResource } from '@zizhu/identities';
-import type { SessionUser } from '@zizhu/schema';
+import type { SessionUser, StudentMark } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
@@ -14,23 +14,25 @@ import { inScope } from '../../engine/scope/scope';
 /** Who may review omissions: the county (and admin), within their region. */
 export const OMISSION_REVIEWERS = ['admin', 'county'] as const;
 
-/** One current mark of a student: a comparison result or an approved omission. */
-export interface StudentMark {
-  source: 'comparison' | 'omission';
-  id: number;
-  identityTypeId: number | null;
-  comparisonId: number | null;
-  decidedAt: string | null;
-}
-
+/**
+ * A student's marks, where each came from, highest-priority type first (then the oldest):
+ * the first drives aid (see drivingIdentitySql, which picks the same one).
+ */
 const MARKS_SQL = `
-  SELECT 'comparison' AS source, r.id, r.identity_type_id AS "identityTypeId", r.comparison_id AS "comparisonId",
-         r.decided_at AS "decidedAt"
-    FROM comparison_results r WHERE r.student_id = $1 AND r.marked
-  UNION ALL
-  SELECT 'omission', o.id, o.identity_type_id, NULL, o.reviewed_at
-    FROM omissions o WHERE o.student_id = $1 AND o.status = 'approved'
-  ORDER BY 1, 2`;
+  SELECT m.source, m.id, m.identity_type_id AS "identityTypeId", it.name AS "identityTypeName",
+         m.comparison_id AS "comparisonId", c.name AS "comparisonName", l.id AS "listId", l.name AS "listName",
+         m.decision, m.decided_at AS "decidedAt",
+         row_number() OVER (ORDER BY it.priority NULLS LAST, it.id NULLS LAST, m.source, m.id) = 1 AS "drivesAid"
+    FROM (SELECT 'comparison' AS source, r.id, r.identity_type_id, r.comparison_id, r.identity_id, r.decision, r.decided_at
+            FROM comparison_results r WHERE r.student_id = $1 AND r.marked
+          UNION ALL
+          SELECT 'omission', o.id, o.identity_type_id, NULL, NULL, NULL, o.reviewed_at
+            FROM omissions o WHERE o.student_id = $1 AND o.status = 'approved') m
+    LEFT JOIN identity_types it ON it.id = m.identity_type_id
+    LEFT JOIN comparisons c ON c.id = m.comparison_id
+    LEFT JOIN identities i ON i.id = m.identity_id
+    LEFT JOIN identity_lists l ON l.id = i.list_id
+   ORDER BY it.priority NULLS LAST, it.id NULLS LAST, m.source, m.id`;
 
 /** 补录: the county's review, edits that resubmit a returned omission, and a student's marks. */
 @Injectable()

@@ -8,6 +8,19 @@ function marksExist(student: string, typeIds?: string): string {
     OR EXISTS (SELECT 1 FROM omissions mo WHERE mo.student_id = ${student}.id AND mo.status = 'approved'${byType('mo')}))`;
 }
 
+/**
+ * The default aid tier of the student's highest-priority special identity — the one that
+ * drives aid, first among the student's marks (same order) — or NULL.
+ */
+export function drivingAidTierSql(student = 's'): string {
+  return `(SELECT it.aid_tier FROM (
+      SELECT mr.identity_type_id FROM comparison_results mr WHERE mr.student_id = ${student}.id AND mr.marked
+      UNION ALL
+      SELECT mo.identity_type_id FROM omissions mo WHERE mo.student_id = ${student}.id AND mo.status = 'approved') k
+    JOIN identity_types it ON it.id = k.identity_type_id
+   ORDER BY it.priority, it.id LIMIT 1)`;
+}
+
 /** "Has any special identity": the condition auto-enrolment adds to the program's rule. */
 export function anyMarkSql(student = 's'): string {
   return marksExist(student);

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ApprovalStep, deadlineDate, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, topTier } from '@zizhu/programs';
+import { type ApprovalStep, deadlineDate, type ProgramDeadline, programResource, type ProgramTier, rosterEntryResource, rosterResource, TERMS, tierForAidTier } from '@zizhu/programs';
 import { type ConfiguredField, type Localized, type RosterProblem, type RuleGroup, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import { AID_TIERS } from '@zizhu/identities';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { type ApiRecord, selectList } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { inScope } from '../../engine/scope/scope';
-import { anyMarkSql, eligibilitySql } from './eligibility.sql';
+import { anyMarkSql, drivingAidTierSql, eligibilitySql } from './eligibility.sql';
 import { ROSTER_MESSAGES } from './roster-messages';
 
 type Row = Record<string, unknown>;
@@ -73,27 +74,36 @@ export class RosterService {
 
   /**
    * Puts every eligible student of the roster's school who carries a special identity on
-   * the roster at the top tier, with no application (set-based, audited row by row in
-   * the same statement). Students already on a roster of this program and term stay put.
+   * the roster, with no application (set-based, audited row by row in the same statement),
+   * at the tier their highest-priority identity's type names (its default aid tier; the
+   * top tier when it names none). Students already on a roster of this program and term
+   * stay put.
    */
   async autoEnrol(rosterId: string, user: SessionUser): Promise<{ added: number }> {
     return this.db.transaction(async (manager) => {
       const roster = await this.lockEditable(manager, rosterId, user);
-      const tier = topTier(roster.tiers as ProgramTier[]);
-      if (!tier) return { added: 0 };
-      const params: unknown[] = [roster.id, tier.code, tier.amount, roster.programId, roster.year, roster.term, roster.scopePath, roster.schoolId, user.id];
+      const tiers = roster.tiers as ProgramTier[];
+      if (!tiers?.length) return { added: 0 };
+      // Each default aid tier (and none) with the program tier it stands for.
+      const byAidTier = [...AID_TIERS.map((o) => o.value), 'none'].map((aidTier) => ({ aidTier, tier: tierForAidTier(tiers, aidTier === 'none' ? null : aidTier)! }));
+      const params: unknown[] = [
+        roster.id, byAidTier.map((t) => t.aidTier), byAidTier.map((t) => t.tier.code), byAidTier.map((t) => t.tier.amount),
+        roster.programId, roster.year, roster.term, roster.scopePath, roster.schoolId, user.id,
+      ];
       const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
       const [{ added }] = await manager.query(
         `WITH added AS (
            INSERT INTO roster_entries (roster_id, student_id, tier, amount, application_data, source, program_id, year, term, scope_path, version)
-           SELECT $1, s.id, $2, $3, '{}'::jsonb, 'auto', $4, $5, $6, $7, 1
+           SELECT $1, s.id, t.code, t.amount, '{}'::jsonb, 'auto', $5, $6, $7, $8, 1
              FROM students s
-            WHERE s.school_id = $8 AND s.status = 'enrolled' AND ${anyMarkSql('s')} AND ${rule}
+             JOIN unnest($2::text[], $3::text[], $4::bigint[]) AS t(aid_tier, code, amount)
+               ON t.aid_tier = COALESCE(${drivingAidTierSql('s')}, 'none')
+            WHERE s.school_id = $9 AND s.status = 'enrolled' AND ${anyMarkSql('s')} AND ${rule}
            ON CONFLICT (program_id, year, term, student_id) DO NOTHING
            RETURNING id, roster_id, student_id, tier, amount, scope_path),
          audited AS (
            INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
-           SELECT now(), $9, 'create', '${rosterEntryResource.name}', a.id::text, NULL,
+           SELECT now(), $10, 'create', '${rosterEntryResource.name}', a.id::text, NULL,
                   jsonb_build_object('rosterId', a.roster_id, 'studentId', a.student_id, 'tier', a.tier, 'amount', a.amount, 'source', 'auto'),
                   a.scope_path
              FROM added a)

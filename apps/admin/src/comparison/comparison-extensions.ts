@@ -1,0 +1,9 @@
+import type { ResourceExtension } from '../schema/resource-extensions';
+import { StudentMarksPanel } from './student-marks-panel';
+import { STUDENTS_RESOURCE } from './student-marks-api';
+
+/** What the comparison domain adds to other resources' generated screens. */
+export const COMPARISON_EXTENSIONS: Record<string, ResourceExtension> = {
+  // A student's record shows their special-identity marks and where each came from.
+  [STUDENTS_RESOURCE]: { showPanels: StudentMarksPanel, editPanels: StudentMarksPanel },
+};
