@@ -240,6 +240,11 @@ describe('panel: comparison decisions and verification progress', () => {
     expect((await started).status()).toBe(202);
     await page.getByText('比对完成').waitFor();
     await page.getByRole('button', { name: '运行比对' }).and(page.locator(':enabled')).waitFor();
+    // Its history: the first run (from the set-up) and this re-run, newest first.
+    const history = page.getByTestId('comparison-history').locator('tbody tr');
+    await history.nth(1).waitFor();
+    expect(await history.count()).toBe(2);
+    await history.first().getByText('已完成').waitFor();
     await page.screenshot({ path: '/tmp/zizhu-comparison-run.png' });
   }, 120_000);
 });

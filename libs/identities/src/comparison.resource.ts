@@ -112,11 +112,12 @@ export const comparisonResource = defineResource({
       list: true,
       filter: 'exact',
     },
-    progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true },
+    // Shown by the run button's progress bar and the summary page, not as raw JSON.
+    progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true, display: 'ownView' },
     startedAt: { type: 'datetime', label: { zh: '开始时间', en: 'Started' }, readOnly: true, list: true, sort: true },
     finishedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Finished' }, readOnly: true, list: true },
-    summary: { type: 'json', label: { zh: '比对汇总', en: 'Summary' }, readOnly: true },
-    message: { type: 'json', label: { zh: '说明', en: 'Message' }, readOnly: true },
+    summary: { type: 'json', label: { zh: '比对汇总', en: 'Summary' }, readOnly: true, display: 'ownView' },
+    message: { type: 'json', label: { zh: '说明', en: 'Message' }, readOnly: true, display: 'localizedText' },
   },
   check: (r) => checkListIds(r.listIds),
 });

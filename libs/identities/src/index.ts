@@ -5,5 +5,6 @@ export * from './identity-list.resource';
 export * from './identity.resource';
 export * from './comparison.resource';
 export * from './comparison-result.resource';
+export * from './comparison-execution.resource';
 export * from './omission.enums';
 export * from './omission.resource';

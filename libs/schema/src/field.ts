@@ -43,10 +43,12 @@ export interface SensitiveDeclaration {
  * How a value is shown when its storage type says too little (the UI "interface" kept
  * apart from the storage type): `resourceName` — a string holding a resource's name
  * (`students`), shown as that resource's label (学生); `localizedText` — a json
- * `{ zh, en }`, shown in the reader's language. The panel's displays and filters and the
- * export columns understand them.
+ * `{ zh, en }`, shown in the reader's language; `ownView` — server state a view of its
+ * own presents (a run's progress bar, its summary page), left out of the record's
+ * generated screens and of exports. The panel's displays and filters and the export
+ * columns understand them.
  */
-export type FieldDisplayHint = 'resourceName' | 'localizedText';
+export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView';
 
 /** Which filter operators a field offers in lists (simple-rest `filter` keys). */
 export type FilterKind = 'exact' | 'range' | 'prefix';

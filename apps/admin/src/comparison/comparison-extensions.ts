@@ -1,4 +1,6 @@
 import type { ResourceExtension } from '../schema/resource-extensions';
+import { ComparisonHistoryPanel } from './comparison-history-panel';
+import { COMPARISONS_RESOURCE } from './progress-api';
 import { StudentMarksPanel } from './student-marks-panel';
 import { STUDENTS_RESOURCE } from './student-marks-api';
 
@@ -6,4 +8,6 @@ import { STUDENTS_RESOURCE } from './student-marks-api';
 export const COMPARISON_EXTENSIONS: Record<string, ResourceExtension> = {
   // A student's record shows their special-identity marks and where each came from.
   [STUDENTS_RESOURCE]: { showPanels: StudentMarksPanel, editPanels: StudentMarksPanel },
+  // A run's page lists its executions: who ran it, when, what it found and changed.
+  [COMPARISONS_RESOURCE]: { showPanels: ComparisonHistoryPanel, editPanels: ComparisonHistoryPanel },
 };

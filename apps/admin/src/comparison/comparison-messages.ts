@@ -38,6 +38,8 @@ export const COMPARISON_TEXTS = {
   schoolsDone: { zh: '已完成 %{n} 所', en: '%{n} done' },
   schoolsPending: { zh: '核实中 %{n} 所', en: '%{n} in progress' },
   schoolsOverdue: { zh: '已逾期 %{n} 所', en: '%{n} overdue' },
+  historyTitle: { zh: '运行记录', en: 'Executions' },
+  historyEmpty: { zh: '尚未运行', en: 'Not run yet' },
   marksTitle: { zh: '特殊身份标识', en: 'Special-identity marks' },
   marksEmpty: { zh: '暂无特殊身份标识', en: 'No special-identity marks' },
   marksFailed: { zh: '无法读取特殊身份标识', en: 'The marks could not be loaded' },

@@ -88,6 +88,8 @@ function HintedDisplay({ field, display }: { field: FieldSchema; display: FieldD
       return <ResourceNameField source={field.key} />;
     case 'localizedText':
       return <LocalizedTextField source={field.key} />;
+    case 'ownView':
+      return null;
     default:
       return assertNever(display);
   }

@@ -38,7 +38,8 @@ interface ResourceViewProps {
   schema: ResourceSchema;
 }
 
-const displayable = (field: FieldSchema): boolean => !field.writeOnly && !field.filterOnly && field.type !== 'password';
+const displayable = (field: FieldSchema): boolean =>
+  !field.writeOnly && !field.filterOnly && field.type !== 'password' && field.display !== 'ownView';
 
 /** Extra bulk actions of one resource's list, for users who may update it. */
 const BULK_ACTIONS: Record<string, () => ReactElement> = {

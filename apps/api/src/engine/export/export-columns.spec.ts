@@ -1,4 +1,5 @@
 import { userResource } from '@zizhu/access';
+import { comparisonResource } from '@zizhu/identities';
 import { importResource } from '@zizhu/imports';
 import { schoolResource } from '@zizhu/regions';
 import { studentResource } from '@zizhu/students';
@@ -11,6 +12,14 @@ describe('export columns', () => {
   it('lists id and every readable field in declaration order, headed by its label', () => {
     expect(exportColumns(userResource, 'zh').map((c) => c.header)).toEqual(['编号', '用户名', '姓名', '角色', '所属区划', '所属学校', '启用']);
     expect(exportColumns(userResource, 'en').map((c) => c.header)).toEqual(['ID', 'Username', 'Display name', 'Role', 'Region', 'School', 'Active']);
+  });
+
+  it('leaves out server state that has a view of its own (a run’s progress and summary), keeps its message as text', () => {
+    const columns = exportColumns(comparisonResource, 'zh');
+    expect(columns.map((c) => c.header)).not.toContain('进度');
+    expect(columns.map((c) => c.header)).not.toContain('比对汇总');
+    const message = columns.find((c) => c.header === '说明');
+    expect(message?.value({ message: { zh: '比对失败', en: 'Failed' } })).toBe('比对失败');
   });
 
   it('shows what the panel shows: labels for enums, names for references, 是/否 for booleans', () => {

@@ -42,7 +42,7 @@ export function exportColumns(resource: ResourceDeclaration, locale: Locale): Ex
     columns.push({ key: 'id', header: ID_LABEL[locale], kind: resource.idType === 'integer' ? 'number' : 'code', value: (r) => cellOf(r.id) });
   }
   for (const [key, field] of Object.entries(resource.fields)) {
-    if (field.writeOnly || field.type === 'password') continue;
+    if (field.writeOnly || field.type === 'password' || field.display === 'ownView') continue;
     columns.push(fieldColumn(key, field, locale));
   }
   return columns;
@@ -109,6 +109,8 @@ function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unkn
       const texts = value as Partial<Record<Locale, unknown>>;
       return typeof value === 'object' ? (texts[locale] ?? JSON.stringify(value)) : value;
     }
+    case 'ownView':
+      return null; // never a column (see exportColumns)
     default: {
       const unhandled: never = display;
       throw new Error(`No export mapping for display ${String(unhandled)}`);

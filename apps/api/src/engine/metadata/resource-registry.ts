@@ -1,5 +1,6 @@
 import { auditLogResource, userResource } from '@zizhu/access';
 import {
+  comparisonExecutionResource,
   comparisonResource,
   comparisonResultResource,
   identityListResource,
@@ -30,6 +31,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   identityResource,
   comparisonResource,
   comparisonResultResource,
+  comparisonExecutionResource,
   omissionResource,
   fileResource,
   programResource,

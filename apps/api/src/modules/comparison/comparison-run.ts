@@ -72,7 +72,7 @@ export async function runComparisonSteps(
   manager: EntityManager,
   params: RunParams,
   around: (step: RunStep, index: number, work: () => Promise<void>) => Promise<void>,
-): Promise<void> {
+): Promise<{ firstRun: boolean }> {
   for (const sql of RUN_SETTINGS) await manager.query(sql);
   await manager.query(IDENTITIES_TABLE_SQL);
   await manager.query(MATCHES_TABLE_SQL);
@@ -86,6 +86,32 @@ export async function runComparisonSteps(
       if (step.analyze) await manager.query(bindParams(`ANALYZE ${step.analyze}`, params)[0]);
     });
   }
+  return { firstRun: !stored };
+}
+
+/**
+ * The run's history line (comparison_executions), in its transaction once the steps are
+ * done: what it found (from its matches) and what it changed (a first run adds every
+ * result; a re-run what its merge found new, changed or stale).
+ */
+export async function recordExecution(
+  manager: EntityManager,
+  params: RunParams,
+  run: { firstRun: boolean; startedBy: number | null; startedAt: Date; identitiesCompared: number },
+): Promise<void> {
+  const merged = (action: string) => `(SELECT count(*)::int FROM cmp_merge WHERE action = '${action}')`;
+  await manager.query(
+    `INSERT INTO comparison_executions (comparison_id, status, started_by, started_at, finished_at, identities_compared,
+            matched, questionable, unmatched, added, changed, removed, scope_path)
+     SELECT c.id, 'done', $2, $3, now(), $4, m.matched, m.questionable, m.unmatched,
+            CASE WHEN $5 THEN m.total ELSE ${merged('new')} END, ${merged('changed')}, ${merged('stale')}, c.scope_path
+       FROM comparisons c,
+            (SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = 'matched')::int AS matched,
+                    count(*) FILTER (WHERE outcome = 'questionable')::int AS questionable,
+                    count(*) FILTER (WHERE outcome = 'unmatched')::int AS unmatched FROM cmp_matches) m
+      WHERE c.id = $1`,
+    [params.comparisonId, run.startedBy, run.startedAt, run.identitiesCompared, run.firstRun],
+  );
 }
 
 /**

@@ -365,4 +365,22 @@ describe('big-data comparison', () => {
     const tree = (await get(`/api/comparisons/${run.id}/summary/tree`)).body;
     expect(tree.node.cells.every((c: Rec) => c.identityTypeId === null || c.identityTypeId === lowIncome.identityTypeId)).toBe(true);
   });
+
+  it('keeps a history line for every execution of the run: who, when, what it found and what it changed', async () => {
+    const history = async (user = 'admin') =>
+      (await get(`/api/comparison-executions${listQuery({ filter: { comparisonId: run.id }, sort: ['id', 'ASC'], range: [0, 99] })}`, user)).body as Rec[];
+    const lines = await history();
+    const [admin] = (await get(`/api/users${listQuery({ filter: { q: 'admin' } })}`)).body as Rec[];
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(lines.every((l) => l.status === 'done' && l.startedBy === admin.id && l.finishedAt >= l.startedAt)).toBe(true);
+    // The first run added all six results; re-runs changed only what moved.
+    expect(lines[0]).toMatchObject({ identitiesCompared: 6, matched: 3, questionable: 2, unmatched: 1, added: 6, changed: 0, removed: 0 });
+    expect(lines.some((l) => l.changed === 1 && l.added === 0 && l.removed === 0)).toBe(true); // a2's outcome changed
+    // The disabled list left the run (two results go); two people imported onto the low-income list came in.
+    expect(lines[lines.length - 1]).toMatchObject({ identitiesCompared: 6, added: 2, removed: 2 });
+    // Read with the run, from below too.
+    expect((await history('yuzhou')).map((l) => l.id)).toEqual(lines.map((l) => l.id));
+    expect((await history('school1')).length).toBe(lines.length);
+    expect((await api.request('POST', '/api/comparison-executions', { token: token.admin, body: { comparisonId: run.id } })).status).toBe(403);
+  });
 });

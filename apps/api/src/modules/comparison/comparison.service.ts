@@ -12,7 +12,7 @@ import { inReadScope, inScope } from '../../engine/scope/scope';
 import { markSql, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
-import { readStoredSummary, RUN_STEPS, runComparisonSteps } from './comparison-run';
+import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
 
 /** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
@@ -90,7 +90,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     );
     if (claimed.length) {
       const params: RunParams = { comparisonId: id, pattern: `${run.regionPath}%`, listIds, regionId: run.regionId };
-      const job = this.execute(params).finally(() => this.running.delete(id));
+      const job = this.execute(params, user.id).finally(() => this.running.delete(id));
       this.running.set(id, job);
     }
     return this.reader.getOne(comparisonResource, String(id), user);
@@ -274,11 +274,12 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     return run;
   }
 
-  private async execute(params: RunParams): Promise<void> {
+  private async execute(params: RunParams, startedBy: number): Promise<void> {
     const id = params.comparisonId;
+    const startedAt = new Date();
     try {
       await this.db.transaction(async (manager) => {
-        await runComparisonSteps(manager, params, async ({ step }, index, work) => {
+        const { firstRun } = await runComparisonSteps(manager, params, async ({ step }, index, work) => {
           await this.progress(id, step, Math.floor((index / RUN_STEPS.length) * 100));
           await work();
         });
@@ -288,13 +289,22 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
                   version = version + 1, updated_at = now() WHERE id = $1`,
           [id, summary, { step: 'done', percent: 100 }],
         );
+        await recordExecution(manager, params, { firstRun, startedBy, startedAt, identitiesCompared: summary.totals.identitiesCompared });
       });
     } catch (error) {
       this.logger.error(`comparison ${id} failed: ${(error as Error).stack ?? String(error)}`);
-      await this.db.query(
-        `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' }],
-      ).catch(() => undefined);
+      const message = { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' };
+      await this.db.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+          [id, message],
+        );
+        await manager.query(
+          `INSERT INTO comparison_executions (comparison_id, status, started_by, started_at, finished_at, message, scope_path)
+           SELECT id, 'failed', $2, $3, now(), $4, scope_path FROM comparisons WHERE id = $1`,
+          [id, startedBy, startedAt, message],
+        );
+      }).catch(() => undefined);
     }
   }
 
