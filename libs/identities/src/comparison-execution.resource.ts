@@ -1,5 +1,6 @@
 import { defineResource, type FieldDeclaration } from '@zizhu/schema';
 import { COMPARISON_STATUSES } from './comparison.enums';
+import { comparisonRunField } from './comparison-run-field';
 
 const count = (zh: string, en: string, list = true): FieldDeclaration => ({ type: 'integer', label: { zh, en }, readOnly: true, list });
 
@@ -23,15 +24,7 @@ export const comparisonExecutionResource = defineResource({
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [{ name: 'ix_comparison_executions_run', columns: ['comparison_id', 'id'] }],
   fields: {
-    comparisonId: {
-      type: 'reference',
-      reference: 'comparisons',
-      label: { zh: '比对批次', en: 'Comparison' },
-      required: true,
-      readOnly: true,
-      list: true,
-      filter: 'exact',
-    },
+    comparisonId: comparisonRunField,
     status: { type: 'enum', label: { zh: '结果', en: 'Status' }, options: COMPARISON_STATUSES, required: true, readOnly: true, list: true, filter: 'exact' },
     startedBy: { type: 'reference', reference: 'users', label: { zh: '运行人', en: 'Started by' }, readOnly: true, list: true },
     startedAt: { type: 'datetime', label: { zh: '开始时间', en: 'Started' }, required: true, readOnly: true, list: true, sort: true },

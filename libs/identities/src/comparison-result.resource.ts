@@ -1,5 +1,6 @@
 import { defineResource } from '@zizhu/schema';
 import { DECISIONS, MATCH_OUTCOMES, MATCH_REASONS } from './comparison.enums';
+import { comparisonRunField } from './comparison-run-field';
 
 /**
  * 比对结果: one match of a run (student × identity), or an identity person no enrolled
@@ -33,15 +34,7 @@ export const comparisonResultResource = defineResource({
     { name: 'ix_comparison_results_scope_path', columns: ['scope_path', 'id'] },
   ],
   fields: {
-    comparisonId: {
-      type: 'reference',
-      reference: 'comparisons',
-      label: { zh: '比对批次', en: 'Comparison' },
-      required: true,
-      readOnly: true,
-      list: true,
-      filter: 'exact',
-    },
+    comparisonId: comparisonRunField,
     studentId: {
       type: 'reference',
       reference: 'students',

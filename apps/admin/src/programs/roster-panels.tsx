@@ -1,4 +1,3 @@
-import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
 import { Box, Typography } from '@mui/material';
 import {
   CreateButton,
@@ -9,20 +8,16 @@ import {
   useTranslate,
 } from 'react-admin';
 import { FieldDisplay } from '../schema/field-display';
+import { RelatedRecordsTable, relatedColumns } from '../schema/related-records-table';
 import { useResourceSchema } from '../schema/use-schema';
 import { isWithSchool, ROSTER_ACTIONS_RESOURCE, ROSTER_ENTRIES_RESOURCE } from './roster-api';
 import { RosterProblems } from './roster-problems';
-
-/** The list columns of a related resource, without the reference back to the roster. */
-const columns = (schema: ResourceSchema): FieldSchema[] =>
-  schema.fields.filter((field) => field.list && !field.writeOnly && !field.filterOnly && field.key !== 'rosterId');
 
 /** Under a roster's fields: the submission check (while the school holds it), its students and its history. */
 export function RosterPanels() {
   const record = useRecordContext();
   const translate = useTranslate();
   const entries = useResourceSchema(ROSTER_ENTRIES_RESOURCE);
-  const actions = useResourceSchema(ROSTER_ACTIONS_RESOURCE);
   if (!record) return null;
   const withSchool = isWithSchool(record.status);
   return (
@@ -42,35 +37,22 @@ export function RosterPanels() {
           </Box>
           <ReferenceManyField reference={ROSTER_ENTRIES_RESOURCE} target="rosterId" perPage={25} pagination={<Pagination />}>
             <Datagrid rowClick={withSchool && entries.can.update ? 'edit' : 'show'} bulkActionButtons={false}>
-              {columns(entries).map((field) => (
+              {relatedColumns(entries, 'rosterId').map((field) => (
                 <FieldDisplay key={field.key} source={field.key} field={field} />
               ))}
             </Datagrid>
           </ReferenceManyField>
         </Box>
       )}
-      {actions && (
-        <Box sx={{ mt: 3 }} data-testid="roster-history">
-          <Typography variant="subtitle1">{translate('zizhu.programs.history')}</Typography>
-          <ReferenceManyField
-            reference={ROSTER_ACTIONS_RESOURCE}
-            target="rosterId"
-            sort={{ field: 'id', order: 'ASC' }}
-            perPage={100}
-            empty={
-              <Typography variant="body2" color="text.secondary">
-                {translate('zizhu.programs.historyEmpty')}
-              </Typography>
-            }
-          >
-            <Datagrid bulkActionButtons={false} rowClick={false}>
-              {columns(actions).map((field) => (
-                <FieldDisplay key={field.key} source={field.key} field={field} />
-              ))}
-            </Datagrid>
-          </ReferenceManyField>
-        </Box>
-      )}
+      <RelatedRecordsTable
+        reference={ROSTER_ACTIONS_RESOURCE}
+        target="rosterId"
+        title="zizhu.programs.history"
+        emptyText="zizhu.programs.historyEmpty"
+        sort={{ field: 'id', order: 'ASC' }}
+        perPage={100}
+        testId="roster-history"
+      />
     </Box>
   );
 }
