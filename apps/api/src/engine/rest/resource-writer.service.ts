@@ -99,9 +99,19 @@ export class ResourceWriter {
     });
   }
 
-  remove(resource: ResourceDeclaration, id: string, user: SessionUser): Promise<ApiRecord> {
+  /**
+   * Deletes a record (scope, audit). `prepare`, if given, runs first in the same
+   * transaction on the locked record: it may refuse, or remove what a module keeps for it.
+   */
+  remove(
+    resource: ResourceDeclaration,
+    id: string,
+    user: SessionUser,
+    prepare?: (manager: EntityManager, existing: Row) => Promise<void>,
+  ): Promise<ApiRecord> {
     return this.transaction(resource, async (manager) => {
       const existing = await this.lockInScope(manager, resource, id, user);
+      if (prepare) await prepare(manager, existing);
       await manager.query(`DELETE FROM "${resource.table}" WHERE id = $1`, [parseId(resource, id)]);
       await this.audit.record(manager, user, {
         action: 'delete',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
@@ -10,7 +10,8 @@ import type { ComparisonSummary } from './comparison-summary';
  * The comparison's own routes; its resources (lists, runs, results) are served by the
  * generic REST. Registered before ResourceModule, so `PUT /comparison-results/:id` here
  * takes precedence over the generic update (it adds who decided and the student's mark),
- * and so do `POST /comparisons` and `PUT /comparisons/:id` (they check the deadline).
+ * and so do `POST /comparisons` and `PUT /comparisons/:id` (they check the deadline) and
+ * `DELETE /comparisons/:id` (it removes the run's results, refused once a school decided).
  */
 @ApiTags('comparisons')
 @ApiBearerAuth()
@@ -29,6 +30,12 @@ export class ComparisonController {
   @ApiOperation({ summary: 'Edit a run (as the generic update); a changed deadline must not lie in the past' })
   update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.comparisons.update(id, body ?? {}, user);
+  }
+
+  @Delete('comparisons/:id')
+  @ApiOperation({ summary: 'Delete a run with its results and history; refused (409) while it runs or once a school has decided a result' })
+  remove(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.comparisons.remove(id, user);
   }
 
   @Post('comparisons/:id/run')

@@ -308,6 +308,24 @@ describe('big-data comparison', () => {
     expect((await api.request('POST', `/api/comparisons/${run.id}/run`, { token: token.school1 })).status).toBe(403);
   });
 
+  it('deletes a run no school has verified, with its results and history; refuses one a school has decided', async () => {
+    const trial = await create('comparisons', { name: '玉州区试运行', regionId: '450902', listIds: String(lowIncome.id) }, 'yuzhou');
+    await runAndWait(trial.id, 'yuzhou');
+    const ofTrial = (resource: string) => get(`/api/${resource}${listQuery({ filter: { comparisonId: trial.id }, range: [0, 99] })}`);
+    expect(((await ofTrial('comparison-results')).body as Rec[]).length).toBeGreaterThan(0);
+    expect(((await ofTrial('comparison-executions')).body as Rec[]).length).toBe(1);
+    const deleted = await api.request('DELETE', `/api/comparisons/${trial.id}`, { token: token.yuzhou });
+    expect(deleted.status).toBe(200);
+    expect((await get(`/api/comparisons/${trial.id}`)).status).toBe(404);
+    expect((await ofTrial('comparison-results')).body).toEqual([]);
+    expect((await ofTrial('comparison-executions')).body).toEqual([]);
+    // The city's run has a school's decision: it stays, with a reason.
+    const refused = await api.request('DELETE', `/api/comparisons/${run.id}`, { token: token.admin });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('已有学校核实');
+    expect((await get(`/api/comparisons/${run.id}`)).status).toBe(200);
+  });
+
   it('refuses a run without lists', async () => {
     const response = await api.request('POST', '/api/comparisons', { token: token.admin, body: { name: '空', regionId: '450900', listIds: '' } });
     expect(response.status).toBe(422);

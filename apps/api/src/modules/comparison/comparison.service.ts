@@ -9,11 +9,19 @@ import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { escapeLike } from '../../engine/rest/list-query';
 import { inReadScope, inScope } from '../../engine/scope/scope';
-import { markSql, type RunParams } from './comparison-match.sql';
+import { markSql, resultsPartition, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
 import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
+
+const COMPARISON_DELETE_MESSAGES = {
+  running: { zh: '比对正在运行，不能删除', en: 'The comparison is running and cannot be deleted' },
+  decided: {
+    zh: '已有学校核实了本次比对的结果，不能删除（如名单有误，可修改后重新运行）',
+    en: 'Schools have decided results of this comparison, so it cannot be deleted (fix the lists and re-run it instead)',
+  },
+};
 
 /** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
 const BULK_LIMIT = 1000;
@@ -111,6 +119,26 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     const invalid = checkDeadline(body.deadline, chinaDate(new Date()), current.deadline);
     if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
     return this.writer.update(comparisonResource, id, body, user);
+  }
+
+  /**
+   * Deletes a run with what it produced (its results table, summary, history), in one
+   * audited transaction. Refused while it runs, and once a school has decided any of its
+   * results: their verification is work to keep (re-run the run instead).
+   */
+  remove(id: string, user: SessionUser): Promise<ApiRecord> {
+    if (!comparisonResource.access.delete.includes(user.role)) throw ApiException.forbidden();
+    return this.writer.remove(comparisonResource, id, user, async (manager, existing) => {
+      if (existing.status === 'running') throw new ApiException('IN_USE', COMPARISON_DELETE_MESSAGES.running);
+      const partition = resultsPartition(Number(existing.id));
+      const [{ stored }] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS stored`, [partition]);
+      if (stored) {
+        const [{ decided }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM "${partition}" WHERE decision <> 'pending') AS decided`);
+        if (decided) throw new ApiException('IN_USE', COMPARISON_DELETE_MESSAGES.decided);
+        await manager.query(`DROP TABLE "${partition}"`);
+      }
+      await manager.query(`DELETE FROM comparison_executions WHERE comparison_id = $1`, [existing.id]);
+    });
   }
 
   /** Resolves when the run this process started has finished (or at once). */
