@@ -187,7 +187,10 @@ UPDATE {{partition}} r
   FROM cmp_merge m
  WHERE m.action = 'changed' AND r.id = m.result_id`;
 
-/** New results of a re-run, pending, in scope-path order as on a first run. */
+/**
+ * New results of a re-run, pending, into the attached (indexed) table: in scope-path order,
+ * so the (scope_path, id) index grows at its right edge instead of splitting pages.
+ */
 export const INSERT_NEW_SQL = `
 INSERT INTO {{partition}} (${INSERT_COLUMNS})
 SELECT ${NEW_VALUES} FROM cmp_merge m WHERE m.action = 'new' ORDER BY m.scope_path`;
