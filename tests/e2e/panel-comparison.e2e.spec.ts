@@ -23,7 +23,7 @@ describe('panel: comparison decisions and verification progress', () => {
   let omitted: Rec;
   let schoolOfficer = '';
   let confirmedStudent: Rec;
-  const listed: Record<'exact' | 'confirm' | 'reject', string> = { exact: '', confirm: '', reject: '' };
+  const listed: Record<'exact' | 'confirm' | 'reject' | 'bulk', string> = { exact: '', confirm: '', reject: '', bulk: '' };
 
   const api = (method: string, path: string, token: string, body?: unknown) => apiOk(stack.api, method, path, token, body);
 
@@ -48,9 +48,11 @@ describe('panel: comparison decisions and verification progress', () => {
     listed.exact = exact.name;
     listed.confirm = `${confirm.name}乙`;
     listed.reject = `${reject.name}丙`;
+    listed.bulk = `${other.name}丁`;
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: exact.idNumber, name: listed.exact });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: confirm.idNumber, name: listed.confirm });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: reject.idNumber, name: listed.reject });
+    await api('POST', '/api/identities', admin, { listId: list.id, idNumber: other.idNumber, name: listed.bulk });
     run = await api('POST', '/api/comparisons', admin, { name: '玉林市秋季比对', regionId: '450900', listIds: String(list.id), deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     await api('POST', `/api/comparisons/${run.id}/run`, admin);
     for (let i = 0; ; i++) {
@@ -96,6 +98,19 @@ describe('panel: comparison decisions and verification progress', () => {
     const row = (name: string) => page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: name });
     await row(listed.confirm).locator('td.column-decision', { hasText: '确认属实' }).waitFor();
     await row(listed.reject).locator('td.column-decision', { hasText: '不属实' }).waitFor();
+    // An obvious case confirmed in bulk, with one reason for all.
+    await row(listed.bulk).getByRole('checkbox').check();
+    await page.getByRole('button', { name: '批量确认' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '核实说明（选填）' }).fill('与学籍档案核对一致');
+    const confirmed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/results/confirm'));
+    await dialog.getByRole('button', { name: '确认' }).click();
+    expect(await (await confirmed).json()).toEqual({ confirmed: 1, skipped: 0 });
+    await page.getByText('已确认 1 条，跳过 0 条').waitFor();
+    await row(listed.bulk).locator('td.column-decision', { hasText: '确认属实' }).waitFor();
+    const filter = encodeURIComponent(JSON.stringify({ comparisonId: run.id }));
+    const stored = (await api('GET', `/api/comparison-results?filter=${filter}&range=[0,99]`, await stack.api.login('admin'))) as Rec[];
+    expect(stored.find((r) => r.personName === listed.bulk)).toMatchObject({ decision: 'confirmed', decisionReason: '与学籍档案核对一致' });
     await page.screenshot({ path: '/tmp/zizhu-comparison-results.png' });
     // Who decided shows by name, though a school cannot look users up itself.
     await row(listed.confirm).click();
@@ -103,7 +118,7 @@ describe('panel: comparison decisions and verification progress', () => {
     await page.screenshot({ path: '/tmp/zizhu-comparison-decided-by.png' });
   }, 120_000);
 
-  it("shows the county the school's progress in the city's run as a bar: 2 of 3 decided", async () => {
+  it("shows the county the school's progress in the city's run as a bar: 3 of 4 decided", async () => {
     const page = await login('yuzhou');
     await page.getByRole('menuitem', { name: '大数据比对' }).click();
     await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
@@ -118,9 +133,9 @@ describe('panel: comparison decisions and verification progress', () => {
     await chart.waitFor();
     const bar = chart.locator(`g[data-school="${schoolName}"]`);
     await bar.waitFor();
-    expect(await bar.getAttribute('data-decided')).toBe('2');
+    expect(await bar.getAttribute('data-decided')).toBe('3');
     expect(await bar.getAttribute('data-pending')).toBe('1');
-    await bar.locator('text', { hasText: '已核实 2 / 共 3' }).waitFor();
+    await bar.locator('text', { hasText: '已核实 3 / 共 4' }).waitFor();
     const status = page.getByTestId('deadline-status');
     await status.getByText('未到截止日期', { exact: false }).waitFor();
     await status.getByText('核实中 1 所').waitFor();
@@ -142,12 +157,12 @@ describe('panel: comparison decisions and verification progress', () => {
     await chart.locator(`g[data-school="${schoolName}"]`).waitFor();
     expect(await chart.locator('g[data-school]').count()).toBe(1);
     await page.screenshot({ path: '/tmp/zizhu-comparison-school-progress.png' });
-    // Its summary is the school's own line: three students found, nothing below it.
+    // Its summary is the school's own line: four students found, nothing below it.
     await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/show`);
     await page.getByRole('link', { name: '比对汇总' }).click();
     await page.getByTestId('summary-breadcrumbs').getByText(schoolName).waitFor();
     const total = page.getByTestId('summary-matrix').locator('tr[data-stage="all"]');
-    expect(await total.locator('td').nth(2).textContent()).toBe('3');
+    expect(await total.locator('td').nth(2).textContent()).toBe('4');
     await page.screenshot({ path: '/tmp/zizhu-comparison-school-summary.png' });
   }, 120_000);
 
@@ -217,18 +232,18 @@ describe('panel: comparison decisions and verification progress', () => {
     await page.getByTestId('summary-breadcrumbs').getByText('玉林市').waitFor();
     await page.getByTestId('summary-children').getByRole('link', { name: '玉州区' }).click();
     const matrix = page.getByTestId('summary-matrix');
-    // 玉州区: three students found (one exact, two questionable), all stages and types.
+    // 玉州区: four students found (one exact, three questionable), all stages and types.
     await page.getByTestId('summary-breadcrumbs').getByText('玉州区').waitFor();
     const total = matrix.locator('tr[data-stage="all"]');
     await total.waitFor();
-    expect(await total.locator('td').nth(2).textContent()).toBe('3');
+    expect(await total.locator('td').nth(2).textContent()).toBe('4');
     if (school.regionId !== '450902') {
       await page.getByTestId('summary-children').getByRole('link', { name: townshipName }).click();
       await page.getByTestId('summary-breadcrumbs').getByText(townshipName).waitFor();
     }
     const schoolRow = page.getByTestId('summary-children').locator(`tr[data-node="${school.id}"]`);
-    await schoolRow.locator('td[data-count="studentsFound"]', { hasText: '3' }).waitFor();
-    await schoolRow.locator('td[data-count="questionable"]', { hasText: '2' }).waitFor();
+    await schoolRow.locator('td[data-count="studentsFound"]', { hasText: '4' }).waitFor();
+    await schoolRow.locator('td[data-count="questionable"]', { hasText: '3' }).waitFor();
     await page.screenshot({ path: '/tmp/zizhu-comparison-summary.png' });
   }, 120_000);
 

@@ -1,4 +1,5 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
+import { Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
@@ -9,6 +10,7 @@ import {
   useListContext,
   useNotify,
   useRefresh,
+  useTranslate,
   useUnselectAll,
 } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
@@ -21,10 +23,14 @@ interface ConfirmAnswer {
   skipped: number;
 }
 
+/** The API's limit on a decision's reason. */
+const REASON_MAX = 500;
+
 /**
- * Bulk action on the results list: confirms the selected results through
- * `POST /comparisons/:id/results/confirm`, one call per run among them. The server confirms
- * only pending questionable results in the caller's scope and skips the rest.
+ * Bulk action on the results list: confirms the selected results, with one optional reason
+ * (核实说明) for all, through `POST /comparisons/:id/results/confirm`, one call per run among
+ * them. The server confirms only pending questionable results in the caller's scope and
+ * skips the rest.
  */
 export function BulkConfirmButton() {
   const { selectedIds } = useListContext();
@@ -32,8 +38,10 @@ export function BulkConfirmButton() {
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(COMPARISON_RESULTS_RESOURCE);
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
 
   const confirm = async () => {
     setBusy(true);
@@ -45,13 +53,14 @@ export function BulkConfirmButton() {
       for (const [runId, ids] of byRun) {
         const { json } = await httpClient<ConfirmAnswer>(
           `${API_URL}/${COMPARISONS_RESOURCE}/${encodeURIComponent(String(runId))}/results/confirm`,
-          { method: 'POST', body: JSON.stringify({ ids }) },
+          { method: 'POST', body: JSON.stringify({ ids, ...(reason.trim() ? { reason: reason.trim() } : {}) }) },
         );
         total.confirmed += json.confirmed;
         total.skipped += json.skipped;
       }
       notify('zizhu.comparison.bulkConfirmDone', { type: 'success', messageArgs: { ...total } });
       unselectAll();
+      setReason('');
     } catch (error) {
       const message = error instanceof Error ? error.message : '';
       notify(message || 'ra.notification.http_error', { type: 'error', messageArgs: { _: message } });
@@ -71,8 +80,20 @@ export function BulkConfirmButton() {
         isOpen={open}
         loading={busy}
         title="zizhu.comparison.bulkConfirmTitle"
-        content="zizhu.comparison.bulkConfirmContent"
-        translateOptions={{ count: selectedIds.length }}
+        content={
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Typography variant="body2">{translate('zizhu.comparison.bulkConfirmContent', { count: selectedIds.length })}</Typography>
+            <TextField
+              label={translate('zizhu.comparison.bulkConfirmReason')}
+              helperText={translate('zizhu.comparison.bulkConfirmReasonHelp')}
+              value={reason}
+              onChange={(event) => setReason(event.target.value.slice(0, REASON_MAX))}
+              multiline
+              minRows={2}
+              fullWidth
+            />
+          </Stack>
+        }
         onConfirm={() => void confirm()}
         onClose={() => setOpen(false)}
       />

@@ -32,6 +32,8 @@ export const COMPARISON_TEXTS = {
     zh: '将所选 %{count} 条结果标记为“确认属实”？只有待核实的疑似结果会被确认，其余将跳过。',
     en: 'Mark the %{count} selected results as confirmed? Only pending questionable results are confirmed; the rest are skipped.',
   },
+  bulkConfirmReason: { zh: '核实说明（选填）', en: 'Reason (optional)' },
+  bulkConfirmReasonHelp: { zh: '填写后记入每条所确认结果的核实说明，最多 500 字', en: 'Saved as the reason of every result confirmed; at most 500 characters' },
   bulkConfirmDone: { zh: '已确认 %{confirmed} 条，跳过 %{skipped} 条', en: '%{confirmed} confirmed, %{skipped} skipped' },
   deadlinePassed: { zh: '已过截止日期（今天 %{today}）', en: 'The deadline has passed (today is %{today})' },
   deadlineAhead: { zh: '未到截止日期（今天 %{today}）', en: 'Before the deadline (today is %{today})' },
