@@ -1,7 +1,6 @@
-import type { StudentMark } from '@zizhu/schema';
 import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
+import { useLoaded } from '../providers/use-loaded';
 import { choiceKey } from '../schema/schema-messages';
 import { COMPARISON_RESULTS_RESOURCE } from './bulk-confirm-button';
 import { COMPARISONS_RESOURCE } from './progress-api';
@@ -17,22 +16,8 @@ const OMISSIONS_RESOURCE = 'omissions';
 export function StudentMarksPanel() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const [marks, setMarks] = useState<StudentMark[]>();
-  const [failed, setFailed] = useState(false);
   const studentId = record?.id;
-
-  useEffect(() => {
-    if (studentId == null) return;
-    let alive = true;
-    fetchStudentMarks(studentId).then(
-      (loaded) => alive && setMarks(loaded),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [studentId]);
-
+  const { data: marks, failed } = useLoaded(studentId, fetchStudentMarks);
   if (studentId == null) return null;
   return (
     <Box sx={{ px: 2, pb: 2, mt: 2 }} data-testid="student-marks">

@@ -1,29 +1,17 @@
 import { Alert, Chip, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useGetOne, useParams, useTranslate } from 'react-admin';
 import { ProgressChart } from './progress-chart';
 import type { ComparisonProgress } from '@zizhu/schema';
 import { COMPARISONS_RESOURCE, fetchProgress } from './progress-api';
 import { RunPageFrame } from './run-page-frame';
+import { useLoaded } from '../providers/use-loaded';
 
 /** `/comparisons/:id/progress`: each school's verification of a run, as a stacked bar chart. */
 export function VerificationProgressPage() {
   const { id = '' } = useParams<{ id: string }>();
   const translate = useTranslate();
   const { data: run } = useGetOne(COMPARISONS_RESOURCE, { id });
-  const [progress, setProgress] = useState<ComparisonProgress>();
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    fetchProgress(id).then(
-      (loaded) => alive && setProgress(loaded),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id]);
+  const { data: progress, failed } = useLoaded(id, fetchProgress);
 
   const title = translate('zizhu.comparison.progressTitle', { name: run?.name ?? '' });
   return (

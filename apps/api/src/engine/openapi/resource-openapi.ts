@@ -1,5 +1,6 @@
 import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
 import { referenceIdType } from '../metadata/resource-registry';
+import { readsFromBelow } from '../scope/scope';
 
 type JsonSchema = Record<string, unknown>;
 type PathItem = Record<string, unknown>;
@@ -59,7 +60,7 @@ export function recordSchema(resource: ResourceDeclaration): JsonSchema {
     additionalProperties: { type: 'string' },
     description: "Labels of referenced records the caller may not list (e.g. { decidedBy: 'name' } for a school officer), keyed by field",
   };
-  if (resource.scope.kind === 'reference' && resource.scope.readFromBelow) {
+  if (readsFromBelow(resource)) {
     properties.writable = {
       type: 'boolean',
       readOnly: true,

@@ -1,4 +1,5 @@
 import { columnName, maskValue, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import { inScope, readsFromBelow } from '../scope/scope';
 
 export type ApiRecord = Record<string, unknown> & { id: number | string };
 
@@ -32,9 +33,7 @@ export function presentRecord(resource: ResourceDeclaration, row: Record<string,
     record[key] = masked ? maskValue(field.sensitive!.mask, value) : field?.type === 'money' ? moneyValue(value) : value;
   }
   // A record read from above the user's subtree (a city-wide run for a county) is theirs to read only.
-  if (resource.scope.kind === 'reference' && resource.scope.readFromBelow) {
-    record.writable = String(row.scopePath ?? '').startsWith(user.scopePath);
-  }
+  if (readsFromBelow(resource)) record.writable = inScope(String(row.scopePath ?? ''), user);
   return record as ApiRecord;
 }
 
