@@ -30,14 +30,19 @@ describe('parseListQuery', () => {
     ]);
   });
 
-  it('turns q into an OR over the searchable fields', () => {
+  it('searches q by name prefix alone when it cannot be an ID number (so a name sort walks the name index from the prefix)', () => {
     const { conditions } = parseListQuery(studentResource, { filter: '{"q":" 陈 "}' });
+    expect(conditions).toEqual([{ kind: 'prefix', column: 'name', value: '陈' }]);
+  });
+
+  it('turns an ID-shaped q into an OR over the searchable fields, normalised', () => {
+    const { conditions } = parseListQuery(studentResource, { filter: '{"q":"１１0105 19491231002x"}' });
     expect(conditions).toEqual([
       {
         kind: 'or',
         conditions: [
-          { kind: 'eq', column: 'id_number', value: '陈' },
-          { kind: 'prefix', column: 'name', value: '陈' },
+          { kind: 'eq', column: 'id_number', value: '11010519491231002X' },
+          { kind: 'prefix', column: 'name', value: '１１0105 19491231002x' },
         ],
       },
     ]);

@@ -79,19 +79,28 @@ function relatedCondition(relation: RelationFilterDeclaration, value: unknown, k
   return { kind: 'related', sources, value: any ? null : coerceId(requireResource(relation.reference).idType, value, key) };
 }
 
-/** `q`: prefix match on name-like fields, exact match on code-like fields, OR-ed. */
+/**
+ * `q`: prefix match on name-like fields, exact match on code-like fields, OR-ed. A branch
+ * that cannot match the text is left out (an ID number field for 黄): an OR the planner
+ * cannot drop keeps it from walking the name index from the prefix when sorting by name.
+ */
 function searchCondition(resource: ResourceDeclaration, q: string): Condition {
   const text = q.trim();
   const conditions: Condition[] = [];
+  let searchable = false;
   for (const [key, field] of Object.entries(resource.fields)) {
     if (!field.search) continue;
+    searchable = true;
     const column = columnName(key, field);
     if (field.search === 'prefix') conditions.push({ kind: 'prefix', column, value: text });
-    else conditions.push({ kind: 'eq', column, value: field.type === 'idNumber' ? normalizeIdNumber(text) : text });
+    else if (field.type !== 'idNumber') conditions.push({ kind: 'eq', column, value: text });
+    else if (ID_NUMBER_SHAPE.test(normalizeIdNumber(text))) conditions.push({ kind: 'eq', column, value: normalizeIdNumber(text) });
   }
-  if (!conditions.length) throw unknownFilter('q');
-  return { kind: 'or', conditions };
+  if (!searchable) throw unknownFilter('q');
+  return conditions.length === 1 ? conditions[0] : { kind: 'or', conditions };
 }
+
+const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
 function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
   switch (field.type) {
