@@ -16,3 +16,15 @@ export function formatRow(name: string, r: { p50: number; p95: number; max: numb
   const verdict = r.p95 <= goal ? 'ok' : 'OVER GOAL';
   return `${name.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   max ${r.max.toFixed(1).padStart(7)} ms   ${verdict}`;
 }
+
+/** The machine-readable last lines every benchmark prints: `RESULT <name> <value> <unit> goal <goal> <met|missed>`. */
+export function resultLine(name: string, value: number, unit: string, goal: number, lowerIsBetter = true): string {
+  const met = lowerIsBetter ? value <= goal : value >= goal;
+  return `RESULT ${name} ${Number(value.toFixed(1))} ${unit} goal ${goal} ${met ? 'met' : 'missed'}`;
+}
+
+/** The 1-minute load average, printed beside figures: benchmarks need a quiet machine. */
+export function loadNote(): string {
+  const [one] = require('node:os').loadavg() as number[];
+  return `load average (1 min): ${one.toFixed(2)}`;
+}

@@ -1,0 +1,56 @@
+import { studentResource } from '@zizhu/students';
+
+type ListCall = (token: string, query: Record<string, unknown>) => () => Promise<unknown>;
+
+/**
+ * The student list requests the panel can send: every sort the declaration allows (both
+ * directions, plus the default), crossed with no filter, each search shape (`q` as a name
+ * prefix, a full name, a full ID number) and each declared filter with a value taken from a
+ * real record, for the city, a county and a school officer.
+ */
+export function studentListMatrix(options: {
+  list: ListCall;
+  admin: string;
+  county: string;
+  schoolToken: string;
+  sample: Record<string, unknown>;
+}): [string, () => Promise<unknown>][] {
+  const { list, sample } = options;
+  const sorts: [string, 'ASC' | 'DESC'][] = [['id', 'DESC']];
+  for (const [key, field] of Object.entries(studentResource.fields)) {
+    if (field.sort) sorts.push([key, 'ASC'], [key, 'DESC']);
+  }
+  const filters: [string, Record<string, unknown>][] = [
+    ['no filter', {}],
+    ['q name prefix', { q: '黄' }],
+    ['q full name', { q: String(sample.name) }],
+    ['q ID number', { q: String(sample.idNumber) }],
+  ];
+  for (const [key, field] of Object.entries(studentResource.fields)) {
+    if (!field.filter || sample[key] === undefined || sample[key] === null) continue;
+    if (field.filter === 'range') {
+      const year = String(sample[key]).slice(0, 4);
+      filters.push([`${key} range`, { [`${key}_gte`]: `${year}-01-01`, [`${key}_lte`]: `${year}-12-31` }]);
+    } else if (field.filter === 'prefix') {
+      filters.push([`${key} prefix`, { [key]: String(sample[key]).slice(0, 1) }]);
+    } else {
+      filters.push([`${key} = ${String(sample[key])}`, { [key]: sample[key] }]);
+    }
+  }
+  for (const key of Object.keys(studentResource.relationFilters ?? {})) filters.push([`${key} any`, { [key]: true }]);
+
+  const readers: [string, string][] = [
+    ['city', options.admin],
+    ['county', options.county],
+    ['school', options.schoolToken],
+  ];
+  const cases: [string, () => Promise<unknown>][] = [];
+  for (const [who, token] of readers) {
+    for (const [sortField, order] of sorts) {
+      for (const [filterName, filter] of filters) {
+        cases.push([`${who} · ${filterName} · ${sortField} ${order}`, list(token, { range: [0, 24], sort: [sortField, order], filter })]);
+      }
+    }
+  }
+  return cases;
+}
