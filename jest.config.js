@@ -28,6 +28,9 @@ const project = (name, roots, extra = {}) => ({
 });
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside `projects` (the 5 s default applied there).
+  // Integration suites clone a database and boot the app; on a busy 2-core machine that takes seconds.
+  testTimeout: 60_000,
   projects: [
     ...['schema', 'regions', 'students', 'access', 'imports', 'identities', 'programs', 'demo-data'].map((lib) =>
       project(lib, [`<rootDir>/libs/${lib}`], { testMatch: ['**/*.spec.ts'] }),

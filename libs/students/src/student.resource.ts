@@ -63,7 +63,9 @@ export const studentResource = defineResource({
       label: { zh: '出生日期', en: 'Birth date' },
       readOnly: true,
       list: true,
-      sort: true,
+      // Not sortable: birth date follows stage, grade and school so closely that a sort by it
+      // under any of those filters walks most of a million-row index (5–10 s at 1.5 M); the
+      // range filter finds students by age instead.
       filter: 'range',
       aliases: ['出生日期'],
     },

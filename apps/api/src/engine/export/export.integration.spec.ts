@@ -112,12 +112,13 @@ describe('export', () => {
       expect(typeof cell(rows[0], '编号').value).toBe('number');
     });
 
-    it('respects a descending sort on an unindexed column', async () => {
-      const res = await download(exportPath('students', { sort: ['birthDate', 'DESC'], filter: { schoolId: (await firstSchool(tokens.school1)).id } }), tokens.admin);
+    it('respects a descending sort', async () => {
+      const res = await download(exportPath('students', { sort: ['name', 'DESC'], filter: { schoolId: (await firstSchool(tokens.school1)).id } }), tokens.admin);
       const { rows, cell } = await readSheet(res.buffer);
-      const dates = rows.map((r) => (cell(r, '出生日期').value as Date).getTime());
-      expect(dates.length).toBeGreaterThan(10);
-      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      const names = rows.map((r) => String(cell(r, '姓名').value));
+      expect(names.length).toBeGreaterThan(10);
+      // The database's C collation: code point order.
+      expect(names).toEqual([...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
     });
 
     it('masks sensitive values exactly as the list does for a school officer', async () => {

@@ -55,13 +55,15 @@ function conditionSql(c: Condition, params: unknown[], alias: string): string {
     case 'or':
       return c.conditions.length ? `(${c.conditions.map((x) => conditionSql(x, params, alias)).join(' OR ')})` : 'FALSE';
     case 'related': {
-      const exists = c.sources.map((source) => {
-        const tests = [`x."${source.viaColumn}" = ${alias}.id`];
+      // One IN over a UNION ALL, not EXISTS … OR EXISTS …: the planner can start from the
+      // few related rows (a semi-join) instead of probing every row of a large table.
+      const selects = c.sources.map((source) => {
+        const tests = ['TRUE'];
         for (const [column, value] of source.where) tests.push(`x."${column}" = ${p(value)}`);
         if (c.value !== null) tests.push(`x."${source.matchColumn}" = ${p(c.value)}`);
-        return `EXISTS (SELECT 1 FROM "${source.table}" x WHERE ${tests.join(' AND ')})`;
+        return `SELECT x."${source.viaColumn}" FROM "${source.table}" x WHERE ${tests.join(' AND ')}`;
       });
-      return `(${exists.join(' OR ')})`;
+      return `${alias}.id IN (${selects.join(' UNION ALL ')})`;
     }
     case 'none':
       return 'FALSE';

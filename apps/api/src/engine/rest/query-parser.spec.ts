@@ -15,11 +15,11 @@ describe('parseListQuery', () => {
 
   it('maps field keys to columns and types values', () => {
     const parsed = parseListQuery(studentResource, {
-      sort: '["birthDate","desc"]',
+      sort: '["name","desc"]',
       range: '[50,74]',
       filter: JSON.stringify({ schoolId: '7', boarding: 'true', birthDate_gte: '2010-01-01', name: '黄', idNumber: '11010519491231002x' }),
     });
-    expect(parsed.sort).toEqual({ column: 'birth_date', order: 'DESC' });
+    expect(parsed.sort).toEqual({ column: 'name', order: 'DESC' });
     expect(parsed).toMatchObject({ offset: 50, limit: 25 });
     expect(parsed.conditions).toEqual([
       { kind: 'eq', column: 'school_id', value: 7 },
@@ -33,6 +33,10 @@ describe('parseListQuery', () => {
   it('searches q by name prefix alone when it cannot be an ID number (so a name sort walks the name index from the prefix)', () => {
     const { conditions } = parseListQuery(studentResource, { filter: '{"q":" 陈 "}' });
     expect(conditions).toEqual([{ kind: 'prefix', column: 'name', value: '陈' }]);
+  });
+
+  it('refuses a sort by birth date (its correlation with stage and school defeats every index)', () => {
+    expect(() => parseListQuery(studentResource, { sort: '["birthDate","ASC"]' })).toThrow();
   });
 
   it('turns an ID-shaped q into an OR over the searchable fields, normalised', () => {
