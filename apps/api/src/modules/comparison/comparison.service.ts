@@ -273,8 +273,9 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Bulk confirm: every listed result of the run that is questionable, pending and in the
-   * caller's scope becomes confirmed in one statement (who decided, when, the mark, as in
+   * Bulk confirm: every listed result of the run that a school decides (an exact or a
+   * questionable match: verification progress waits on both), pending and in the caller's
+   * scope, becomes confirmed in one statement (who decided, when, the mark, as in
    * `decide`), each with its audit row written by the same statement; the rest are skipped.
    */
   async confirmMany(id: number, body: Record<string, unknown>, user: SessionUser): Promise<{ confirmed: number; skipped: number }> {
@@ -289,7 +290,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
          UPDATE comparison_results AS t
             SET decision = 'confirmed', decision_reason = COALESCE($4, t.decision_reason), decided_by = $3, decided_at = now(),
                 marked = ${markSql(`'confirmed'`, 't.outcome')}, version = t.version + 1, updated_at = now()
-          WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome = 'questionable' AND t.decision = 'pending'
+          WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome IN ('matched', 'questionable') AND t.decision = 'pending'
             AND t.scope_path LIKE $5
           RETURNING t.id, t.scope_path, t.decision, t.decision_reason, t.decided_by, t.marked),
        schools AS (SELECT array_agg(DISTINCT scope_path) AS paths FROM changed),
