@@ -145,6 +145,33 @@ describe('panel: comparison decisions and verification progress', () => {
     await page.screenshot({ path: '/tmp/zizhu-comparison-progress.png' });
   }, 120_000);
 
+  it('lets school1 confirm its exact match in bulk, and its progress moves to done', async () => {
+    const page = await login('school1');
+    const bar = async () => {
+      await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/progress`);
+      const found = page.getByTestId('progress-chart').locator(`g[data-school="${schoolName}"]`);
+      await found.waitFor();
+      return found;
+    };
+    // The exact match is what progress still waits on.
+    expect(await (await bar()).getAttribute('data-pending')).toBe('1');
+    await page.getByRole('menuitem', { name: '比对结果' }).click();
+    const row = page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: listed.exact });
+    await row.locator('td.column-outcome', { hasText: '比对一致' }).waitFor();
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '批量确认' }).click();
+    const confirmed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/results/confirm'));
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    expect(await (await confirmed).json()).toEqual({ confirmed: 1, skipped: 0 });
+    await page.getByText('已确认 1 条，跳过 0 条').waitFor();
+    await row.locator('td.column-decision', { hasText: '确认属实' }).waitFor();
+    const after = await bar();
+    expect(await after.getAttribute('data-decided')).toBe('4');
+    expect(await after.getAttribute('data-pending')).toBe('0');
+    await page.getByTestId('deadline-status').getByText('已完成 1 所').waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-exact-bulk.png' });
+  }, 120_000);
+
   it("lets school1 open the city's run read-only and see only its own progress and deadline", async () => {
     const page = await login('school1');
     await page.getByRole('menuitem', { name: '大数据比对' }).click();

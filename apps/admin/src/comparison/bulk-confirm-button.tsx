@@ -29,8 +29,8 @@ const REASON_MAX = 500;
 /**
  * Bulk action on the results list: confirms the selected results, with one optional reason
  * (核实说明) for all, through `POST /comparisons/:id/results/confirm`, one call per run among
- * them. The server confirms only pending questionable results in the caller's scope and
- * skips the rest.
+ * them. The server confirms every pending exact or questionable match in the caller's scope
+ * (what verification progress waits on) and skips the rest (decided, or no student).
  */
 export function BulkConfirmButton() {
   const { selectedIds } = useListContext();

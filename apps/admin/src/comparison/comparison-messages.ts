@@ -29,8 +29,8 @@ export const COMPARISON_TEXTS = {
   bulkConfirm: { zh: '批量确认', en: 'Confirm selected' },
   bulkConfirmTitle: { zh: '批量确认比对结果', en: 'Confirm the selected results' },
   bulkConfirmContent: {
-    zh: '将所选 %{count} 条结果标记为“确认属实”？只有待核实的疑似结果会被确认，其余将跳过。',
-    en: 'Mark the %{count} selected results as confirmed? Only pending questionable results are confirmed; the rest are skipped.',
+    zh: '将所选 %{count} 条结果标记为“确认属实”？待核实的比对一致和疑似结果都会被确认，已核实的将跳过。',
+    en: 'Mark the %{count} selected results as confirmed? Pending exact and questionable matches are confirmed; results already decided are skipped.',
   },
   bulkConfirmReason: { zh: '核实说明（选填）', en: 'Reason (optional)' },
   bulkConfirmReasonHelp: { zh: '填写后记入每条所确认结果的核实说明，最多 500 字', en: 'Saved as the reason of every result confirmed; at most 500 characters' },

@@ -10,6 +10,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type ListQuery, whereClause } from '../rest/list-query';
 import { presentRecord } from '../rest/record-presenter';
+import { applyRecordView } from '../rest/record-views';
 import { readScope } from '../scope/scope';
 import { csvSheetWriter } from './csv-sheet.writer';
 import { type ExportColumn, exportColumns } from './export-columns';
@@ -137,7 +138,9 @@ export class ResourceExporter {
         next.catch(() => undefined);
         // In slices, so compression and the output keep pace with the rows.
         for (let i = 0; i < batch.length; i += WRITE_SLICE) {
-          writer.writeRecords(batch.slice(i, i + WRITE_SLICE).map((row) => presentRecord(resource, row, user)));
+          const records = batch.slice(i, i + WRITE_SLICE).map((row) => presentRecord(resource, row, user));
+          await applyRecordView(runner.manager, resource, records, user);
+          writer.writeRecords(records);
           await sink.caughtUp(writer);
         }
         rows += batch.length;

@@ -7,6 +7,7 @@ import { readScope } from '../scope/scope';
 import { type Condition, type ListQuery, whereClause } from './list-query';
 import { type ApiRecord, presentRecord, selectList } from './record-presenter';
 import { attachReferenceLabels } from './reference-labels';
+import { applyRecordView } from './record-views';
 
 /** Counts stop here; past it the planner's estimate is reported (Content-Range total). */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -52,6 +53,7 @@ export class ResourceReader {
     const [rows, total] = await Promise.all([this.db.query(sql, params), this.count(resource, conditions)]);
     const records = rows.map((row: Record<string, unknown>) => presentRecord(resource, row, user));
     await attachReferenceLabels(this.db.manager, resource, records, user);
+    await applyRecordView(this.db.manager, resource, records, user);
     return { records, total };
   }
 
@@ -78,6 +80,7 @@ export class ResourceReader {
     if (!row) throw ApiException.notFound();
     const record = presentRecord(resource, row, user);
     await attachReferenceLabels(this.db.manager, resource, [record], user);
+    await applyRecordView(this.db.manager, resource, [record], user);
     return record;
   }
 

@@ -65,7 +65,7 @@ describe('comparison results: bulk confirm', () => {
     expect(await reload('b1')).toMatchObject({ decision: 'confirmed', marked: true, decidedAt: expect.any(String) });
   });
 
-  it('confirms only questionable pending results, records who and when, the mark and one audit row each', async () => {
+  it('confirms pending exact and questionable results alike, records who and when, the mark and one audit row each', async () => {
     const a2 = await reload('a2');
     const rejected = await api.request('PUT', `/api/comparison-results/${a2.id}`, {
       token: token.school1,
@@ -77,14 +77,14 @@ describe('comparison results: bulk confirm', () => {
     const ids = [result.a1.id, result.a2.id, result.a3.id, result.b1.id, result.a1.id];
     const response = await confirm({ ids, reason: '已入户核实' }, 'school1');
     expect(response.status).toBe(200);
-    // a1 confirmed; a2 already decided, a3 an exact match, b1 another school's (and decided).
-    expect(response.body).toEqual({ confirmed: 1, skipped: 3 });
+    // a1 and the exact a3 confirmed; a2 already decided, b1 another school's (and decided).
+    expect(response.body).toEqual({ confirmed: 2, skipped: 2 });
 
     const a1 = await reload('a1');
     expect(a1).toMatchObject({ decision: 'confirmed', decisionReason: '已入户核实', marked: true, decidedAt: expect.any(String), version: result.a1.version + 1 });
     expect(a1.decidedBy).toEqual(expect.any(Number));
     expect(await reload('a2')).toMatchObject({ decision: 'rejected', marked: false });
-    expect(await reload('a3')).toMatchObject({ decision: 'pending', marked: true });
+    expect(await reload('a3')).toMatchObject({ decision: 'confirmed', decisionReason: '已入户核实', marked: true });
 
     const audit = await auditOf(a1.id);
     expect(audit).toHaveLength(1);
@@ -99,6 +99,13 @@ describe('comparison results: bulk confirm', () => {
     expect(marks.map((m) => m.id)).toContain(a1.id);
 
     expect((await confirm({ ids: [a1.id] }, 'school1')).body).toEqual({ confirmed: 0, skipped: 1 });
+  });
+
+  it("moves the school's verification progress: nothing it bulk-confirmed is left pending", async () => {
+    const progress = (await get(`/api/comparisons/${run.id}/progress`, 'school1')).body;
+    expect(progress.schools).toHaveLength(1);
+    // a1 and a3 confirmed in bulk, a2 rejected: the school is done.
+    expect(progress.schools[0]).toMatchObject({ total: 3, decided: 3, confirmed: 2, rejected: 1, pending: 0, state: 'done' });
   });
 
   it('refuses bad bodies and unknown runs', async () => {

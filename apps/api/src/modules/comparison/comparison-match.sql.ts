@@ -157,7 +157,9 @@ CREATE TEMP TABLE cmp_merge (
 export const MERGE_SQL = `
 INSERT INTO cmp_merge (result_id, stored_outcome, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, action)
 SELECT * FROM (
-  SELECT r.id, r.outcome, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')},
+  -- A stale pair keeps the stored result's path: its execution's removals are counted there.
+  SELECT r.id, r.outcome, m.student_id, m.identity_id,
+         ${MATCH_COLUMNS.map((c) => (c === 'scope_path' ? 'COALESCE(m.scope_path, r.scope_path)' : `m.${c}`)).join(', ')},
          CASE WHEN m.identity_id IS NULL THEN 'stale' WHEN r.id IS NULL THEN 'new'
               WHEN (${MATCH_COLUMNS.map((c) => `r.${c}`).join(', ')}) IS DISTINCT FROM (${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}) THEN 'changed'
               ELSE 'same' END AS action

@@ -100,7 +100,7 @@ export async function recordExecution(
   run: { firstRun: boolean; startedBy: number | null; startedAt: Date; identitiesCompared: number },
 ): Promise<void> {
   const merged = (action: string) => `(SELECT count(*)::int FROM cmp_merge WHERE action = '${action}')`;
-  await manager.query(
+  const [{ id: executionId }]: { id: number }[] = await manager.query(
     `INSERT INTO comparison_executions (comparison_id, status, started_by, started_at, finished_at, identities_compared,
             matched, questionable, unmatched, added, changed, removed, scope_path)
      SELECT c.id, 'done', $2, $3, now(), $4, m.matched, m.questionable, m.unmatched,
@@ -109,10 +109,33 @@ export async function recordExecution(
             (SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = 'matched')::int AS matched,
                     count(*) FILTER (WHERE outcome = 'questionable')::int AS questionable,
                     count(*) FILTER (WHERE outcome = 'unmatched')::int AS unmatched FROM cmp_matches) m
-      WHERE c.id = $1`,
+      WHERE c.id = $1
+     RETURNING id`,
     [params.comparisonId, run.startedBy, run.startedAt, run.identitiesCompared, run.firstRun],
   );
+  await manager.query(EXECUTION_COUNTS_SQL, [executionId, run.firstRun]);
 }
+
+/**
+ * The same figures per path the results are filed under (a school, or an unmatched
+ * person's region), for readers from below: $1 the execution, $2 whether it was a first run
+ * (every match added). Identities are counted per path (a person matched in two schools
+ * counts in each).
+ */
+const EXECUTION_COUNTS_SQL = `
+INSERT INTO comparison_execution_counts (execution_id, scope_path, identities, matched, questionable, unmatched, added, changed, removed)
+SELECT $1, scope_path,
+       count(DISTINCT identity_id) FILTER (WHERE action IS NULL),
+       count(*) FILTER (WHERE action IS NULL AND outcome = 'matched'),
+       count(*) FILTER (WHERE action IS NULL AND outcome = 'questionable'),
+       count(*) FILTER (WHERE action IS NULL AND outcome = 'unmatched'),
+       CASE WHEN $2 THEN count(*) FILTER (WHERE action IS NULL) ELSE count(*) FILTER (WHERE action = 'new') END,
+       count(*) FILTER (WHERE action = 'changed'),
+       count(*) FILTER (WHERE action = 'stale')
+  FROM (SELECT scope_path, identity_id, outcome, NULL AS action FROM cmp_matches
+        UNION ALL
+        SELECT scope_path, identity_id, outcome, action FROM cmp_merge) found
+ GROUP BY scope_path`;
 
 /**
  * The run's totals and county lines, kept on the run (the tree stays in its table). The

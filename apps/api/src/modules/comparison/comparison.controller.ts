@@ -74,7 +74,7 @@ export class ComparisonController {
   @Post('comparisons/:id/results/confirm')
   @HttpCode(200)
   @ApiOperation({
-    summary: "Bulk confirm: { ids, reason? } — each listed result of the run that is questionable, pending and in the caller's scope is confirmed (audited); others are skipped. Answers { confirmed, skipped }",
+    summary: "Bulk confirm: { ids, reason? } — each listed result of the run that is pending, an exact or a questionable match (what verification progress waits on) and in the caller's scope is confirmed (audited); others are skipped. Answers { confirmed, skipped }",
   })
   confirm(
     @Param('id', ParseIntPipe) id: number,

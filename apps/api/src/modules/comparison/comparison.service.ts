@@ -1,6 +1,15 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { carriesMark, checkDeadline, checkListIds, chinaDate, comparisonResource, comparisonResultResource, parseListIds } from '@zizhu/identities';
+import {
+  carriesMark,
+  checkDeadline,
+  checkListIds,
+  chinaDate,
+  comparisonExecutionResource,
+  comparisonResource,
+  comparisonResultResource,
+  parseListIds,
+} from '@zizhu/identities';
 import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
@@ -8,12 +17,14 @@ import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { escapeLike } from '../../engine/rest/list-query';
+import { registerRecordView } from '../../engine/rest/record-views';
 import { inReadScope, inScope } from '../../engine/scope/scope';
 import { markSql, resultsPartition, type RunParams } from './comparison-match.sql';
 import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
 import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
+import { comparisonRecordsView, executionRecordsView, subtreeSummary } from './comparison-subtree-figures';
 
 const COMPARISON_DELETE_MESSAGES = {
   running: { zh: '比对正在运行，不能删除', en: 'The comparison is running and cannot be deleted' },
@@ -63,8 +74,13 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     private readonly writer: ResourceWriter,
   ) {}
 
-  /** A run interrupted by a restart cannot resume: mark it failed so it can be started again. */
+  /**
+   * Runs read from below carry the reader's subtree's figures (see comparison-subtree-figures).
+   * A run interrupted by a restart cannot resume: mark it failed so it can be started again.
+   */
   async onModuleInit(): Promise<void> {
+    registerRecordView(comparisonResource.name, comparisonRecordsView);
+    registerRecordView(comparisonExecutionResource.name, executionRecordsView);
     await this.db.query(
       `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $1 WHERE status = 'running'`,
       [{ zh: '服务重启，比对中断，请重新运行', en: 'Interrupted by a restart: run it again' }],
@@ -126,8 +142,12 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
    * audited transaction. Refused while it runs, and once a school has decided any of its
    * results: their verification is work to keep (re-run the run instead).
    */
-  remove(id: string, user: SessionUser): Promise<ApiRecord> {
+  async remove(id: string, user: SessionUser): Promise<ApiRecord> {
     if (!comparisonResource.access.delete.includes(user.role)) throw ApiException.forbidden();
+    // A run the caller cannot read answers as a missing one (404), not 403.
+    const runId = Number(id);
+    if (!Number.isSafeInteger(runId) || runId <= 0 || runId > 2_147_483_647) throw ApiException.notFound();
+    await this.findRun(this.db.manager, runId, user);
     return this.writer.remove(comparisonResource, id, user, async (manager, existing) => {
       if (existing.status === 'running') throw new ApiException('IN_USE', COMPARISON_DELETE_MESSAGES.running);
       const partition = resultsPartition(Number(existing.id));
@@ -150,7 +170,8 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
     const run = await this.findRun(this.db.manager, id, user);
     const [{ summary }] = await this.db.query(`SELECT summary FROM comparisons WHERE id = $1`, [run.id]);
-    return summary ?? null;
+    if (summary == null || inScope(run.scopePath, user)) return summary ?? null;
+    return subtreeSummary(this.db.manager, run.id, user.scopePath);
   }
 
   /**
@@ -252,15 +273,16 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Bulk confirm: every listed result of the run that is questionable, pending and in the
-   * caller's scope becomes confirmed in one statement (who decided, when, the mark, as in
+   * Bulk confirm: every listed result of the run that a school decides (an exact or a
+   * questionable match: verification progress waits on both), pending and in the caller's
+   * scope, becomes confirmed in one statement (who decided, when, the mark, as in
    * `decide`), each with its audit row written by the same statement; the rest are skipped.
    */
   async confirmMany(id: number, body: Record<string, unknown>, user: SessionUser): Promise<{ confirmed: number; skipped: number }> {
     if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
     const { ids, reason } = bulkConfirmInput(body);
-    const [run] = await this.db.query(`SELECT id FROM comparisons WHERE id = $1`, [id]);
-    if (!run) throw ApiException.notFound();
+    // A run the caller cannot read answers exactly as a missing one.
+    await this.findRun(this.db.manager, id, user);
     const snapshot = (t: string) =>
       `jsonb_build_object('decision', ${t}.decision, 'decisionReason', ${t}.decision_reason, 'decidedBy', ${t}.decided_by, 'marked', ${t}.marked)`;
     const [{ confirmed, schoolPaths }]: { confirmed: number; schoolPaths: string[] | null }[] = await this.db.query(
@@ -268,7 +290,7 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
          UPDATE comparison_results AS t
             SET decision = 'confirmed', decision_reason = COALESCE($4, t.decision_reason), decided_by = $3, decided_at = now(),
                 marked = ${markSql(`'confirmed'`, 't.outcome')}, version = t.version + 1, updated_at = now()
-          WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome = 'questionable' AND t.decision = 'pending'
+          WHERE t.comparison_id = $1 AND t.id = ANY($2::int[]) AND t.outcome IN ('matched', 'questionable') AND t.decision = 'pending'
             AND t.scope_path LIKE $5
           RETURNING t.id, t.scope_path, t.decision, t.decision_reason, t.decided_by, t.marked),
        schools AS (SELECT array_agg(DISTINCT scope_path) AS paths FROM changed),
