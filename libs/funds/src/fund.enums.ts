@@ -17,6 +17,11 @@ export const DISBURSEMENT_STATUSES: readonly EnumOption[] = [
   { value: 'returned', label: { zh: '已退回', en: 'Returned' } },
 ];
 
+/** Why an approved roster entry was left out of a payment batch (未纳入原因). */
+export const EXCLUSION_REASONS: readonly EnumOption[] = [
+  { value: 'noAccount', label: { zh: '缺少资助卡号/银行账号', en: 'No aid card or bank account' } },
+];
+
 /** Lines in these statuses hold (or are about to hold) the money for their roster entry. */
 export const LIVE_DISBURSEMENT_STATUSES = ['pending', 'paid'] as const;
 

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { batchFiguresSql } from '../../modules/funds/batch-figures.sql';
 
 /** The demo's funds term: one spring, paid in April, settled by the bank three days later. */
 export const DEMO_FUNDS_TERM = { year: 2026, term: 'spring', deadline: '2026-06-15', paidOn: '2026-04-15', settledAt: '2026-04-18T10:00:00+08:00' } as const;
@@ -125,14 +126,7 @@ export async function seedFunds(client: PoolClient, cityId: string): Promise<voi
        FROM lines l ORDER BY l.batch_id, l.n`,
     [year, term, paidOn, settledAt, FAILED_EVERY, RETURNED_EVERY],
   );
-  await client.query(
-    `UPDATE disbursement_batches b SET line_count = l.n, total_amount = l.total, paid_amount = l.paid, skipped_no_account = 0
-       FROM (SELECT batch_id, count(*)::int AS n, COALESCE(sum(amount) FILTER (WHERE status IN ('pending', 'paid')), 0) AS total,
-                    COALESCE(sum(amount) FILTER (WHERE status = 'paid'), 0) AS paid
-               FROM disbursements GROUP BY batch_id) l
-      WHERE l.batch_id = b.id AND b.year = $1::int AND b.term = $2::text`,
-    [year, term],
-  );
+  await client.query(batchFiguresSql('b.year = $1::int AND b.term = $2::text'), [year, term]);
 
   // After payment 容县 corrected one grant recipient's tier (一档 → 二档): paid 1,250.00 against
   // a roster now saying 1,000.00 — the amount exception finance explains or opens a clue on.

@@ -9,7 +9,7 @@ import {
   omissionResource,
 } from '@zizhu/identities';
 import { clueResource } from '@zizhu/checks';
-import { allocationResource, disbursementBatchResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
+import { allocationResource, disbursementBatchResource, disbursementExclusionResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
@@ -41,6 +41,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   allocationResource,
   disbursementBatchResource,
   disbursementResource,
+  disbursementExclusionResource,
   refundResource,
   fundExceptionNoteResource,
   clueResource,

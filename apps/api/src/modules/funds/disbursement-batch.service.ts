@@ -8,6 +8,7 @@ import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { batchFiguresSql } from './batch-figures.sql';
 import { FUND_MESSAGES } from './fund-messages';
 import { COUNTY_OF_PATH, isCash } from './fund-sql';
 
@@ -71,7 +72,7 @@ export class DisbursementBatchService {
     return { title: `${program.name} ${values.year}年${termLabel} · ${region?.name ?? ''} · ${values.date}`.slice(0, 200) };
   }
 
-  /** One statement: the lines, their audit rows; entries without an account are counted, not paid. */
+  /** One statement: the lines, their audit rows; entries without an account are left out, with the reason. */
   private async fill(manager: EntityManager, batch: ApiRecord, user: SessionUser): Promise<void> {
     const [region] = await manager.query('SELECT scope_path FROM regions WHERE id = $1', [batch.regionId]);
     const params = [batch.programId, batch.year, batch.term, `${region.scope_path}%`, batch.id, batch.date, batch.method, user.id];
@@ -96,21 +97,21 @@ export class DisbursementBatchService {
          FROM added a`,
       params,
     );
+    // Whom the batch left out, and why: listed on the batch's page, counted on the batch.
     await manager.query(
-      `UPDATE disbursement_batches SET skipped_no_account = (SELECT count(*) ${CANDIDATES} AND COALESCE(s.bank_account, '') = '') WHERE id = $5`,
+      `WITH left_out AS (
+         INSERT INTO disbursement_exclusions (batch_id, student_id, school_id, roster_entry_id, amount, reason, scope_path)
+         SELECT $5::int, e.student_id, r.school_id, e.id, e.amount, 'noAccount', r.scope_path
+         ${CANDIDATES} AND COALESCE(s.bank_account, '') = ''
+         ORDER BY e.id
+         RETURNING 1)
+       UPDATE disbursement_batches SET skipped_no_account = (SELECT count(*) FROM left_out) WHERE id = $5`,
       params.slice(0, 5),
     );
   }
 }
 
-/** Line count and totals of a batch, from its lines. */
+/** A batch's figures (应发, 成功, 失败), from its lines. */
 export async function refreshBatch(manager: EntityManager, batchId: number): Promise<void> {
-  await manager.query(
-    `UPDATE disbursement_batches b SET line_count = l.n, total_amount = l.total, paid_amount = l.paid
-       FROM (SELECT count(*)::int AS n, COALESCE(sum(amount) FILTER (WHERE status IN ('pending', 'paid')), 0) AS total,
-                    COALESCE(sum(amount) FILTER (WHERE status = 'paid'), 0) AS paid
-               FROM disbursements WHERE batch_id = $1) l
-      WHERE b.id = $1`,
-    [batchId],
-  );
+  await manager.query(batchFiguresSql('b.id = $1'), [batchId]);
 }

@@ -175,11 +175,14 @@ export class FundExceptionsService {
    * allocation, so their net paid is pooled and held to that.
    */
   private async overAllocations(scopePath: string, filter: ReconciliationFilter): Promise<(FundException & { scopePath: string })[]> {
-    const asFinance = { scopePath, role: 'finance' } as SessionUser;
-    const { rows } = await this.reconciliation.summary({ groupBy: ['program', 'term', 'region', 'source'], filter: JSON.stringify(filter) }, asFinance);
+    // Cells are computed over the whole city (a pool spans counties) and only then picked
+    // by scope and region: a county never sees a pool judged on its own lines alone.
+    const cityPath = `${scopePath.split('.')[0]}.`;
+    const { regionId: _picked, ...cellFilter } = filter;
+    const asCity = { scopePath: cityPath, role: 'finance' } as SessionUser;
+    const { rows } = await this.reconciliation.summary({ groupBy: ['program', 'term', 'region', 'source'], filter: JSON.stringify(cellFilter) }, asCity);
     const regions: { id: string; scope_path: string }[] = await this.db.query("SELECT id, scope_path FROM regions WHERE level = 'county'");
     const pathOf = new Map(regions.map((r) => [r.id, r.scope_path]));
-    const cityPath = `${scopePath.split('.')[0]}.`;
     const cells = new Map<string, { head: ReconciliationRow; regionId: string | null; net: number; allocated: number }>();
     for (const r of rows) {
       const own = r.regionId !== null && r.allocated > 0;
@@ -191,7 +194,7 @@ export class FundExceptionsService {
       cells.set(key, cell);
     }
     return [...cells.entries()]
-      .filter(([, c]) => c.net > c.allocated)
+      .filter(([, c]) => c.net > c.allocated && (filter.regionId === undefined || c.regionId === filter.regionId))
       .map(([key, c]) => ({
         key,
         kind: 'overAllocation' as const,
@@ -211,7 +214,8 @@ export class FundExceptionsService {
         // A cell of money has no school to assign a clue to.
         clue: null,
         scopePath: (c.regionId && pathOf.get(c.regionId)) || cityPath,
-      }));
+      }))
+      .filter((e) => e.scopePath.startsWith(scopePath));
   }
 
   private async attachNames(found: FundException[]): Promise<void> {

@@ -2,7 +2,9 @@ import type { ReconciliationFilter } from '@zizhu/schema';
 
 /**
  * The line-level exceptions among paid lines in scope, one statement, one row per
- * exception: key, kind, where it lies, the lines behind it and the amounts.
+ * exception: key, kind, where it lies, the lines behind it and the amounts. Scope and
+ * filter pick lines; each exception is computed as the city computes it (a paidTwice
+ * counts the student's lines outside the scope too).
  *
  * - paidTwice: more than one paid line for one student, program, year and term;
  * - noApprovedEntry: the line's roster entry is gone (removed by an amendment), belongs to
@@ -42,10 +44,14 @@ export function lineExceptionsSql(scopePath: string, filter: ReconciliationFilte
          AND a.record_id IN (SELECT DISTINCT student_id::text FROM d)
          AND (a.before IS NULL OR a.before->>'status' IS DISTINCT FROM a.after->>'status')),
     twice AS (
-      SELECT 'paidTwice' AS kind, concat_ws(':', 'paidTwice', d.program_id, d.year, d.term, d.student_id) AS key,
-             d.program_id, d.year, d.term, min(d.region_id) AS region_id, d.student_id, array_agg(d.id ORDER BY d.id) AS line_ids,
-             sum(d.amount)::bigint AS amount, NULL::bigint AS expected, min(d.scope_path) AS scope_path
-        FROM d GROUP BY d.program_id, d.year, d.term, d.student_id HAVING count(*) > 1),
+      -- Over every paid line of the students paid in scope, wherever it was paid: a county
+      -- sees the same exception (lines, amount) as the city when one of them is its own.
+      SELECT 'paidTwice' AS kind, concat_ws(':', 'paidTwice', t.program_id, t.year, t.term, t.student_id) AS key,
+             t.program_id, t.year, t.term, min(t.region_id) AS region_id, t.student_id, array_agg(t.id ORDER BY t.id) AS line_ids,
+             sum(t.amount)::bigint AS amount, NULL::bigint AS expected, min(t.scope_path) AS scope_path
+        FROM disbursements t
+       WHERE t.status = 'paid' AND (t.student_id, t.program_id, t.year, t.term) IN (SELECT DISTINCT student_id, program_id, year, term FROM d)
+       GROUP BY t.program_id, t.year, t.term, t.student_id HAVING count(*) > 1),
     entry AS (
       SELECT d.id, d.program_id, d.year, d.term, d.region_id, d.student_id, d.amount, d.scope_path, e.id AS entry_id, e.amount AS entry_amount,
              (e.id IS NOT NULL AND r.status = 'approved' AND e.student_id = d.student_id AND e.program_id = d.program_id

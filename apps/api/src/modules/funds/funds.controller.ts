@@ -6,10 +6,13 @@ import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
+import { contentType, parseExportOptions } from '../../engine/export/export-format';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { AllocationService } from './allocation.service';
+import { writeBankFile } from './bank-file-export';
+import { BankFileService } from './bank-file.service';
 import { BankResultService } from './bank-result.service';
 import { ClueService } from './clue.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
@@ -37,6 +40,7 @@ export class FundsController {
     private readonly allocations: AllocationService,
     private readonly batches: DisbursementBatchService,
     private readonly bank: BankResultService,
+    private readonly bankFiles: BankFileService,
     private readonly lines: DisbursementService,
     private readonly reconciliation: ReconciliationService,
     private readonly exceptions: FundExceptionsService,
@@ -79,6 +83,35 @@ export class FundsController {
     }
   }
 
+  @Get('disbursement-batches/:id/bank-file.xlsx')
+  @ApiOperation({ summary: '银行代发文件 (finance only, audited): the pending lines with full account numbers, names, amounts in yuan and a totals row' })
+  bankFileXlsx(@Param('id') id: string, @Headers('accept-language') language: string | undefined, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
+    return this.sendBankFile(id, { format: 'xlsx' }, language, user, response);
+  }
+
+  @Get('disbursement-batches/:id/bank-file.csv')
+  @ApiOperation({ summary: '银行代发文件 as CSV (UTF-8 with BOM, or ?encoding=gbk); finance only, audited' })
+  bankFileCsv(
+    @Param('id') id: string,
+    @Query('encoding') encoding: string | undefined,
+    @Headers('accept-language') language: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.sendBankFile(id, { format: 'csv', encoding }, language, user, response);
+  }
+
+  /** Refusals are the usual JSON errors, sent before the first byte of the file. */
+  private async sendBankFile(id: string, raw: { format: string; encoding?: string }, language: string | undefined, user: SessionUser, response: Response): Promise<void> {
+    const options = parseExportOptions(raw, localeOf(language));
+    const file = await this.bankFiles.read(id, options.format, user);
+    const name = `${options.locale === 'zh' ? '银行代发' : 'bank-file'}-${file.title}.${options.format}`;
+    response.setHeader('Content-Type', contentType(options));
+    response.setHeader('Content-Disposition', `attachment; filename="bank-file-${Number(id)}.${options.format}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    await writeBankFile(file, options.format, options.encoding, options.locale, response);
+    response.end();
+  }
+
   @Post('disbursements/:id/reissue')
   @ApiOperation({ summary: 'Re-issue a failed or returned line: { account? } (else the student’s corrected account)' })
   reissue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
@@ -113,7 +146,7 @@ export class FundsController {
     const locale = localeOf(language);
     const name = locale === 'zh' ? '资金对账.xlsx' : 'reconciliation.xlsx';
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="reconciliation.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    response.setHeader('Content-Disposition', `attachment; filename="reconciliation.xlsx"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
     await writeReconciliationXlsx(result, locale, response);
     response.end();
   }

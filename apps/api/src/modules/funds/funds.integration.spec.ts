@@ -120,7 +120,7 @@ describe('funds: batches, bank results, re-issue, refunds, reconciliation', () =
     const after = await linesOf(api, token.admin, batch.id);
     expect(after.map((l) => l.status)).toEqual(['paid', 'paid', 'failed', 'paid', 'pending']);
     expect(after[2].bankReason).toBe('账户已销户');
-    expect((await get(`/api/disbursement-batches/${batch.id}`)).body).toMatchObject({ paidAmount: 325000, totalAmount: 425000 });
+    expect((await get(`/api/disbursement-batches/${batch.id}`)).body).toMatchObject({ lineCount: 5, totalAmount: 525000, paidCount: 3, paidAmount: 325000, failedCount: 1, failedAmount: 100000 });
 
     const twice = await uploadBankResult(api, token.finance, batch.id, good);
     expect(twice.body).toMatchObject({ paid: 0, failed: 0, unchanged: 4 });

@@ -3,6 +3,7 @@ import { AuditService } from '../../engine/audit/audit.service';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { AllocationService } from './allocation.service';
+import { BankFileService } from './bank-file.service';
 import { BankResultService } from './bank-result.service';
 import { ClueService } from './clue.service';
 import { DisbursementBatchService } from './disbursement-batch.service';
@@ -19,6 +20,7 @@ import { ReconciliationService } from './reconciliation.service';
     AllocationService,
     DisbursementBatchService,
     BankResultService,
+    BankFileService,
     DisbursementService,
     ReconciliationService,
     FundExceptionsService,
