@@ -44,6 +44,7 @@ export const rosterEntryResource = defineResource({
       list: true,
       filter: 'exact',
       aliases: ['学生', '身份证号', '学生身份证号'],
+      agreesWith: { field: 'schoolId', equals: 'rosterId.schoolId', message: { zh: '该学生不在本名单的学校', en: 'This student is not at the roster’s school' } },
     },
     tier: {
       type: 'string',

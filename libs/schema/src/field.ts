@@ -92,6 +92,21 @@ export interface FieldDeclaration {
   defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
   /** Display hint (string fields: `resourceName`; json fields: `localizedText`). */
   display?: FieldDisplayHint;
+  /** For reference fields: what the referenced record must agree with in this one (see ReferenceAgreement). */
+  agreesWith?: ReferenceAgreement;
+}
+
+/**
+ * References that imply each other must agree: the referenced record's `field` must equal
+ * this record's `equals` — one of its own fields (`schoolId`) or a field of a record it
+ * references (`rosterId.schoolId`). A clue's student must be at the clue's school:
+ * `studentId: { …, agreesWith: { field: 'schoolId', equals: 'schoolId', message } }`.
+ * The generic writer checks it whenever either side is written (422 on this field).
+ */
+export interface ReferenceAgreement {
+  field: string;
+  equals: string;
+  message: Localized;
 }
 
 export type FieldMap = Record<string, FieldDeclaration>;

@@ -14,6 +14,12 @@ export const PROGRAM_TEXTS = {
   confirmTitle: { zh: '%{action}：%{step}', en: '%{action}: %{step}' },
   cancel: { zh: '取消', en: 'Cancel' },
   done: { zh: '已办理：%{action}', en: 'Done: %{action}' },
+  lateWarning: {
+    zh: '本学期申报截止日期为 %{deadline}，已经过期。现在提交仍会送审，但将记为逾期提交。',
+    en: 'This term’s deadline was %{deadline} and has passed. Submitting still sends the roster on, but it is recorded as submitted late.',
+  },
+  pastDeadline: { zh: '已过截止日期（%{deadline}）', en: 'Past the deadline (%{deadline})' },
+  submittedLate: { zh: '逾期提交', en: 'Submitted late' },
   notYourStep: { zh: '本步骤由%{level}的%{role}办理', en: 'This step is for the %{role} role at %{level} level' },
   finished: { zh: '流程已结束', en: 'The chain has ended' },
   problems: { zh: '提交前检查', en: 'Submission check' },

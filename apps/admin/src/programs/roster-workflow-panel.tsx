@@ -2,6 +2,7 @@ import { Box, Button, Card, CardContent, Chip, Step, StepLabel, Stepper, Typogra
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useSessionUser } from '../layout/use-session-user';
+import { chinaToday } from '../providers/china-date';
 import { choiceKey } from '../schema/schema-messages';
 import { RosterActionDialog } from './roster-action-dialog';
 import { PROGRAMS_RESOURCE, ROSTERS_RESOURCE, isFinal, type ApprovalStepView, type StepAction } from './roster-api';
@@ -37,6 +38,8 @@ export function RosterWorkflowPanel() {
       role: translate(`zizhu.roles.${candidate.role}`, { _: candidate.role }),
     });
   const approveLabel = index === 0 ? 'zizhu.programs.submit' : 'zizhu.programs.approve';
+  const deadline = typeof record.deadline === 'string' ? record.deadline : undefined;
+  const late = index === 0 && deadline !== undefined && chinaToday() > deadline;
   return (
     <Card sx={{ width: 320, ml: 2, flexShrink: 0, alignSelf: 'flex-start' }} data-testid="roster-workflow">
       <CardContent>
@@ -65,6 +68,14 @@ export function RosterWorkflowPanel() {
           <Typography variant="body2" sx={{ mt: 2 }}>
             {translate('zizhu.programs.currentStep', { step: step.label })}
           </Typography>
+        )}
+        {mine && late && (
+          <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>
+            {translate('zizhu.programs.pastDeadline', { deadline })}
+          </Typography>
+        )}
+        {record.submittedLate === true && (
+          <Chip size="small" color="warning" sx={{ mt: 1 }} label={translate('zizhu.programs.submittedLate')} data-testid="roster-submitted-late" />
         )}
         {mine && (
           <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
@@ -103,6 +114,7 @@ export function RosterWorkflowPanel() {
           action={action}
           label={action === 'approve' ? approveLabel : `zizhu.programs.${action}`}
           stepLabel={step.label}
+          lateAfter={action === 'approve' && late ? deadline : undefined}
           onClose={() => setAction(null)}
         />
       )}

@@ -60,6 +60,16 @@ for (const resource of RESOURCES) {
       }
     }
   }
+  // Reference agreements name fields by string too (`rosterId.schoolId`).
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (!field.agreesWith) continue;
+    const [head, through] = field.agreesWith.equals.split('.');
+    const target = byName.get(field.reference ?? '');
+    const via = byName.get(resource.fields[head]?.reference ?? '');
+    if (!target?.fields[field.agreesWith.field] || !resource.fields[head] || (through && !via?.fields[through])) {
+      throw new Error(`${resource.name}.${key}: agreesWith names an unknown resource or field`);
+    }
+  }
 }
 
 export function findResource(name: string): ResourceDeclaration | undefined {

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
 import { attachFiles } from '../files/file-attach';
+import { checkAgreements } from '../scope/reference-agreement';
 import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
 import { renderMessage } from './field-messages';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
@@ -40,6 +41,7 @@ export class ResourceWriter {
       const values = { ...input, ...(await serverValues?.(input, manager)) };
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
+      await checkAgreements(resource, values, Object.keys(values), manager);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
       const params = [...sqlParams(resource, values), scopePath];
       const extra = resource.versioned ? ', version' : '';
@@ -75,6 +77,7 @@ export class ResourceWriter {
         scopePath = await resolveScopePath(resource, { ...existing, ...values }, manager, user);
       }
       await checkReferences(resource, values, manager, user);
+      await checkAgreements(resource, { ...existing, ...values }, Object.keys(values), manager);
       const written = { ...values, ...serverValues?.(values, existing) };
       const sets = Object.keys(written).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
       const params: unknown[] = [parseId(resource, id), ...sqlParams(resource, written), scopePath];

@@ -29,8 +29,6 @@ export class RosterEntryService {
   async create(body: Row, user: SessionUser): Promise<ApiRecord> {
     const created = await this.writer.create(rosterEntryResource, body, user, async (values, manager) => {
       const roster = await this.rosters.lockEditable(manager, values.rosterId as number, user);
-      const [student] = await manager.query('SELECT school_id FROM students WHERE id = $1', [values.studentId]);
-      if (!student || student.school_id !== roster.schoolId) throw ApiException.validation({ studentId: ROSTER_MESSAGES.otherSchool });
       const [other] = await manager.query(
         `SELECT sc.name FROM roster_entries e JOIN rosters r ON r.id = e.roster_id JOIN schools sc ON sc.id = r.school_id
           WHERE e.program_id = $1 AND e.year = $2 AND e.term = $3 AND e.student_id = $4`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { chinaDate } from '@zizhu/identities';
 import { type ApprovalStep, type ProgramTier, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -52,10 +53,15 @@ export class RosterWorkflowService {
       if (action === 'approve' && index === 0) await this.checkSubmission(manager, roster);
 
       const next = nextState(action, index, steps);
+      // The school's approval is the submission: when, and whether after the term's deadline (China's date).
+      const submits = action === 'approve' && index === 0;
+      const late = submits && roster.deadline != null && chinaDate(new Date()) > String(roster.deadline);
       const [[row]] = await manager.query(
-        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, version = t.version + 1, updated_at = now()
+        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, version = t.version + 1, updated_at = now(),
+                submitted_at = CASE WHEN $5 THEN now() ELSE t.submitted_at END,
+                submitted_late = CASE WHEN $5 THEN $6 ELSE t.submitted_late END
           WHERE t.id = $1 RETURNING ${selectList(rosterResource)}`,
-        [roster.id, next.status, next.stepIndex, next.stepLabel],
+        [roster.id, next.status, next.stepIndex, next.stepLabel, submits, late],
       );
       await this.log(manager, roster, { stepIndex: index, stepLabel: step.label, action, comment: comment || null, change: null }, user);
       await this.audit.record(manager, user, {
