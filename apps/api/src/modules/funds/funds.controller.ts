@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
+import { sendFile } from '../../engine/export/file-download';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -112,10 +113,7 @@ export class FundsController {
     const result = await this.reconciliation.summary({ groupBy, filter }, user);
     const locale = localeOf(language);
     const name = locale === 'zh' ? '资金对账.xlsx' : 'reconciliation.xlsx';
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="reconciliation.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    await writeReconciliationXlsx(result, locale, response);
-    response.end();
+    await sendFile(response, { name, asciiName: 'reconciliation.xlsx' }, (out) => writeReconciliationXlsx(result, locale, out));
   }
 
   @Get('funds/overdue')
