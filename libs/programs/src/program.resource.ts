@@ -65,6 +65,11 @@ export const programResource = defineResource({
     firstYear: { type: 'integer', label: { zh: '起始年度', en: 'First year' }, required: true, min: 2000, max: 2100, list: true },
     lastYear: { type: 'integer', label: { zh: '截止年度', en: 'Last year' }, help: { zh: '留空表示长期执行', en: 'Empty: no end' }, min: 2000, max: 2100 },
     active: { type: 'boolean', label: { zh: '启用', en: 'Active' }, defaultValue: true, list: true, filter: 'exact' },
+    supervisionPhone: {
+      type: 'phone',
+      label: { zh: '监督电话', en: 'Supervision phone' },
+      help: { zh: '印在公示名单上，供群众对公示结果提出异议', en: 'Printed on the public notice, for objections to the listed recipients' },
+    },
     tiers: {
       type: 'json',
       label: { zh: '资助档次与标准', en: 'Tiers and amounts' },

@@ -40,6 +40,15 @@ describe('CSV writer', () => {
     expect(csvText('text', null)).toBe('');
   });
 
+  it('makes text formula-safe and keeps numbers, negative ones included, as numbers', () => {
+    expect(csvText('text', '=1+1')).toBe("'=1+1");
+    expect(csvText('text', '＠A1')).toBe("'＠A1");
+    expect(csvText('text', '-2+3')).toBe("'-2+3");
+    expect(csvText('text', '-5')).toBe('-5');
+    expect(csvText('number', -5)).toBe('-5');
+    expect(csvText('money', -1250)).toBe('-12.50');
+  });
+
   it('writes UTF-8 with a BOM and CRLF lines', async () => {
     const buffer = await written('utf-8');
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -61,10 +61,10 @@ describe('export columns', () => {
     expect(exportColumns(schoolResource, 'en').find((c) => c.key === 'stages')?.value(record)).toBe('Primary, Junior secondary');
   });
 
-  it('neutralises formulas in every text column, reference labels included', () => {
+  it('hands text to the writers as it is, reference labels included (the writers make it formula-safe)', () => {
     const columns = exportColumns(studentResource, 'zh');
     const values = valuesOf(columns, { id: 1, name: '=1+1', guardianName: '@A1', [referenceLabelKey('schoolId')]: '+学校' });
-    expect(values).toMatchObject({ 姓名: "'=1+1", 监护人: "'@A1", 学校: "'+学校" });
+    expect(values).toMatchObject({ 姓名: '=1+1', 监护人: '@A1', 学校: '+学校' });
   });
 
   it('follows display hints: a resource name as its label, a {zh, en} message in the reader’s language', () => {

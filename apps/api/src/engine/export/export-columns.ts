@@ -1,7 +1,6 @@
 import type { FieldDeclaration, FieldDisplayHint, Localized, ResourceDeclaration } from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
-import { neutralizeFormula } from './formula-safety';
 
 /**
  * How a column is written. `code` is text that looks like a number (ID numbers, phones,
@@ -10,13 +9,15 @@ import { neutralizeFormula } from './formula-safety';
  */
 export type ExportCellKind = 'text' | 'code' | 'number' | 'money' | 'date' | 'datetime';
 
-/** A cell before formatting: text is already formula-safe, a date is `YYYY-MM-DD`, a datetime an instant. */
+/** A cell before formatting (the writers make its text formula-safe): a date is `YYYY-MM-DD`, a datetime an instant. */
 export type ExportCell = string | number | Date | null;
 
 export interface ExportColumn {
   key: string;
   header: string;
   kind: ExportCellKind;
+  /** Column width in characters (xlsx); the kind's default when left out. */
+  width?: number;
   value(record: Readonly<Record<string, unknown>>): ExportCell;
 }
 
@@ -124,7 +125,7 @@ function optionLabels(field: FieldDeclaration, locale: Locale): Map<string, stri
 
 function text(value: unknown): string | null {
   if (value == null || value === '') return null;
-  return neutralizeFormula(String(value));
+  return String(value);
 }
 
 function cellOf(value: unknown): ExportCell {

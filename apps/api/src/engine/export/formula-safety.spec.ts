@@ -18,7 +18,7 @@ describe('formula safety of exported text', () => {
     expect(neutralizeFormula(value)).toBe(`'${value}`);
   });
 
-  it.each([['黄子涵'], ['4509**********1234'], ['450902200803151234'], ['1+1'], [' =1'], ["'=1"], ['a=b'], ['']])(
+  it.each([['黄子涵'], ['4509**********1234'], ['450902200803151234'], ['1+1'], [' =1'], ["'=1"], ['a=b'], [''], ['-5'], ['-12.50']])(
     'leaves %j as it is',
     (value) => {
       expect(startsFormula(value)).toBe(false);

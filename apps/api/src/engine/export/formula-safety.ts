@@ -6,15 +6,19 @@
  */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
 
+/** `-12` or `-3.50`: read as a number by every spreadsheet, never as a formula. */
+const PLAIN_NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
 /** Whether a text value would start a formula in a spreadsheet. */
 export function startsFormula(value: string): boolean {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]);
+  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]) && !PLAIN_NEGATIVE_NUMBER.test(value);
 }
 
 /**
  * A text value that can never execute: a leading `'` is added when it would start a
- * formula. Applied to every exported text cell in both formats: an xlsx string cell is
- * not evaluated on opening, but Excel and WPS re-evaluate it once a user edits the cell.
+ * formula. The file writers (xlsx-sheet.writer.ts, csv-sheet.writer.ts) apply it to every
+ * text they write — headers, headings and cells: an xlsx string cell is not evaluated on
+ * opening, but Excel and WPS re-evaluate it once a user edits the cell.
  */
 export function neutralizeFormula(value: string): string {
   return startsFormula(value) ? `'${value}` : value;

@@ -42,6 +42,33 @@ describe('xlsx writer', () => {
     expect(row.getCell(5).value).toEqual(new Date(Date.UTC(2026, 0, 1, 8)));
   });
 
+  it('makes every text formula-safe, headers and heading lines included, and keeps numbers as numbers', async () => {
+    const output = new PassThrough();
+    const bytes = collect(output);
+    const hostileColumns: ExportColumn[] = [
+      { key: 'name', header: '=1+1', kind: 'text', value: (r) => r.name as string },
+      { key: 'n', header: '数', kind: 'number', value: (r) => r.n as number },
+    ];
+    const writer = xlsxSheetWriter(output, hostileColumns, 'x', { heading: ['＝标题', '@期间'] });
+    writer.writeRecords([{ name: '\t=cmd|\' /C calc\'!A0', n: -5 }, { name: '-3', n: 2 }]);
+    await writer.finish();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes() as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value, sheet.getCell('A3').value]).toEqual(["'＝标题", "'@期间", "'=1+1"]);
+    expect(sheet.getRow(4).values).toEqual([undefined, "'\t=cmd|' /C calc'!A0", -5]);
+    expect(sheet.getRow(5).values).toEqual([undefined, '-3', 2]);
+  });
+
+  it('refuses a sheet wider than Excel before writing anything', () => {
+    const output = new PassThrough();
+    const bytes = collect(output);
+    const wide = Array.from({ length: 16_385 }, (_, i): ExportColumn => ({ key: String(i), header: String(i), kind: 'text', value: () => null }));
+    expect(() => xlsxSheetWriter(output, wide, 'x')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(bytes()).toHaveLength(0);
+  });
+
   // The writer's memory bound relies on reaching the zip's input stream inside exceljs and
   // archiver; an upgrade that moves it must fail here, not silently in production.
   it('finds the zip input it waits on', async () => {

@@ -1,11 +1,22 @@
 import type { ResourceDeclaration } from '@zizhu/schema';
-import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../errors/locale';
+import type { ExportCellKind, ExportColumn } from '../export/export-columns';
+import { type XlsxChoice, xlsxSheetWriter, xlsxWorkbookWriter } from '../export/xlsx-sheet.writer';
 import { importableFields } from './header-detection';
 
 const TEXT_TYPES = new Set(['idNumber', 'phone', 'account', 'string', 'text', 'reference']);
 const TEMPLATE_ROWS = 2_000;
+
+type Row = Readonly<Record<string, unknown>>;
+
+const textColumn = (key: string, header: string, width: number, kind: ExportCellKind = 'text'): ExportColumn => ({
+  key,
+  header,
+  kind,
+  width,
+  value: (r: Row) => (r[key] == null ? null : (r[key] as string | number)),
+});
 
 /**
  * The template a school fills in: labelled headers (required ones marked), a hidden row of
@@ -13,78 +24,67 @@ const TEMPLATE_ROWS = 2_000;
  * keeps all 18 digits), and an instructions sheet.
  */
 export async function writeTemplate(resource: ResourceDeclaration, locale: Locale, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Zizhu';
-  const sheet = workbook.addWorksheet(locale === 'zh' ? '数据' : 'Data', { views: [{ state: 'frozen', ySplit: 2 }] });
   const fields = importableFields(resource).filter(([, f]) => !f.readOnly);
-  sheet.columns = fields.map(([key, f]) => ({ key, width: Math.max(12, f.label.zh.length * 3 + 4) }));
-  const header = sheet.getRow(1);
-  const keys = sheet.getRow(2);
-  fields.forEach(([key, f], i) => {
-    header.getCell(i + 1).value = f.label[locale] + (f.required ? ' *' : '');
-    keys.getCell(i + 1).value = key;
-    const column = sheet.getColumn(i + 1);
-    if (TEXT_TYPES.has(f.type)) column.numFmt = '@';
-    if (f.type === 'date') column.numFmt = 'yyyy-mm-dd';
+  const columns = fields.map(([key, f]) =>
+    textColumn(key, f.label[locale] + (f.required ? ' *' : ''), Math.max(12, f.label.zh.length * 3 + 4), TEXT_TYPES.has(f.type) ? 'code' : f.type === 'date' ? 'date' : 'text'),
+  );
+  const choices: Record<string, XlsxChoice> = {};
+  for (const [key, f] of fields) {
     const options = f.type === 'boolean' ? [locale === 'zh' ? '是' : 'Yes', locale === 'zh' ? '否' : 'No'] : f.type === 'enum' ? f.options?.map((o) => o.label[locale]) : undefined;
-    if (options) {
-      const letter = column.letter;
-      for (let row = 3; row <= TEMPLATE_ROWS; row++) {
-        sheet.getCell(`${letter}${row}`).dataValidation = {
-          type: 'list',
-          allowBlank: !f.required,
-          formulae: [`"${options.join(',')}"`],
-          showErrorMessage: true,
-          errorTitle: f.label[locale],
-          error: locale === 'zh' ? '请从下拉列表中选择' : 'Choose a value from the list',
-        };
-      }
-    }
-  });
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  keys.hidden = true;
-
-  const help = workbook.addWorksheet(locale === 'zh' ? '填写说明' : 'Instructions');
-  help.columns = [{ width: 18 }, { width: 10 }, { width: 70 }];
-  help.addRow(locale === 'zh' ? ['列', '必填', '说明'] : ['Column', 'Required', 'Notes']).font = { bold: true };
-  for (const [, f] of fields) {
-    const notes = [f.help?.[locale], f.options && f.type !== 'boolean' ? `${locale === 'zh' ? '可选值' : 'Choices'}: ${f.options.map((o) => o.label[locale]).join(locale === 'zh' ? '、' : ', ')}` : undefined, f.type === 'reference' ? (locale === 'zh' ? '填写代码或名称' : 'Code or name') : undefined]
-      .filter(Boolean)
-      .join('；');
-    help.addRow([f.label[locale], f.required ? (locale === 'zh' ? '是' : 'Yes') : '', notes]);
+    if (options) choices[key] = { options, required: !!f.required, title: f.label[locale], error: locale === 'zh' ? '请从下拉列表中选择' : 'Choose a value from the list' };
   }
-  help.addRow([]);
-  help.addRow([
-    locale === 'zh'
-      ? '第1行是表头，请勿修改；第2行为隐藏的字段代码。身份证号等长数字请保持“文本”格式，否则 Excel 会丢失第15位之后的数字。'
-      : 'Row 1 holds the headers; keep them. Row 2 (hidden) holds field keys. Keep long numbers such as ID numbers as text, or Excel drops every digit after the 15th.',
+  const help = [
+    textColumn('column', locale === 'zh' ? '列' : 'Column', 18),
+    textColumn('required', locale === 'zh' ? '必填' : 'Required', 10),
+    textColumn('notes', locale === 'zh' ? '说明' : 'Notes', 70),
+  ];
+  const { sheets, finish } = xlsxWorkbookWriter(out, [
+    { name: locale === 'zh' ? '数据' : 'Data', columns, keysRow: true, choices, inputRows: TEMPLATE_ROWS - 2, headerFill: 'FFDDEBF7' },
+    { name: locale === 'zh' ? '填写说明' : 'Instructions', columns: help },
   ]);
-  await workbook.xlsx.write(out);
+  sheets[0].commit();
+  sheets[1].writeRecords([
+    ...fields.map(([, f]) => ({
+      column: f.label[locale],
+      required: f.required ? (locale === 'zh' ? '是' : 'Yes') : '',
+      notes: [
+        f.help?.[locale],
+        f.options && f.type !== 'boolean' ? `${locale === 'zh' ? '可选值' : 'Choices'}: ${f.options.map((o) => o.label[locale]).join(locale === 'zh' ? '、' : ', ')}` : undefined,
+        f.type === 'reference' ? (locale === 'zh' ? '填写代码或名称' : 'Code or name') : undefined,
+      ]
+        .filter(Boolean)
+        .join('；'),
+    })),
+    {},
+    {
+      column:
+        locale === 'zh'
+          ? '第1行是表头，请勿修改；第2行为隐藏的字段代码。身份证号等长数字请保持“文本”格式，否则 Excel 会丢失第15位之后的数字。'
+          : 'Row 1 holds the headers; keep them. Row 2 (hidden) holds field keys. Keep long numbers such as ID numbers as text, or Excel drops every digit after the 15th.',
+    },
+  ]);
+  await finish();
 }
 
-/** The file's rows that failed, as they were, plus an error column: fix and upload again. */
+/**
+ * The file's rows that failed, as they were, plus an error column: fix and upload again.
+ * A file wider than Excel allows is refused (422) before a byte is written.
+ */
 export async function writeErrorWorkbook(
-  headers: string[],
+  headers: readonly string[],
   rows: AsyncIterable<{ row: number; raw: unknown[]; messages: string[] }>,
   locale: Locale,
   out: Writable,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(locale === 'zh' ? '错误行' : 'Errors');
-  const errorHeader = locale === 'zh' ? '错误说明' : 'Problems';
-  const rowHeader = locale === 'zh' ? '原行号' : 'Row';
-  sheet.columns = [...headers, errorHeader, rowHeader].map((header, i) => ({
-    header,
-    key: String(i),
-    width: i === headers.length ? 60 : 16,
-    style: i < headers.length ? { numFmt: '@' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const columns: ExportColumn[] = [
+    ...headers.map((header, i): ExportColumn => ({ key: String(i), header, kind: 'code', width: 16, value: (r) => (r[i] == null ? null : String(r[i])) })),
+    textColumn('messages', locale === 'zh' ? '错误说明' : 'Problems', 60),
+    textColumn('row', locale === 'zh' ? '原行号' : 'Row', 10, 'number'),
+  ];
+  const writer = xlsxSheetWriter(out, columns, locale === 'zh' ? '错误行' : 'Errors');
   for await (const row of rows) {
-    const cells = headers.map((_, i) => (row.raw[i] == null ? null : String(row.raw[i])));
-    sheet.addRow([...cells, row.messages.join('；'), row.row]).commit();
+    writer.writeRecords([{ ...row.raw, messages: row.messages.join('；'), row: row.row }]);
+    await writer.caughtUp();
   }
-  sheet.commit();
-  await workbook.commit();
+  await writer.finish();
 }

@@ -19,6 +19,7 @@ import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
+import { sendFile } from '../export/file-download';
 import { findResource } from '../metadata/resource-registry';
 import { ImportJobService } from './import-job.service';
 import { IMPORT_MESSAGES } from './import-messages';
@@ -28,12 +29,6 @@ import { sheetKind } from './sheet-reader';
 import { sheetUpload, uploadedName } from './sheet-upload';
 
 const MODES: readonly ImportMode[] = ['insert', 'update', 'upsert'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(response: Response, name: string): void {
-  response.setHeader('Content-Type', XLSX);
-  response.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -54,9 +49,7 @@ export class ImportController {
   ): Promise<void> {
     const resource = this.jobs.importable(name, 'upsert', user);
     const locale = localeOf(language);
-    attachment(response, `${resource.label[locale]}-${locale === 'zh' ? '导入模板' : 'template'}.xlsx`);
-    await writeTemplate(resource, locale, response);
-    response.end();
+    await sendFile(response, { name: `${resource.label[locale]}-${locale === 'zh' ? '导入模板' : 'template'}.xlsx` }, (out) => writeTemplate(resource, locale, out));
   }
 
   @Post()
@@ -149,10 +142,9 @@ export class ImportController {
     const job = await this.jobs.find(id, user);
     const locale = localeOf(language);
     const columns = job.mapping?.columns ?? [];
-    const width = Math.max(0, ...columns.map((c) => c.index));
-    const headers = Array.from({ length: width }, (_, i) => columns.find((c) => c.index === i + 1)?.header ?? '');
-    attachment(response, `${job.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-${locale === 'zh' ? '错误行' : 'errors'}.xlsx`);
-    await writeErrorWorkbook(headers, this.errorRows.rows(id, locale), locale, response);
-    response.end();
+    const headers: string[] = [];
+    for (const column of columns) headers[column.index - 1] = column.header;
+    const name = `${job.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-${locale === 'zh' ? '错误行' : 'errors'}.xlsx`;
+    await sendFile(response, { name }, (out) => writeErrorWorkbook(Array.from(headers, (h) => h ?? ''), this.errorRows.rows(id, locale), locale, out));
   }
 }

@@ -7,6 +7,7 @@ import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
 import { contentType, parseExportOptions } from '../../engine/export/export-format';
+import { sendFile } from '../../engine/export/file-download';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -106,10 +107,9 @@ export class FundsController {
     const options = parseExportOptions(raw, localeOf(language));
     const file = await this.bankFiles.read(id, options.format, user);
     const name = `${options.locale === 'zh' ? '银行代发' : 'bank-file'}-${file.title}.${options.format}`;
-    response.setHeader('Content-Type', contentType(options));
-    response.setHeader('Content-Disposition', `attachment; filename="bank-file-${Number(id)}.${options.format}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
-    await writeBankFile(file, options.format, options.encoding, options.locale, response);
-    response.end();
+    await sendFile(response, { name, asciiName: `bank-file-${Number(id)}.${options.format}`, contentType: contentType(options) }, (out) =>
+      writeBankFile(file, options.format, options.encoding, options.locale, out),
+    );
   }
 
   @Post('disbursements/:id/reissue')
@@ -145,10 +145,7 @@ export class FundsController {
     const result = await this.reconciliation.summary({ groupBy, filter }, user);
     const locale = localeOf(language);
     const name = locale === 'zh' ? '资金对账.xlsx' : 'reconciliation.xlsx';
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="reconciliation.xlsx"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
-    await writeReconciliationXlsx(result, locale, response);
-    response.end();
+    await sendFile(response, { name, asciiName: 'reconciliation.xlsx' }, (out) => writeReconciliationXlsx(result, locale, out));
   }
 
   @Get('funds/overdue')

@@ -28,7 +28,7 @@ describe('rosters and the approval chain', () => {
     const omission = await call('POST', '/api/omissions', 'school1', { studentId: marked.id, identityTypeId: types[0].id, reason: '低保户' });
     await call('POST', `/api/omissions/${omission.body.id}/review`, 'yuzhou', { decision: 'approved' });
     const rule = { combinator: 'and', rules: [{ field: 'status', operator: '=', value: 'enrolled' }, { field: 'stage', operator: 'in', value: [marked.stage] }] };
-    program = (await call('POST', '/api/programs', 'admin', designedProgram({ stages: [marked.stage], eligibilityRule: rule }))).body;
+    program = (await call('POST', '/api/programs', 'admin', designedProgram({ stages: [marked.stage], eligibilityRule: rule, supervisionPhone: '0775-2821234' }))).body;
   });
   afterAll(() => api.close());
 
@@ -195,11 +195,47 @@ describe('rosters and the approval chain', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '姓名', '身份证号', '年级', '班级', '资助档次', '金额（元）']);
+    // Rows 1-3: the heading (school, term, program), 公示期 and 监督电话; the table starts on row 4.
+    expect(sheet.getRow(4).values).toEqual([undefined, '序号', '姓名', '身份证号', '年级', '班级', '资助档次', '金额（元）']);
     const names = new Map<string, string>();
-    sheet.eachRow((row, n) => n > 1 && names.set(String(row.getCell(2).value), String(row.getCell(3).value)));
+    sheet.eachRow((row, n) => n > 4 && names.set(String(row.getCell(2).value), String(row.getCell(3).value)));
     expect(names.get(applicant.name)).toMatch(/^\d{6}\*+\w{4}$|^\d{4}\*+/);
     expect([...names.values()].every((id) => id.includes('*'))).toBe(true);
-    expect(sheet.rowCount - 1).toBe((await entries()).length);
+    expect(sheet.rowCount - 4).toBe((await entries()).length);
+  });
+
+  it("heads the notice with the school, term and program, the 公示期 entered on export and the program's 监督电话", async () => {
+    const download = (query: string) => fetch(`${api.baseUrl}/api/rosters/${roster.id}/notice.xlsx${query}`, { headers: { authorization: `Bearer ${token.school1}` } });
+    const response = await download('?start=2026-09-26&end=2026-10-02');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const school = (await call('GET', `/api/schools/${marked.schoolId}`, 'admin')).body;
+    expect([1, 2, 3].map((n) => sheet.getCell(`A${n}`).value)).toEqual([
+      `${school.name}2026年秋季学期${program.name}受助学生名单公示`,
+      '公示期：2026年9月26日至2026年10月2日',
+      '监督电话：07752821234', // stored as the API normalises phones
+    ]);
+    expect(sheet.getCell('A1').isMerged).toBe(true);
+
+    const blank = await download('');
+    const blankBook = new ExcelJS.Workbook();
+    await blankBook.xlsx.load((await blank.arrayBuffer()) as ArrayBuffer);
+    expect(blankBook.worksheets[0].getCell('A2').value).toBe('公示期：　　年　月　日至　　年　月　日');
+
+    for (const [query, field] of [['?start=2026-09-26', 'end'], ['?start=2026-13-01&end=2026-10-02', 'start'], ['?start=2026-10-02&end=2026-09-26', 'end']]) {
+      const refused = await download(query);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-disposition')).toBeNull();
+      expect(Object.keys((await refused.json()).errors)).toEqual([field]);
+    }
+  });
+
+  it('checks the 监督电话 as a phone number', async () => {
+    const bad = await call('POST', '/api/programs', 'admin', designedProgram({ code: 'BAD-PHONE', supervisionPhone: '12345' }));
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.supervisionPhone).toBeTruthy();
+    expect(program.supervisionPhone).toBe('07752821234');
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationImportResult, RosterProblem, SessionUser } from '@zizhu/schema';
@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import { ApiException } from '../../engine/errors/api.exception';
 import { localeOf } from '../../engine/errors/locale';
+import { sendFile } from '../../engine/export/file-download';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import { writeTemplate } from '../../engine/imports/import-workbooks';
 import { sheetKind } from '../../engine/imports/sheet-reader';
@@ -51,10 +52,7 @@ export class RosterController {
     const roster = await this.reader.getOne(rosterResource, id, user);
     const locale = localeOf(language);
     const name = `${roster.title}-${locale === 'zh' ? '申请模板' : 'applications'}.xlsx`;
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="roster-${roster.id}-applications.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    await writeTemplate(applicationSheet(roster), locale, response);
-    response.end();
+    await sendFile(response, { name, asciiName: `roster-${roster.id}-applications.xlsx` }, (out) => writeTemplate(applicationSheet(roster), locale, out));
   }
 
   @Post('rosters/:id/applications')
@@ -114,9 +112,15 @@ export class RosterController {
   }
 
   @Get('rosters/:id/notice.xlsx')
-  @ApiOperation({ summary: '公示: the roster with names and masked ID numbers, ready to post' })
-  noticeFile(@Param('id') id: string, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
-    return this.notice.write(id, user, response);
+  @ApiOperation({ summary: '公示: heading (school, term, program), 公示期 (`start`, `end`: YYYY-MM-DD, optional), 监督电话, then names and masked ID numbers' })
+  noticeFile(
+    @Param('id') id: string,
+    @Query('start') start: string | undefined,
+    @Query('end') end: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.notice.write(id, { start: typeof start === 'string' ? start : undefined, end: typeof end === 'string' ? end : undefined }, user, response);
   }
 
   @Post('roster-entries')
