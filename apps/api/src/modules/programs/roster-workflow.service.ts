@@ -53,9 +53,9 @@ export class RosterWorkflowService {
 
       const next = nextState(action, index, steps);
       const [[row]] = await manager.query(
-        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, version = t.version + 1, updated_at = now()
+        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, step_role = $5, step_level = $6, version = t.version + 1, updated_at = now()
           WHERE t.id = $1 RETURNING ${selectList(rosterResource)}`,
-        [roster.id, next.status, next.stepIndex, next.stepLabel],
+        [roster.id, next.status, next.stepIndex, next.stepLabel, next.stepRole, next.stepLevel],
       );
       await this.log(manager, roster, { stepIndex: index, stepLabel: step.label, action, comment: comment || null, change: null }, user);
       await this.audit.record(manager, user, {
@@ -158,14 +158,14 @@ export class RosterWorkflowService {
 }
 
 function nextState(action: StepAction, index: number, steps: readonly ApprovalStep[]) {
+  const at = (i: number) => ({ stepIndex: i, stepLabel: steps[i].label, stepRole: steps[i].role, stepLevel: steps[i].level });
+  const ended = (status: string, stepLabel: string) => ({ status, stepIndex: index, stepLabel, stepRole: null, stepLevel: null });
   switch (action) {
     case 'approve':
-      return index + 1 >= steps.length
-        ? { status: 'approved', stepIndex: index, stepLabel: '已审定' }
-        : { status: 'inReview', stepIndex: index + 1, stepLabel: steps[index + 1].label };
+      return index + 1 >= steps.length ? ended('approved', '已审定') : { status: 'inReview', ...at(index + 1) };
     case 'return':
-      return { status: index - 1 === 0 ? 'returned' : 'inReview', stepIndex: index - 1, stepLabel: steps[index - 1].label };
+      return { status: index - 1 === 0 ? 'returned' : 'inReview', ...at(index - 1) };
     case 'reject':
-      return { status: 'rejected', stepIndex: index, stepLabel: '已驳回' };
+      return ended('rejected', '已驳回');
   }
 }
