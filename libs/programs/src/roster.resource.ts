@@ -1,6 +1,6 @@
-import { defineResource, type FieldDeclaration } from '@zizhu/schema';
+import { defineResource, type FieldDeclaration, ROLE_LABELS, ROLES } from '@zizhu/schema';
 import { programResource } from './program.resource';
-import { ROSTER_STATUSES, TERMS } from './program.enums';
+import { APPROVAL_LEVELS, ROSTER_STATUSES, TERMS } from './program.enums';
 
 const COPIED = { zh: '创建名单时从项目复制，项目之后的修改不影响本名单', en: 'Copied from the program when the roster was created; later program edits do not change it' };
 
@@ -47,6 +47,9 @@ export const rosterResource = defineResource({
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: ROSTER_STATUSES, readOnly: true, defaultValue: 'draft', list: true, filter: 'exact' },
     stepIndex: { type: 'integer', label: { zh: '当前步骤序号', en: 'Current step no.' }, readOnly: true, defaultValue: 0 },
     stepLabel: { type: 'string', label: { zh: '当前步骤', en: 'Current step' }, readOnly: true, maxLength: 30, list: true },
+    // Who acts at the current step (null once approved or rejected): "waiting for me" is these two equal to the caller's role and level.
+    stepRole: { type: 'enum', label: { zh: '当前步骤·办理角色', en: 'Current step: role' }, options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })), readOnly: true, filter: 'exact' },
+    stepLevel: { type: 'enum', label: { zh: '当前步骤·办理层级', en: 'Current step: level' }, options: APPROVAL_LEVELS, readOnly: true, filter: 'exact' },
     deadline: { type: 'date', label: { zh: '截止日期', en: 'Deadline' }, readOnly: true, list: true, sort: true, filter: 'range' },
     submittedAt: { type: 'datetime', label: { zh: '提交时间', en: 'Submitted at' }, readOnly: true, list: true, sort: true },
     submittedLate: {

@@ -2,7 +2,7 @@ import { type FundException, type SchemaPayload } from '@zizhu/schema';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Card, CardContent, CircularProgress, Link as MuiLink, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Button, LinkBase, Title, usePermissions, useTranslate } from 'react-admin';
+import { Button, LinkBase, Title, useLocation, usePermissions, useTranslate } from 'react-admin';
 import { ClueDialog } from './clue-dialog';
 import { ExplainDialog } from './explain-dialog';
 import { CLUES_RESOURCE, DISBURSEMENTS_RESOURCE, fetchExceptions, RECONCILIATION_PATH, yuanText } from './funds-api';
@@ -18,7 +18,9 @@ export function ExceptionsPage() {
   const canExplain = EXPLAINERS.includes(permissions?.user.role ?? '');
   const canOpenClue = CLUE_OPENERS.includes(permissions?.user.role ?? '');
   const [kind, setKind] = useState('');
-  const [explained, setExplained] = useState('');
+  // `?explained=no` (the home page's to-do item) opens the page filtered.
+  const { search } = useLocation();
+  const [explained, setExplained] = useState(() => new URLSearchParams(search).get('explained') ?? '');
   const [year, setYear] = useState('');
   const [term, setTerm] = useState('');
   const [data, setData] = useState<{ total: number; exceptions: FundException[] }>();

@@ -1,22 +1,13 @@
-import type { ResourceAction, ResourceSchema } from '@zizhu/schema';
-import { Alert, Card, CardContent, List, ListItemButton, ListItemIcon, ListItemText, Typography } from '@mui/material';
-import { createElement } from 'react';
-import { Link, Title, useTranslate } from 'react-admin';
+import { Alert, Card, CardContent, Typography } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
 import { FundsDashboard } from '../funds/funds-dashboard';
-import { resourceIcon } from '../schema/resource-icon';
 import { useSchema } from '../schema/use-schema';
+import { TodoList } from './todo-list';
 
-const ACTION_KEYS: Record<ResourceAction, string> = {
-  list: 'zizhu.canList',
-  create: 'zizhu.canCreate',
-  update: 'zizhu.canUpdate',
-  delete: 'zizhu.canDelete',
-};
-
-/** Whose home page shows the funds figures first. */
+/** Whose home page shows the funds figures below their work to do. */
 const FUNDS_ROLES = ['finance', 'county'];
 
-/** A welcome page generated from the schema: what this officer can do, with links; finance and county officers see the funds figures above it. */
+/** The officer's home: who they are, the work waiting for them (counts that open the filtered lists), then the funds figures for finance and county. */
 export function Dashboard() {
   const schema = useSchema();
   const translate = useTranslate();
@@ -24,19 +15,8 @@ export function Dashboard() {
   const { user, resources } = schema;
   const anySensitive = resources.some((resource) => resource.fields.some((field) => field.sensitive?.masked));
 
-  const sentence = (resource: ResourceSchema): string => {
-    const actions = (Object.keys(ACTION_KEYS) as ResourceAction[])
-      .filter((action) => resource.can[action])
-      .map((action) => translate(ACTION_KEYS[action]));
-    return translate('zizhu.canSentence', {
-      actions: actions.join(translate('zizhu.listSeparator')),
-      resource: translate(`resources.${resource.name}.name`),
-    });
-  };
-
   return (
     <>
-      {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
       <Card sx={{ mt: 2 }}>
         <Title title="zizhu.title" />
         <CardContent>
@@ -46,21 +26,10 @@ export function Dashboard() {
           <Typography variant="body1" gutterBottom>
             {translate('zizhu.dashboardRole', { role: translate(`zizhu.roles.${user.role}`), scope: user.scopeLabel })}
           </Typography>
-          <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-            {translate('zizhu.dashboardResources')}
+          <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+            {translate('zizhu.todo.title')}
           </Typography>
-          {resources.length === 0 ? (
-            <Typography>{translate('zizhu.dashboardNone')}</Typography>
-          ) : (
-            <List dense>
-              {resources.map((resource) => (
-                <ListItemButton key={resource.name} component={Link} to={`/${resource.name}`}>
-                  <ListItemIcon>{createElement(resourceIcon(resource.icon))}</ListItemIcon>
-                  <ListItemText primary={translate(`resources.${resource.name}.name`)} secondary={sentence(resource)} />
-                </ListItemButton>
-              ))}
-            </List>
-          )}
+          {resources.length === 0 ? <Typography>{translate('zizhu.dashboardNone')}</Typography> : <TodoList userId={user.id} />}
           <Alert severity="info" sx={{ mt: 2 }}>
             {translate('zizhu.dashboardHelp')}
           </Alert>
@@ -71,6 +40,7 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
+      {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
 import { fundMessages } from '../funds/funds-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
+import { TODO_KIND_TEXTS, TODO_TEXTS } from '../layout/layout-messages';
 import { PROGRAM_TEXTS } from '../programs/program-messages';
 import { RULE_TEXTS, VALUES_TEXTS } from '../schema/shape-messages';
 import type { Language } from './locales';
@@ -20,22 +21,16 @@ const TEXTS = {
     zh: '您的身份是「%{role}」，管辖范围：%{scope}。您只能看到并修改该范围内的数据。',
     en: 'You work as %{role} for %{scope}. You see and change only the data in that scope.',
   },
-  dashboardResources: { zh: '您可以使用的功能', en: 'What you can do here' },
   dashboardNone: { zh: '您的账号暂无可用功能，请联系上级管理员。', en: 'Your account has no functions yet: ask your administrator.' },
   dashboardSensitive: {
     zh: '身份证号、电话、银行账号等个人信息默认部分隐藏（如 4507**********1234）。需要时点击「显示」查看完整内容，每次查看都会记入操作日志。',
     en: 'ID numbers, phones and accounts are partly hidden (e.g. 4507**********1234). Click “Reveal” when you need the full value; every reveal is recorded in the audit log.',
   },
   dashboardHelp: {
-    zh: '列表页可按条件筛选；点击一行查看或修改。保存时如有错误，会在对应输入框下方提示。',
-    en: 'Filter lists with the search fields; click a row to open or edit it. Save errors are shown under the input concerned.',
+    zh: '点击待办事项打开对应的筛选列表；左侧菜单按工作分组列出全部功能。列表页可按条件筛选，点击一行查看或修改；保存时如有错误，会在对应输入框下方提示。',
+    en: 'Click a to-do line to open its filtered list; the menu on the left lists everything by area of work. Filter lists with the search fields and click a row to open or edit it; save errors are shown under the input concerned.',
   },
-  canList: { zh: '查看', en: 'view' },
-  canCreate: { zh: '新增', en: 'add' },
-  canUpdate: { zh: '修改', en: 'edit' },
-  canDelete: { zh: '删除', en: 'delete' },
   listSeparator: { zh: '、', en: ', ' },
-  canSentence: { zh: '可%{actions}%{resource}', en: 'You can %{actions} %{resource}' },
 } satisfies Record<string, Localized>;
 
 function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {
@@ -68,6 +63,7 @@ export function appMessages(lang: Language): object {
       values: pick(VALUES_TEXTS, lang),
       programs: pick(PROGRAM_TEXTS, lang),
       funds: fundMessages(lang),
+      todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) },
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),
         steps: pick(COMPARISON_STEP_TEXTS, lang),

@@ -29,8 +29,8 @@ describe('rosters and the approval chain', () => {
     await call('POST', `/api/omissions/${omission.body.id}/review`, 'yuzhou', { decision: 'approved' });
     const rule = { combinator: 'and', rules: [{ field: 'status', operator: '=', value: 'enrolled' }, { field: 'stage', operator: 'in', value: [marked.stage] }] };
     program = (await call('POST', '/api/programs', 'admin', designedProgram({ stages: [marked.stage], eligibilityRule: rule, supervisionPhone: '0775-2821234' }))).body;
-  });
-  afterAll(() => api.close());
+  }, 120_000);
+  afterAll(() => api.close(), 60_000);
 
   it('creates a roster from the program and enrols marked students at the top tier, unasked', async () => {
     const created = await call('POST', '/api/rosters', 'school1', { programId: program.id, year: 2026, term: 'autumn', schoolId: marked.schoolId });

@@ -57,11 +57,11 @@ export class RosterWorkflowService {
       const submits = action === 'approve' && index === 0;
       const late = submits && roster.deadline != null && chinaDate(new Date()) > String(roster.deadline);
       const [[row]] = await manager.query(
-        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, version = t.version + 1, updated_at = now(),
-                submitted_at = CASE WHEN $5 THEN now() ELSE t.submitted_at END,
-                submitted_late = CASE WHEN $5 THEN $6 ELSE t.submitted_late END
+        `UPDATE rosters AS t SET status = $2, step_index = $3, step_label = $4, step_role = $5, step_level = $6, version = t.version + 1, updated_at = now(),
+                submitted_at = CASE WHEN $7 THEN now() ELSE t.submitted_at END,
+                submitted_late = CASE WHEN $7 THEN $8 ELSE t.submitted_late END
           WHERE t.id = $1 RETURNING ${selectList(rosterResource)}`,
-        [roster.id, next.status, next.stepIndex, next.stepLabel, submits, late],
+        [roster.id, next.status, next.stepIndex, next.stepLabel, next.stepRole, next.stepLevel, submits, late],
       );
       await this.log(manager, roster, { stepIndex: index, stepLabel: step.label, action, comment: comment || null, change: null }, user);
       await this.audit.record(manager, user, {
@@ -164,14 +164,14 @@ export class RosterWorkflowService {
 }
 
 function nextState(action: StepAction, index: number, steps: readonly ApprovalStep[]) {
+  const at = (i: number) => ({ stepIndex: i, stepLabel: steps[i].label, stepRole: steps[i].role, stepLevel: steps[i].level });
+  const ended = (status: string, stepLabel: string) => ({ status, stepIndex: index, stepLabel, stepRole: null, stepLevel: null });
   switch (action) {
     case 'approve':
-      return index + 1 >= steps.length
-        ? { status: 'approved', stepIndex: index, stepLabel: '已审定' }
-        : { status: 'inReview', stepIndex: index + 1, stepLabel: steps[index + 1].label };
+      return index + 1 >= steps.length ? ended('approved', '已审定') : { status: 'inReview', ...at(index + 1) };
     case 'return':
-      return { status: index - 1 === 0 ? 'returned' : 'inReview', stepIndex: index - 1, stepLabel: steps[index - 1].label };
+      return { status: index - 1 === 0 ? 'returned' : 'inReview', ...at(index - 1) };
     case 'reject':
-      return { status: 'rejected', stepIndex: index, stepLabel: '已驳回' };
+      return ended('rejected', '已驳回');
   }
 }

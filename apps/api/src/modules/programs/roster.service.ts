@@ -60,6 +60,8 @@ export class RosterService {
       status: 'draft',
       stepIndex: 0,
       stepLabel: steps[0]?.label ?? null,
+      stepRole: steps[0]?.role ?? null,
+      stepLevel: steps[0]?.level ?? null,
       deadline: deadline ? deadlineDate(year, deadline.monthDay) : null,
       programVersion: program.version,
       tiers: program.tiers,
