@@ -65,5 +65,6 @@ export const IMPORT_MESSAGES = {
     zh: `有 ${invalid} 行有误，选择了“全部正确才导入”，因此没有导入任何数据。请修改后重新上传，或改为只导入正确的行。`,
     en: `${invalid} rows are invalid and "all or nothing" was chosen, so nothing was imported. Fix the file and upload it again, or import only the valid rows.`,
   }),
+  alreadyCommitting: { zh: '该导入正在提交或已经提交，请勿重复提交', en: 'This import is already being committed (or has been)' },
   notValidated: { zh: '只有校验完成的导入才能确认', en: 'Only a validated import can be committed' },
 } as const;
