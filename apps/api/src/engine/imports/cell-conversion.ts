@@ -2,7 +2,7 @@ import { type FieldDeclaration, type Localized, parseYuan } from '@zizhu/schema'
 import { renderMessage } from '../rest/field-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import type { ReferenceLookup } from './reference-lookup';
-import type { Cell } from './sheet-reader';
+import { type Cell, CellFault } from './xlsx-cell';
 
 export type Converted = { value: unknown } | { error: Localized };
 
@@ -17,6 +17,7 @@ const LOST_PRECISION = (n: number) => Math.abs(n) >= 1e15 || !Number.isInteger(n
  * cannot interpret are passed on as text so the API's own validation names the fault.
  */
 export function convertCell(field: FieldDeclaration, cell: Cell, lookup?: ReferenceLookup): Converted {
+  if (cell instanceof CellFault) return { error: IMPORT_MESSAGES.cellFault(cell) };
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: null };
   switch (field.type) {
     case 'idNumber':

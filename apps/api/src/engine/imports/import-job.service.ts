@@ -142,10 +142,11 @@ export class ImportJobService implements OnApplicationBootstrap {
       }
       return { ...column, field: wanted };
     });
-    await this.db.query(
-      `UPDATE imports SET status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3 WHERE id = $1`,
-      [id, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }],
-    );
+    const claimed = await this.claim(id, ['validated', 'failed'], `status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3`, [
+      EMPTY_COUNTS,
+      { rowsRead: 0, totalRows: null, percent: 0 },
+    ]);
+    if (!claimed) throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
     this.launch(id, () => this.validate(id, resource, user, job.mode, upload, { headerRow: job.mapping!.headerRow, columns: mapping }));
   }
 
@@ -161,6 +162,7 @@ export class ImportJobService implements OnApplicationBootstrap {
 
   async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
     const job = await this.find(id, user);
+    if (job.status === 'committing' || job.status === 'committed') throw new ApiException('IN_USE', IMPORT_MESSAGES.alreadyCommitting);
     if (job.status !== 'validated' || !job.mapping) throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notValidated);
     const resource = this.importable(job.resource, job.mode, user);
     const ctx = buildMatchContext(id, resource, job.mode, user, job.mapping.columns);
@@ -170,7 +172,10 @@ export class ImportJobService implements OnApplicationBootstrap {
       await this.db.query(`UPDATE imports SET all_or_nothing = true, message = $2 WHERE id = $1`, [id, message]);
       throw new ApiException('VALIDATION_FAILED', message);
     }
-    await this.db.query(`UPDATE imports SET status = 'committing', all_or_nothing = $2, message = NULL WHERE id = $1`, [id, allOrNothing]);
+    // Claimed in one statement: of parallel commits exactly one starts, the others get 409.
+    if (!(await this.claim(id, ['validated'], `status = 'committing', all_or_nothing = $2, message = NULL`, [allOrNothing]))) {
+      throw new ApiException('IN_USE', IMPORT_MESSAGES.alreadyCommitting);
+    }
     this.launch(id, async () => {
       const refused = await this.db.transaction(async (manager) => {
         await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
@@ -243,6 +248,18 @@ export class ImportJobService implements OnApplicationBootstrap {
     const [job] = await this.db.query(`SELECT * FROM imports t WHERE ${where}`, params);
     if (!job) throw ApiException.notFound();
     return job;
+  }
+
+  /**
+   * Moves the job on only from one of the given states, in one statement, so two requests
+   * racing for it cannot both win. `set` may use $2… for `params`.
+   */
+  private async claim(id: number, from: ImportStatus[], set: string, params: unknown[]): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.db.query(
+      `UPDATE imports SET ${set} WHERE id = $1 AND status = ANY($${params.length + 2}::text[])`,
+      [id, ...params, from],
+    );
+    return count === 1;
   }
 
   /** Resolves when the job's current background step has finished (tests, shutdown). */

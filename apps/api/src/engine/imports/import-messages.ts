@@ -1,5 +1,6 @@
 import type { Localized, ResourceDeclaration } from '@zizhu/schema';
 import { HEADER_SEARCH_ROWS, importableFields } from './header-detection';
+import type { CellFault } from './xlsx-cell';
 
 /** Problems only a file can have; field-level ones come from the API's own validation. */
 export const IMPORT_MESSAGES = {
@@ -10,6 +11,20 @@ export const IMPORT_MESSAGES = {
   longNumberAsNumber: {
     zh: '该号码被 Excel 存成了数字，超过15位的部分已经丢失：请把该列设为“文本”后重新录入',
     en: 'Excel stored this number as a number and lost the digits after the 15th: set the column to Text and type it again',
+  },
+  /** A formula without a saved result, an error value, or an unknown kind of cell. */
+  cellFault: (fault: CellFault): Localized => {
+    switch (fault.kind) {
+      case 'formula':
+        return {
+          zh: `该单元格是公式（${fault.text}），没有保存计算结果：请粘贴为数值（复制后“选择性粘贴 → 数值”）再上传`,
+          en: `This cell holds a formula (${fault.text}) without a saved result: paste as values (copy, then Paste Special → Values) and upload again`,
+        };
+      case 'error':
+        return { zh: `该单元格是错误值 ${fault.text}，请改正后再上传`, en: `This cell holds the error value ${fault.text}: correct it and upload again` };
+      case 'unknown':
+        return { zh: '无法识别该单元格的内容，请改为文字或数字后再上传', en: 'The content of this cell cannot be read: type it as text or a number and upload again' };
+    }
   },
   derivedMismatch: (label: Localized): Localized => ({
     zh: `${label.zh}与身份证号不符`,
@@ -50,5 +65,6 @@ export const IMPORT_MESSAGES = {
     zh: `有 ${invalid} 行有误，选择了“全部正确才导入”，因此没有导入任何数据。请修改后重新上传，或改为只导入正确的行。`,
     en: `${invalid} rows are invalid and "all or nothing" was chosen, so nothing was imported. Fix the file and upload it again, or import only the valid rows.`,
   }),
+  alreadyCommitting: { zh: '该导入正在提交或已经提交，请勿重复提交', en: 'This import is already being committed (or has been)' },
   notValidated: { zh: '只有校验完成的导入才能确认', en: 'Only a validated import can be committed' },
 } as const;

@@ -5,8 +5,9 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 
-/** One cell as the reader hands it over: what a clerk typed, typed as Excel kept it. */
-export type Cell = string | number | boolean | Date | null;
+import { type Cell, rowCells } from './xlsx-cell';
+
+export { type Cell, CellFault } from './xlsx-cell';
 
 export interface SheetRow {
   /** Row number as Excel (or a text editor, for CSV) shows it. */
@@ -85,8 +86,7 @@ async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
   });
   for await (const worksheet of workbook) {
     for await (const row of worksheet) {
-      const values = (row as ExcelJS.Row).values as unknown[];
-      yield { number: (row as ExcelJS.Row).number, cells: values.slice(1).map(cellOf) };
+      yield { number: (row as ExcelJS.Row).number, cells: rowCells(row as ExcelJS.Row) };
     }
     return; // the first worksheet holds the data; others (instructions) are ignored
   }
@@ -124,19 +124,4 @@ export async function detectEncoding(path: string): Promise<'utf8' | 'gb18030'> 
   } finally {
     await handle.close();
   }
-}
-
-function cellOf(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
-    return value;
-  }
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if ('result' in v) return cellOf(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (v.error) return null;
-  }
-  return String(value);
 }

@@ -1,6 +1,7 @@
 import { copyText } from '../database/copy-loader';
 import type { RowValidator } from './row-validator';
 import type { SheetRow } from './sheet-reader';
+import { CellFault } from './xlsx-cell';
 
 /** Validated rows as COPY text for `import_rows` and `import_errors`. */
 export interface StagedBatch {
@@ -14,7 +15,7 @@ export function stagedBatch(validator: RowValidator, importId: number, rows: rea
   let errors = '';
   for (const row of rows) {
     const result = validator.validate(row.cells);
-    const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c));
+    const raw = row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c instanceof CellFault ? c.text : c));
     const data = result.data && JSON.stringify(result.data);
     staged += `${importId}\t${row.number}\t${copyField(JSON.stringify(raw))}\t${copyField(data)}\t${copyField(result.businessKey)}\t${copyField(result.scopePath)}\n`;
     for (const error of result.errors) {
