@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthController } from './engine/auth/auth.controller';
 import { AuthGuard } from './engine/auth/auth.guard';
+import { PasswordVerifier } from './engine/auth/password-verifier';
 import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
@@ -57,6 +58,7 @@ export class AppModule {
       controllers: [AuthController, SchemaController, HealthController],
       providers: [
         SessionService,
+        PasswordVerifier,
         DemoSeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
