@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthController } from './engine/auth/auth.controller';
 import { AuthGuard } from './engine/auth/auth.guard';
+import { LoginThrottle } from './engine/auth/login-throttle';
 import { PasswordVerifier } from './engine/auth/password-verifier';
 import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
@@ -59,6 +60,7 @@ export class AppModule {
       providers: [
         SessionService,
         PasswordVerifier,
+        LoginThrottle,
         DemoSeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

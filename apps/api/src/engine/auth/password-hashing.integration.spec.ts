@@ -14,8 +14,8 @@ describe('password hashing', () => {
   beforeAll(async () => {
     api = await startTestApp();
     db = api.app.get(DataSource);
-  });
-  afterAll(() => api.close());
+  }, 60_000);
+  afterAll(() => api.close(), 60_000);
   afterEach(() => jest.restoreAllMocks());
 
   const storedHash = async (username: string): Promise<string> =>

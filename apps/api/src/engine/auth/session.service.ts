@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, Role, SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, needsRehash } from './password';
 import { PasswordVerifier } from './password-verifier';
 
@@ -38,13 +39,20 @@ export class SessionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordVerifier,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  /** `address` is the client's IP address, for the failed-login throttle. */
+  async login(username: string, password: string, address: string): Promise<LoginResponse> {
+    await this.throttle.assertAllowed(username, address);
     const row = await this.findUser('u.username = $1', [username]);
     const usable = row?.active ? row.password_hash : null;
     const verified = await this.passwords.verify(usable ?? null, password);
-    if (!row || !verified) throw INVALID;
+    if (!row || !verified) {
+      await this.throttle.recordFailure(username, address);
+      throw INVALID;
+    }
+    await this.throttle.recordSuccess(username, address);
     if (usable && needsRehash(usable)) await this.rehash(row.id, usable, password);
     const token = await this.jwt.signAsync({ sub: row.id, ver: row.token_version } satisfies TokenClaims);
     return { token, user: toSessionUser(row) };

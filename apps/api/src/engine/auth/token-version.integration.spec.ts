@@ -8,8 +8,8 @@ describe('login tokens and the user token version', () => {
   beforeAll(async () => {
     api = await startTestApp();
     admin = await api.login('admin');
-  });
-  afterAll(() => api.close());
+  }, 60_000);
+  afterAll(() => api.close(), 60_000);
 
   const userRecord = async (username: string): Promise<Json> =>
     (await api.request('GET', `/api/users${listQuery({ filter: { q: username } })}`, { token: admin })).body.find((u: Json) => u.username === username);
