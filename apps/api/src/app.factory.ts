@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
+import { JwtSecret } from './engine/auth/jwt-secret';
 import { configurePgTypes } from './engine/database/pg-types';
 import { ApiException } from './engine/errors/api.exception';
 import { setupOpenApi } from './engine/openapi/openapi.setup';
@@ -39,6 +40,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const db = app.get(DataSource);
   const applied = await db.runMigrations({ transaction: 'all' });
   if (applied.length) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  await app.get(JwtSecret).load(db, options.jwtSecretFile);
   if (options.seedDemoData !== false) await app.get(DemoSeedService).seedIfEmpty();
   setupOpenApi(app);
   return app;

@@ -15,6 +15,7 @@ import { ComparisonResultsPerRun1795338000000 } from './1795338000000-Comparison
 import { ComparisonExecutions1796398449428 } from './1796398449428-ComparisonExecutions';
 import { TokenVersion1797000500000 } from './1797000500000-TokenVersion';
 import { LoginThrottle1797000500001 } from './1797000500001-LoginThrottle';
+import { AppSecrets1797000500002 } from './1797000500002-AppSecrets';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568, ExportJobs1795328972364, Omissions1795329162462, Files1795332552833, Programs1795332743467, Funds1795333201477, ComparisonSummaryTree1795333677770, RosterActionNames1795335411234, LeanImportStaging1795336525764, Clues1795337599247, ComparisonResultsPerRun1795338000000, ComparisonExecutions1796398449428, TokenVersion1797000500000, LoginThrottle1797000500001];
+export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568, ExportJobs1795328972364, Omissions1795329162462, Files1795332552833, Programs1795332743467, Funds1795333201477, ComparisonSummaryTree1795333677770, RosterActionNames1795335411234, LeanImportStaging1795336525764, Clues1795337599247, ComparisonResultsPerRun1795338000000, ComparisonExecutions1796398449428, TokenVersion1797000500000, LoginThrottle1797000500001, AppSecrets1797000500002];

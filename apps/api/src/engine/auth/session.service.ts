@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, Role, SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
+import { JwtSecret } from './jwt-secret';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, needsRehash } from './password';
 import { PasswordVerifier } from './password-verifier';
@@ -40,6 +41,7 @@ export class SessionService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordVerifier,
     private readonly throttle: LoginThrottle,
+    private readonly secret: JwtSecret,
   ) {}
 
   /** `address` is the client's IP address, for the failed-login throttle. */
@@ -54,14 +56,14 @@ export class SessionService {
     }
     await this.throttle.recordSuccess(username, address);
     if (usable && needsRehash(usable)) await this.rehash(row.id, usable, password);
-    const token = await this.jwt.signAsync({ sub: row.id, ver: row.token_version } satisfies TokenClaims);
+    const token = await this.jwt.signAsync({ sub: row.id, ver: row.token_version } satisfies TokenClaims, { secret: this.secret.value });
     return { token, user: toSessionUser(row) };
   }
 
   async authenticate(token: string): Promise<SessionUser> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: this.secret.value });
     } catch {
       throw unauthenticated();
     }
