@@ -14,6 +14,7 @@ import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { ExportModule } from './engine/export/export.module';
+import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
 import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
@@ -47,7 +48,7 @@ export class AppModule {
         // The key comes from JwtSecret, loaded once the migrations have run.
         JwtModule.register({ signOptions: { expiresIn: '8h' } }),
         ...(existsSync(join(adminDist, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
+          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } })]
           : []),
         ExportModule,
         ImportModule,
