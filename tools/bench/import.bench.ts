@@ -111,7 +111,7 @@ async function importFile(url: string, path: string): Promise<unknown> {
   const app = await createApp({ databaseUrl: url, seedDemoData: false, logger: false, adminDist: '/nonexistent' });
   const jobs = app.get(ImportJobService);
   const sessions = app.get(SessionService);
-  const { token } = await sessions.login('admin', 'Zizhu@2026');
+  const { token } = await sessions.login('admin', 'Zizhu@2026', '127.0.0.1');
   const user = await sessions.authenticate(token);
   const kind = path.endsWith('.csv') ? 'csv' : 'xlsx';
   const copy = `${path}.upload`;

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
+import { JwtSecret } from './engine/auth/jwt-secret';
 import { configurePgTypes } from './engine/database/pg-types';
 import { ApiException } from './engine/errors/api.exception';
 import { setupOpenApi } from './engine/openapi/openapi.setup';
@@ -21,6 +23,11 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
   app.setGlobalPrefix('api', { exclude: [] });
+  // gzip (or brotli) for every compressible answer, the panel's script above all.
+  app.use(compression());
+  const trustProxy = process.env.TRUST_PROXY;
+  // Behind a reverse proxy the client's address (for the login throttle) is in X-Forwarded-For.
+  if (trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -39,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const db = app.get(DataSource);
   const applied = await db.runMigrations({ transaction: 'all' });
   if (applied.length) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  await app.get(JwtSecret).load(db, options.jwtSecretFile);
   if (options.seedDemoData !== false) await app.get(DemoSeedService).seedIfEmpty();
   setupOpenApi(app);
   return app;

@@ -3,15 +3,18 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthController } from './engine/auth/auth.controller';
 import { AuthGuard } from './engine/auth/auth.guard';
+import { JwtSecret } from './engine/auth/jwt-secret';
+import { LoginThrottle } from './engine/auth/login-throttle';
+import { PasswordVerifier } from './engine/auth/password-verifier';
 import { SessionService } from './engine/auth/session.service';
 import { dataSourceOptions } from './engine/database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { ExportModule } from './engine/export/export.module';
+import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
 import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
@@ -26,6 +29,9 @@ import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
   databaseUrl: string;
+  /** Where to keep the generated login token key when JWT_SECRET is unset (the embedded
+   * database's side); without it, in the database. */
+  jwtSecretFile?: string;
   /** Built panel to serve at `/`; skipped when it has not been built. */
   adminDist?: string;
 }
@@ -36,14 +42,14 @@ export const DEFAULT_ADMIN_DIST = join(__dirname, '../../admin/dist');
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     const adminDist = options.adminDist ?? DEFAULT_ADMIN_DIST;
-    const jwtSecret = process.env.JWT_SECRET ?? randomBytes(32).toString('hex');
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        JwtModule.register({ secret: jwtSecret, signOptions: { expiresIn: '8h' } }),
+        // The key comes from JwtSecret, loaded once the migrations have run.
+        JwtModule.register({ signOptions: { expiresIn: '8h' } }),
         ...(existsSync(join(adminDist, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
+          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } })]
           : []),
         ExportModule,
         ImportModule,
@@ -59,6 +65,9 @@ export class AppModule {
       controllers: [AuthController, SchemaController, HealthController],
       providers: [
         SessionService,
+        PasswordVerifier,
+        LoginThrottle,
+        JwtSecret,
         DemoSeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

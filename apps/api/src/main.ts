@@ -1,10 +1,17 @@
 import { Logger } from '@nestjs/common';
+import { dirname, join } from 'node:path';
 import { createApp } from './app.factory';
 import { resolveDatabase } from './engine/database/database-url';
+import { embeddedDataDir } from './engine/database/embedded-postgres';
 
 async function main(): Promise<void> {
   const database = await resolveDatabase();
-  const app = await createApp({ databaseUrl: database.url, seedDemoData: process.env.ZIZHU_DEMO_DATA !== 'off' });
+  const app = await createApp({
+    databaseUrl: database.url,
+    seedDemoData: process.env.ZIZHU_DEMO_DATA !== 'off',
+    // Beside the embedded cluster's data directory, so it lives and goes with that data.
+    jwtSecretFile: database.embedded ? join(dirname(embeddedDataDir()), 'jwt-secret') : undefined,
+  });
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);

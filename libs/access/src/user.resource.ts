@@ -90,6 +90,19 @@ export const userResource = defineResource({
       list: true,
       filter: 'exact',
     },
+    tokenVersion: {
+      type: 'integer',
+      label: { zh: '登录令牌版本', en: 'Token version' },
+      help: {
+        zh: '修改密码、角色或停用账号时加一，此前签发的登录令牌随即失效',
+        en: 'Raised by a password change, a role change or deactivation; older login tokens stop working',
+      },
+      // Server-side only: never accepted, never sent. A database trigger raises it on every
+      // writer's update (the generic PUT, imports), see migration TokenVersion.
+      readOnly: true,
+      writeOnly: true,
+      defaultValue: 0,
+    },
   },
   check: (r) => {
     const hasSchool = r.schoolId != null && r.schoolId !== '';
