@@ -6,6 +6,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 import { configurePgTypes } from './engine/database/pg-types';
 import { ApiException } from './engine/errors/api.exception';
+import { useRequestBodies } from './engine/errors/request-bodies';
 import { setupOpenApi } from './engine/openapi/openapi.setup';
 
 export interface CreateAppOptions extends AppOptions {
@@ -20,6 +21,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create(AppModule.forRoot(options), {
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
+  useRequestBodies(app);
   app.setGlobalPrefix('api', { exclude: [] });
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.useGlobalPipes(
