@@ -8,6 +8,7 @@ import { DemoSeedService } from './database/seed/demo-seed.service';
 import { JwtSecret } from './engine/auth/jwt-secret';
 import { configurePgTypes } from './engine/database/pg-types';
 import { ApiException } from './engine/errors/api.exception';
+import { useRequestBodies } from './engine/errors/request-bodies';
 import { setupOpenApi } from './engine/openapi/openapi.setup';
 
 export interface CreateAppOptions extends AppOptions {
@@ -22,6 +23,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create(AppModule.forRoot(options), {
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
+  useRequestBodies(app);
   app.setGlobalPrefix('api', { exclude: [] });
   // gzip (or brotli) for every compressible answer, the panel's script above all.
   app.use(compression());

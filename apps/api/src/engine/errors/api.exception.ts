@@ -11,7 +11,11 @@ export type ApiErrorCode =
   | 'OUT_OF_SCOPE'
   | 'NOT_FOUND'
   | 'STALE_VERSION'
-  | 'IN_USE';
+  | 'IN_USE'
+  | 'INVALID_VALUE'
+  | 'MALFORMED_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_BODY';
 
 const STATUS: Record<ApiErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -25,6 +29,10 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   STALE_VERSION: 409,
   IN_USE: 409,
+  INVALID_VALUE: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_BODY: 415,
 };
 
 /** The API's one exception: a string code, a localised message, and field errors. */

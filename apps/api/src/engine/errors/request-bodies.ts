@@ -1,0 +1,23 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { errorBody, isClientHttpError } from './api-exception.filter';
+import { localeOf } from './locale';
+import { knownRequestError } from './request-body-errors';
+
+/**
+ * JSON and form bodies (body-parser's 100 KB default), and their refusals answered right
+ * away in the API's shape: left to travel down express's error chain, the panel's static
+ * fallback turns any error under /api into a 404. Registered before Nest's own parsers,
+ * which then skip (they are found by name).
+ */
+export function useRequestBodies(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json');
+  express.useBodyParser('urlencoded', { extended: true });
+  express.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (!knownRequestError(error) && !isClientHttpError(error)) return next(error);
+    const body = errorBody(error, localeOf(request.headers['accept-language']));
+    response.status(body.statusCode).json(body);
+  });
+}
