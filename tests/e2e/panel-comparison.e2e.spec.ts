@@ -129,7 +129,7 @@ describe('panel: comparison decisions and verification progress', () => {
     const runRow = page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name });
     // The city's run takes no bulk action from the county (deleting it would be refused).
     expect(await runRow.getByRole('checkbox').isDisabled()).toBe(true);
-    await runRow.click();
+    await runRow.getByText(run.name).click();
     // The city's run opens read-only for the county: no run or edit buttons.
     await page.waitForURL(/\/comparisons\/\d+\/show/);
     await page.getByRole('link', { name: '核查进度' }).waitFor();
@@ -189,7 +189,7 @@ describe('panel: comparison decisions and verification progress', () => {
   it("lets school1 open the city's run read-only and see only its own progress and deadline", async () => {
     const page = await login('school1');
     await page.getByRole('menuitem', { name: '大数据比对' }).click();
-    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).getByText(run.name).click();
     await page.waitForURL(/\/comparisons\/\d+\/show/);
     await page.getByText(run.deadline).first().waitFor();
     expect(await page.getByRole('button', { name: '运行比对' }).count()).toBe(0);
