@@ -1,4 +1,5 @@
 import { idNumberCheckChar } from '@zizhu/schema';
+import { DataSource } from 'typeorm';
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
 
 type Rec = Record<string, any>;
@@ -134,6 +135,13 @@ describe('comparison runs read from below', () => {
     expect(await latest('admin')).toMatchObject({ matched: 3, questionable: 0, changed: 1, added: 0, removed: 0 });
     expect(await latest('yuzhou')).toMatchObject({ matched: 2, questionable: 0, changed: 1 });
     expect(await latest('rongxian')).toMatchObject({ matched: 1, unmatched: 1, changed: 0 });
+  });
+
+  it('shows no figures below the region for an execution recorded before breakdowns were kept', async () => {
+    const [first] = (await get(`/api/comparison-executions${listQuery({ filter: { comparisonId: run.id }, sort: ['id', 'ASC'] })}`)).body as Rec[];
+    await api.app.get(DataSource).query(`DELETE FROM comparison_execution_counts WHERE execution_id = $1`, [first.id]);
+    expect((await get(`/api/comparison-executions/${first.id}`, 'yuzhou')).body).toMatchObject({ identitiesCompared: null, matched: null, added: null });
+    expect((await get(`/api/comparison-executions/${first.id}`)).body).toMatchObject({ identitiesCompared: 4, matched: 2 });
   });
 
   it.each(['yuzhou', 'school1'])("answers %s's run-level actions on a run it cannot read exactly as for a missing run", async (user) => {
