@@ -122,9 +122,10 @@ export function ResourceShow({ schema }: ResourceViewProps) {
           </WhenWritable>
         )}
       </TopToolbar>
-    ) : ExtraActions ? (
+    ) : ExtraActions || schema.can.update ? (
+      // react-admin's default actions would offer 编辑 on records the user may only read.
       <TopToolbar>
-        <ExtraActions />
+        {ExtraActions && <ExtraActions />}
         {schema.can.update && (
           <WhenWritable>
             <EditButton />
