@@ -53,6 +53,11 @@ describe('panel: comparison decisions and verification progress', () => {
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: confirm.idNumber, name: listed.confirm });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: reject.idNumber, name: listed.reject });
     await api('POST', '/api/identities', admin, { listId: list.id, idNumber: other.idNumber, name: listed.bulk });
+    // One exact match in 容县 too, so the city's progress spans two counties.
+    const school2 = (await api('GET', '/api/schools?range=[0,0]', await stack.api.login('school2')))[0];
+    const q2 = encodeURIComponent(JSON.stringify({ schoolId: school2.id, status: 'enrolled' }));
+    const [elsewhere] = (await api('GET', `/api/students?filter=${q2}&sort=["id","ASC"]&range=[0,0]`, admin)) as Rec[];
+    await api('POST', '/api/identities', admin, { listId: list.id, idNumber: elsewhere.idNumber, name: elsewhere.name });
     run = await api('POST', '/api/comparisons', admin, { name: '玉林市秋季比对', regionId: '450900', listIds: String(list.id), deadline: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     await api('POST', `/api/comparisons/${run.id}/run`, admin);
     for (let i = 0; ; i++) {
@@ -121,12 +126,21 @@ describe('panel: comparison decisions and verification progress', () => {
   it("shows the county the school's progress in the city's run as a bar: 3 of 4 decided", async () => {
     const page = await login('yuzhou');
     await page.getByRole('menuitem', { name: '大数据比对' }).click();
-    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
+    const runRow = page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name });
+    // The city's run takes no bulk action from the county (deleting it would be refused).
+    expect(await runRow.getByRole('checkbox').isDisabled()).toBe(true);
+    await runRow.getByText(run.name).click();
     // The city's run opens read-only for the county: no run or edit buttons.
     await page.waitForURL(/\/comparisons\/\d+\/show/);
     await page.getByRole('link', { name: '核查进度' }).waitFor();
     expect(await page.getByRole('button', { name: '运行比对' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
+    // Its edit page (an old link) opens it read-only instead: no save, no delete.
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}`);
+    await page.waitForURL(/\/comparisons\/\d+\/show/);
+    await page.getByRole('link', { name: '核查进度' }).waitFor();
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
     await page.getByRole('link', { name: '核查进度' }).click();
     await page.waitForURL(/\/comparisons\/\d+\/progress/);
     const chart = page.getByTestId('progress-chart');
@@ -175,7 +189,7 @@ describe('panel: comparison decisions and verification progress', () => {
   it("lets school1 open the city's run read-only and see only its own progress and deadline", async () => {
     const page = await login('school1');
     await page.getByRole('menuitem', { name: '大数据比对' }).click();
-    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).click();
+    await page.getByRole('table').locator('tbody').getByRole('row').filter({ hasText: run.name }).getByText(run.name).click();
     await page.waitForURL(/\/comparisons\/\d+\/show/);
     await page.getByText(run.deadline).first().waitFor();
     expect(await page.getByRole('button', { name: '运行比对' }).count()).toBe(0);
@@ -272,6 +286,45 @@ describe('panel: comparison decisions and verification progress', () => {
     await schoolRow.locator('td[data-count="studentsFound"]', { hasText: '4' }).waitFor();
     await schoolRow.locator('td[data-count="questionable"]', { hasText: '3' }).waitFor();
     await page.screenshot({ path: '/tmp/zizhu-comparison-summary.png' });
+  }, 120_000);
+
+  it('shows the city the progress county by county, each with its subtotal', async () => {
+    const page = await login('admin');
+    await page.goto(`${stack.baseUrl}/#/comparisons/${run.id}/progress`);
+    const groups = page.getByTestId('county-progress');
+    await groups.first().waitFor();
+    expect(await groups.evaluateAll((els) => els.map((el) => el.getAttribute('data-county')))).toEqual(['玉州区', '容县']);
+    const yuzhou = page.locator('[data-testid="county-progress"][data-county="玉州区"]');
+    await yuzhou.getByTestId('county-subtotal').getByText('已核实 4 / 共 4 条；已完成 1 所', { exact: false }).waitFor();
+    await yuzhou.locator(`g[data-school="${schoolName}"]`).waitFor();
+    const rongxian = page.locator('[data-testid="county-progress"][data-county="容县"]');
+    await rongxian.getByTestId('county-subtotal').getByText('已核实 0 / 共 1 条；已完成 0 所，核实中 1 所', { exact: false }).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-county-progress.png', fullPage: true });
+  }, 120_000);
+
+  it('lets the admin create a run picking its identity list by name, and shows the list by name on the run', async () => {
+    const page = await login('admin');
+    await page.goto(`${stack.baseUrl}/#/comparisons/create`);
+    await page.getByRole('textbox', { name: '比对名称' }).fill('按名单名称选择的比对');
+    await page.getByRole('combobox', { name: '比对范围' }).fill('玉州区');
+    await page.getByRole('option', { name: '玉州区' }).first().click();
+    const picker = page.getByRole('combobox', { name: '比对名单' });
+    await picker.click();
+    await picker.fill('浏览器测试');
+    // The option tells lists apart: department, batch date and number of people.
+    const option = page.getByRole('option', { name: '浏览器测试低保名单（民政 · 2026-09-01 · 人数 5）' });
+    await option.click();
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: '/tmp/zizhu-comparison-list-picker.png' });
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/comparisons'));
+    await page.getByRole('button', { name: '保存' }).click();
+    const response = await created;
+    expect(response.status()).toBe(201);
+    const body = (await response.json()) as Rec;
+    expect(body.listIds).toBe(String(run.listIds));
+    await page.goto(`${stack.baseUrl}/#/comparisons/${body.id}/show`);
+    await page.locator('[data-field="listIds"]').getByText('浏览器测试低保名单（民政', { exact: false }).waitFor();
+    await page.screenshot({ path: '/tmp/zizhu-comparison-lists-shown.png' });
   }, 120_000);
 
   it('lets the admin re-run the comparison from its page and see it finish', async () => {

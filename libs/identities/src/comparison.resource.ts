@@ -11,7 +11,7 @@ export function parseListIds(listIds: unknown): number[] | null {
 export function checkListIds(listIds: unknown): RuleViolation | null {
   const ids = parseListIds(listIds);
   const ok = ids !== null && ids.every((id) => id > 0) && new Set(ids).size === ids.length;
-  return ok ? null : { field: 'listIds', message: { zh: '请填写身份名单编号，用逗号分隔且不重复，如 1,2', en: 'Enter identity list ids, comma-separated, each once, e.g. 1,2' } };
+  return ok ? null : { field: 'listIds', message: { zh: '请选择身份名单（每份只选一次）', en: 'Choose identity lists, each once' } };
 }
 
 /** Today's date where the bureaus are (UTC+8, no daylight saving), as `YYYY-MM-DD`. */
@@ -83,13 +83,17 @@ export const comparisonResource = defineResource({
       list: true,
       filter: 'exact',
     },
+    // Stored as the lists' ids ("3,5"); picked and shown by name, department, batch date and size.
     listIds: {
       type: 'string',
+      display: 'referenceIds',
+      reference: 'identity-lists',
+      optionLabel: ['department', 'batchDate', 'identityCount'],
       label: { zh: '比对名单', en: 'Lists compared' },
-      help: { zh: '身份名单编号，用逗号分隔，如 1,2', en: 'Identity list ids, comma-separated, e.g. 1,2' },
+      help: { zh: '选择一份或多份身份名单', en: 'Choose one or more identity lists' },
       required: true,
       maxLength: 200,
-      pattern: { regex: '^\\d+(,\\d+)*$', message: { zh: '请填写名单编号，用逗号分隔，如 1,2', en: 'List ids, comma-separated, e.g. 1,2' } },
+      pattern: { regex: '^\\d+(,\\d+)*$', message: { zh: '请选择身份名单', en: 'Choose identity lists' } },
       list: true,
     },
     deadline: {

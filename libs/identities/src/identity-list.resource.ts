@@ -82,6 +82,16 @@ export const identityListResource = defineResource({
       search: 'prefix',
     },
     notes: { type: 'text', label: { zh: '备注', en: 'Notes' } },
+    // Kept by the database (a trigger on identities, however they are written: form, import).
+    identityCount: {
+      type: 'integer',
+      label: { zh: '人数', en: 'People' },
+      help: { zh: '名单中的人员数，随导入自动更新', en: 'People on the list, updated as they are loaded' },
+      readOnly: true,
+      defaultValue: 0,
+      list: true,
+      sort: true,
+    },
   },
   check: (r) =>
     r.validUntil && r.batchDate && String(r.validUntil) < String(r.batchDate)

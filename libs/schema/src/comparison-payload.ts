@@ -5,6 +5,9 @@ export type SchoolProgressState = 'done' | 'pending' | 'overdue';
 export interface SchoolProgress {
   schoolId: number;
   schoolName: string;
+  /** The school's county (null for a school right under the city). */
+  countyId: string | null;
+  countyName: string | null;
   total: number;
   decided: number;
   confirmed: number;
@@ -21,7 +24,22 @@ export interface ComparisonProgress {
   /** China's date when the progress was read; pending results are overdue once it is past the deadline. */
   today: string;
   deadlinePassed: boolean;
+  /** Ordered by county, then school name. */
   schools: SchoolProgress[];
+  /** Subtotals per county of the schools above, in the same order. */
+  counties: CountyProgress[];
+}
+
+/** A county's subtotal on the progress page: its schools' results, and how many schools are in each state. */
+export interface CountyProgress {
+  countyId: string | null;
+  countyName: string | null;
+  total: number;
+  decided: number;
+  confirmed: number;
+  rejected: number;
+  pending: number;
+  schools: Record<SchoolProgressState, number>;
 }
 
 /** A level of the region tree a comparison summary is broken down by. */

@@ -45,10 +45,12 @@ export interface SensitiveDeclaration {
  * (`students`), shown as that resource's label (学生); `localizedText` — a json
  * `{ zh, en }`, shown in the reader's language; `ownView` — server state a view of its
  * own presents (a run's progress bar, its summary page), left out of the record's
- * generated screens and of exports. The panel's displays and filters and the export
- * columns understand them.
+ * generated screens and of exports; `referenceIds` — a string of ids of `reference` records
+ * separated by commas (`"3,5"`), picked in a multi-select and shown as those records'
+ * labels (with `optionLabel`). The panel's displays and filters and the export columns
+ * understand them.
  */
-export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView';
+export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView' | 'referenceIds';
 
 /** Which filter operators a field offers in lists (simple-rest `filter` keys). */
 export type FilterKind = 'exact' | 'range' | 'prefix';
@@ -71,8 +73,13 @@ export interface FieldDeclaration {
   max?: number;
   pattern?: { regex: string; message: Localized };
   options?: readonly EnumOption[];
-  /** Target resource name; the column holds the target's id. */
+  /** Target resource name; the column holds the target's id (or, with `referenceIds`, several). */
   reference?: string;
+  /**
+   * Fields of the referenced record that pickers and displays add to its label, so that
+   * records with similar names can be told apart (a list: its department, batch date, size).
+   */
+  optionLabel?: readonly string[];
   sensitive?: SensitiveDeclaration;
   /** Shown as a column in the list view. */
   list?: boolean;

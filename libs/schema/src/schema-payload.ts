@@ -19,6 +19,8 @@ export interface FieldSchema {
   pattern?: { regex: string; message: Localized };
   options?: readonly EnumOption[];
   reference?: string;
+  /** Fields of the referenced record shown after its label in pickers and displays. */
+  optionLabel?: readonly string[];
   /** Present on sensitive fields: whether the caller receives masked values, and may reveal. */
   sensitive?: { mask: MaskKind; masked: boolean; canReveal: boolean };
   list: boolean;

@@ -39,6 +39,11 @@ export const COMPARISON_TEXTS = {
   deadlineAhead: { zh: '未到截止日期（今天 %{today}）', en: 'Before the deadline (today is %{today})' },
   schoolsDone: { zh: '已完成 %{n} 所', en: '%{n} done' },
   schoolsPending: { zh: '核实中 %{n} 所', en: '%{n} in progress' },
+  countySubtotal: {
+    zh: '小计：已核实 %{decided} / 共 %{total} 条；已完成 %{done} 所，核实中 %{pending} 所，逾期 %{overdue} 所',
+    en: 'Subtotal: %{decided} of %{total} decided; %{done} schools done, %{pending} in progress, %{overdue} overdue',
+  },
+  cityLevel: { zh: '市直学校', en: 'City schools' },
   schoolsOverdue: { zh: '已逾期 %{n} 所', en: '%{n} overdue' },
   historyTitle: { zh: '运行记录', en: 'Executions' },
   historyEmpty: { zh: '尚未运行', en: 'Not run yet' },

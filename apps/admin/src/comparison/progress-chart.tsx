@@ -12,11 +12,12 @@ const COUNT_WIDTH = 160;
  * One horizontal stacked bar per school: decided (green) then pending (grey, or red once
  * overdue), each bar scaled to the largest school so sizes compare. Plain SVG.
  */
-export function ProgressChart({ schools }: { schools: SchoolProgress[] }) {
+export function ProgressChart({ schools, largest }: { schools: SchoolProgress[]; largest?: number }) {
   const translate = useTranslate();
   const { palette } = useTheme();
   const colors = { decided: palette.success.main, pending: palette.grey[400], overdue: palette.error.main };
-  const max = Math.max(1, ...schools.map((s) => s.total));
+  // Charts of one page (a county each) share the largest school's scale.
+  const max = Math.max(1, largest ?? 0, ...schools.map((s) => s.total));
   const width = LABEL_WIDTH + BAR_WIDTH + COUNT_WIDTH;
   const scale = (n: number) => (n / max) * BAR_WIDTH;
   return (

@@ -22,6 +22,7 @@ import { RevealButton } from './reveal-button';
 import { choiceKey } from './schema-messages';
 import { useFieldMessageKey } from './field-message-scope';
 import { ListShapeField } from './list-shape-field';
+import { ReferenceIdsField } from './reference-ids';
 import { RuleField } from './rule-field';
 import { ValuesField } from './values-field';
 import { useSchema } from './use-schema';
@@ -90,6 +91,8 @@ function HintedDisplay({ field, display }: { field: FieldSchema; display: FieldD
       return <LocalizedTextField source={field.key} />;
     case 'ownView':
       return null;
+    case 'referenceIds':
+      return <ReferenceIdsField field={field} />;
     default:
       return assertNever(display);
   }

@@ -27,6 +27,7 @@ import { RevealButton } from './reveal-button';
 import { fieldHelpKey } from './schema-messages';
 import { useFieldMessageKey } from './field-message-scope';
 import { ListShapeInput } from './list-shape-input';
+import { ReferenceIdsInput } from './reference-ids';
 import { RuleInput } from './rule-input';
 import { ValuesInput } from './values-input';
 import { useSchema } from './use-schema';
@@ -40,7 +41,7 @@ export interface FieldInputProps {
   source: string;
 }
 
-interface CommonProps {
+export interface CommonProps {
   source: string;
   validate: Validator[];
   disabled: boolean;
@@ -62,7 +63,7 @@ export function FieldInput({ field, mode, source }: FieldInputProps) {
   };
   switch (field.type) {
     case 'string':
-      return <TextInput {...common} />;
+      return field.display === 'referenceIds' ? <ReferenceIdsInput field={field} common={common} /> : <TextInput {...common} />;
     case 'text':
       return <TextInput {...common} multiline minRows={3} />;
     case 'integer':

@@ -1,5 +1,5 @@
 import { isMasked, normalizeIdNumber, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
-import { cloneElement, useMemo, type ReactElement } from 'react';
+import { cloneElement, useEffect, useMemo, type ReactElement } from 'react';
 import {
   BulkDeleteButton,
   Create,
@@ -16,6 +16,9 @@ import {
   SimpleShowLayout,
   Toolbar,
   TopToolbar,
+  useRecordContext,
+  useRedirect,
+  useResourceContext,
   type Identifier,
   type RaRecord,
 } from 'react-admin';
@@ -71,6 +74,8 @@ export function ResourceList({ schema }: ResourceViewProps) {
       <Datagrid
         rowClick={rowClick(schema)}
         bulkActionButtons={bulkActionButtons(schema)}
+        // Records read from above the user's region take no bulk action (delete would be refused).
+        isRowSelectable={(record) => record.writable !== false}
       >
         {schema.fields
           .filter((field) => field.list && displayable(field))
@@ -117,9 +122,10 @@ export function ResourceShow({ schema }: ResourceViewProps) {
           </WhenWritable>
         )}
       </TopToolbar>
-    ) : ExtraActions ? (
+    ) : ExtraActions || schema.can.update ? (
+      // react-admin's default actions would offer 编辑 on records the user may only read.
       <TopToolbar>
-        <ExtraActions />
+        {ExtraActions && <ExtraActions />}
         {schema.can.update && (
           <WhenWritable>
             <EditButton />
@@ -159,6 +165,7 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
         ) : undefined
       }
     >
+      <ShowWhenNotWritable />
       <SimpleForm toolbar={<FormToolbar canDelete={schema.can.delete} />} sx={{ maxWidth: 720 }}>
         {formFields(schema, 'edit')}
       </SimpleForm>
@@ -180,7 +187,21 @@ export function ResourceCreate({ schema }: ResourceViewProps) {
   );
 }
 
+/** A record the user may only read (`writable: false`, e.g. by an old link to its edit page) opens read-only. */
+function ShowWhenNotWritable() {
+  const record = useRecordContext();
+  const resource = useResourceContext();
+  const redirect = useRedirect();
+  const readOnly = record?.writable === false;
+  useEffect(() => {
+    if (readOnly && record) redirect('show', resource, record.id);
+  }, [readOnly, record, resource, redirect]);
+  return null;
+}
+
 function FormToolbar({ canDelete }: { canDelete: boolean }) {
+  const record = useRecordContext();
+  if (record?.writable === false) return null;
   return (
     <Toolbar sx={{ justifyContent: 'space-between' }}>
       <SaveButton />

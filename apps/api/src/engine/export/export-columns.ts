@@ -112,6 +112,8 @@ function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unkn
     }
     case 'ownView':
       return null; // never a column (see exportColumns)
+    case 'referenceIds':
+      return value; // the ids as stored ("3,5"): a file re-imports as it was exported
     default: {
       const unhandled: never = display;
       throw new Error(`No export mapping for display ${String(unhandled)}`);

@@ -78,6 +78,7 @@ function describeField(key: string, f: FieldDeclaration, user: SessionUser): Fie
     pattern: f.pattern,
     options: f.options,
     reference: f.reference,
+    optionLabel: f.optionLabel,
     sensitive: f.sensitive && {
       mask: f.sensitive.mask,
       masked: !f.sensitive.plainFor.includes(user.role),

@@ -74,6 +74,21 @@ describe('comparison verification progress per school', () => {
     expect(bySchool(await progress(run.id), school1.id)).toMatchObject({ total: 2, decided: 2, rejected: 1, pending: 0, overdue: false, state: 'done' });
   });
 
+  it('groups the schools by county with subtotals, for the city', async () => {
+    const p = await progress(run.id);
+    expect(bySchool(p, school1.id)).toMatchObject({ countyId: '450902', countyName: '玉州区' });
+    expect(bySchool(p, school2.id)).toMatchObject({ countyId: '450921', countyName: '容县' });
+    // Schools come county by county, in the counties' order.
+    expect(p.counties.map((c: Rec) => c.countyId)).toEqual(['450902', '450921']);
+    expect(p.schools.map((s: Rec) => s.countyId)).toEqual(['450902', '450921']);
+    expect(p.counties[0]).toEqual({
+      countyId: '450902', countyName: '玉州区', total: 2, decided: 2, confirmed: 1, rejected: 1, pending: 0, schools: { done: 1, pending: 0, overdue: 0 },
+    });
+    expect(p.counties[1]).toMatchObject({ countyName: '容县', total: 1, decided: 0, pending: 1, schools: { done: 0, pending: 0, overdue: 1 } });
+    // A county reads its own subtotal only.
+    expect((await progress(run.id, 'yuzhou')).counties).toEqual([p.counties[0]]);
+  });
+
   it('keeps a passed deadline on other edits, but refuses moving it into the past', async () => {
     const current = (await get(`/api/comparisons/${run.id}`)).body;
     const renamed = await api.request('PUT', `/api/comparisons/${run.id}`, { token: token.admin, body: { name: '进度测试（秋季）', deadline: current.deadline, version: current.version } });

@@ -1,4 +1,4 @@
-import type { ComparisonProgress, SchoolProgress, SchoolProgressState } from '@zizhu/schema';
+import type { CountyProgress, SchoolProgress, SchoolProgressState } from '@zizhu/schema';
 
 /**
  * Per school in the caller's subtree ($2, a scope-path prefix): results with a student,
@@ -8,7 +8,7 @@ import type { ComparisonProgress, SchoolProgress, SchoolProgressState } from '@z
  * not with the database server's (often UTC, a day behind until 08:00 Beijing time).
  */
 export const PROGRESS_SQL = `
-  SELECT s.school_id AS "schoolId", sc.name AS "schoolName",
+  SELECT s.school_id AS "schoolId", sc.name AS "schoolName", cr.id AS "countyId", cr.name AS "countyName",
          count(*)::int AS total,
          count(*) FILTER (WHERE r.decision = 'confirmed')::int AS confirmed,
          count(*) FILTER (WHERE r.decision = 'rejected')::int AS rejected,
@@ -18,9 +18,11 @@ export const PROGRESS_SQL = `
     JOIN comparisons c ON c.id = r.comparison_id
     JOIN students s ON s.id = r.student_id
     JOIN schools sc ON sc.id = s.school_id
+    -- The county is the second segment of the school's path (city.county.…).
+    LEFT JOIN regions cr ON cr.id = split_part(sc.scope_path, '.', 2) AND cr.level = 'county'
    WHERE r.comparison_id = $1 AND r.student_id IS NOT NULL AND r.scope_path LIKE $2
-   GROUP BY s.school_id, sc.name
-   ORDER BY sc.name, s.school_id`;
+   GROUP BY s.school_id, sc.name, cr.id, cr.name
+   ORDER BY cr.id NULLS FIRST, sc.name, s.school_id`;
 
 type ProgressRow = Omit<SchoolProgress, 'decided' | 'state'>;
 
@@ -28,4 +30,19 @@ export function schoolProgress(row: ProgressRow): SchoolProgress {
   const overdue = Boolean(row.overdue);
   const state: SchoolProgressState = row.pending === 0 ? 'done' : overdue ? 'overdue' : 'pending';
   return { ...row, decided: row.confirmed + row.rejected, overdue, state };
+}
+
+/** Subtotals per county of schools ordered by county (the progress page groups by them). */
+export function countySubtotals(schools: SchoolProgress[]): CountyProgress[] {
+  const counties: CountyProgress[] = [];
+  for (const school of schools) {
+    let county = counties[counties.length - 1];
+    if (!county || county.countyId !== school.countyId) {
+      county = { countyId: school.countyId, countyName: school.countyName, total: 0, decided: 0, confirmed: 0, rejected: 0, pending: 0, schools: { done: 0, pending: 0, overdue: 0 } };
+      counties.push(county);
+    }
+    for (const key of ['total', 'decided', 'confirmed', 'rejected', 'pending'] as const) county[key] += school[key];
+    county.schools[school.state] += 1;
+  }
+  return counties;
 }

@@ -1,4 +1,5 @@
 import { idNumberCheckChar } from '@zizhu/schema';
+import { DataSource } from 'typeorm';
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
 
 type Rec = Record<string, any>;
@@ -103,6 +104,24 @@ describe('comparison runs read from below', () => {
     expect((await get(`/api/comparison-executions/${lines[0].id}`, user)).body).toMatchObject(counts);
   });
 
+  it("exports the executions with the reader's own counts", async () => {
+    const csv = async (user: string) => {
+      const filter = encodeURIComponent(JSON.stringify({ comparisonId: run.id }));
+      const response = await fetch(`${api.baseUrl}/api/comparison-executions/export?format=csv&filter=${filter}`, {
+        headers: { authorization: `Bearer ${token[user]}`, 'accept-language': 'zh-CN' },
+      });
+      expect(response.status).toBe(200);
+      const [header, line] = (await response.text()).replace(/^\uFEFF/, '').split('\r\n');
+      const columns = header.split(',');
+      const cells = line.split(',');
+      return (label: string) => cells[columns.indexOf(label)];
+    };
+    const city = await csv('admin');
+    expect([city('比对名单人数'), city('比对一致'), city('未匹配人员')]).toEqual(['4', '2', '1']);
+    const county = await csv('yuzhou');
+    expect([county('比对名单人数'), county('比对一致'), county('疑似'), county('未匹配人员'), county('新增结果')]).toEqual(['2', '1', '1', '0', '2']);
+  });
+
   it('counts what a re-run changed under each reader: removals where the results were', async () => {
     const a2 = ((await get(`/api/comparison-results${listQuery({ filter: { comparisonId: run.id, outcome: 'questionable' } })}`)).body as Rec[])[0];
     const identity = (await get(`/api/identities/${a2.identityId}`)).body;
@@ -116,6 +135,13 @@ describe('comparison runs read from below', () => {
     expect(await latest('admin')).toMatchObject({ matched: 3, questionable: 0, changed: 1, added: 0, removed: 0 });
     expect(await latest('yuzhou')).toMatchObject({ matched: 2, questionable: 0, changed: 1 });
     expect(await latest('rongxian')).toMatchObject({ matched: 1, unmatched: 1, changed: 0 });
+  });
+
+  it('shows no figures below the region for an execution recorded before breakdowns were kept', async () => {
+    const [first] = (await get(`/api/comparison-executions${listQuery({ filter: { comparisonId: run.id }, sort: ['id', 'ASC'] })}`)).body as Rec[];
+    await api.app.get(DataSource).query(`DELETE FROM comparison_execution_counts WHERE execution_id = $1`, [first.id]);
+    expect((await get(`/api/comparison-executions/${first.id}`, 'yuzhou')).body).toMatchObject({ identitiesCompared: null, matched: null, added: null });
+    expect((await get(`/api/comparison-executions/${first.id}`)).body).toMatchObject({ identitiesCompared: 4, matched: 2 });
   });
 
   it.each(['yuzhou', 'school1'])("answers %s's run-level actions on a run it cannot read exactly as for a missing run", async (user) => {

@@ -54,16 +54,20 @@ const EXECUTION_COUNTS = ['matched', 'questionable', 'unmatched', 'added', 'chan
 export async function executionRecordsView(manager: EntityManager, records: ApiRecord[], user: SessionUser): Promise<void> {
   const fromBelow = records.filter((r) => r.writable === false && r.status === 'done');
   if (!fromBelow.length) return;
+  const mine = `scope_path LIKE $2`;
   const rows: Record<string, number>[] = await manager.query(
-    `SELECT execution_id AS "executionId", sum(identities)::int AS "identitiesCompared",
-            ${EXECUTION_COUNTS.map((c) => `sum(${c})::int AS "${c}"`).join(', ')}
-       FROM comparison_execution_counts WHERE execution_id = ANY($1::int[]) AND scope_path LIKE $2
+    `SELECT execution_id AS "executionId", COALESCE(sum(identities) FILTER (WHERE ${mine}), 0)::int AS "identitiesCompared",
+            ${EXECUTION_COUNTS.map((c) => `COALESCE(sum(${c}) FILTER (WHERE ${mine}), 0)::int AS "${c}"`).join(', ')}
+       FROM comparison_execution_counts WHERE execution_id = ANY($1::int[])
       GROUP BY execution_id`,
     [fromBelow.map((r) => Number(r.id)), `${escapeLike(user.scopePath)}%`],
   );
   const sums = new Map(rows.map((row) => [Number(row.executionId), row]));
   for (const record of fromBelow) {
     const sum = sums.get(Number(record.id));
-    for (const key of ['identitiesCompared', ...EXECUTION_COUNTS]) record[key] = sum?.[key] ?? 0;
+    // No breakdown at all: an execution that found nothing (zeros), or one recorded before
+    // breakdowns were kept (figures unknown below the run's region: none rather than the city's).
+    const unknown = !sum && Number(record.identitiesCompared ?? 0) > 0;
+    for (const key of ['identitiesCompared', ...EXECUTION_COUNTS]) record[key] = unknown ? null : (sum?.[key] ?? 0);
   }
 }

@@ -10,7 +10,7 @@ import {
   comparisonResultResource,
   parseListIds,
 } from '@zizhu/identities';
-import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
+import type { ComparisonProgress, ComparisonSummaryTree, SchoolProgress, SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -20,7 +20,7 @@ import { escapeLike } from '../../engine/rest/list-query';
 import { registerRecordView } from '../../engine/rest/record-views';
 import { inReadScope, inScope } from '../../engine/scope/scope';
 import { markSql, resultsPartition, type RunParams } from './comparison-match.sql';
-import { PROGRESS_SQL, schoolProgress } from './comparison-progress';
+import { countySubtotals, PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
 import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
@@ -231,7 +231,9 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     const [{ deadline }] = await this.db.query(`SELECT deadline FROM comparisons WHERE id = $1`, [run.id]);
     const today = chinaDate(new Date());
     const rows = await this.db.query(PROGRESS_SQL, [run.id, `${escapeLike(user.scopePath)}%`, today]);
-    return { comparisonId: run.id, deadline: deadline ?? null, today, deadlinePassed: deadline != null && deadline < today, schools: rows.map(schoolProgress) };
+    const schools: SchoolProgress[] = rows.map(schoolProgress);
+    const deadlinePassed = deadline != null && deadline < today;
+    return { comparisonId: run.id, deadline: deadline ?? null, today, deadlinePassed, schools, counties: countySubtotals(schools) };
   }
 
   /**
