@@ -65,8 +65,8 @@ export const FUND_TEXTS = {
   batchLinesEmpty: { zh: '本批次没有发放明细', en: 'This batch has no lines' },
   leftOut: { zh: '未纳入本批次的学生', en: 'Left out of this batch' },
   leftOutHelp: {
-    zh: '这些学生在已审定名单上，但未纳入本批次，原因见右列。补录资助卡号或银行账号后，再建一个批次即可发放。',
-    en: 'These students are on approved rosters but were left out of this batch, for the reason shown. Add their aid card or bank account, then make another batch to pay them.',
+    zh: '以上学生在已审定名单上，但未纳入本批次，原因见“未纳入原因”列。补录资助卡号或银行账号后，再建一个批次即可发放。',
+    en: 'The students above are on approved rosters but were left out of this batch, for the reason shown. Add their aid card or bank account, then make another batch to pay them.',
   },
   leftOutNone: { zh: '已审定名单上的学生全部纳入了本批次', en: 'Every student on the approved rosters is in this batch' },
   chooseFile: { zh: '选择文件并导入', en: 'Choose a file and import' },
