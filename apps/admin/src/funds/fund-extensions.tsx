@@ -1,10 +1,11 @@
 import type { ResourceExtension } from '../schema/resource-extensions';
-import { BankResultButton } from './bank-result-button';
+import { BatchActions } from './batch-actions';
+import { BatchPanels } from './batch-panels';
 import { BATCHES_RESOURCE, DISBURSEMENTS_RESOURCE } from './funds-api';
 import { ReissueButton } from './reissue-button';
 
-/** What funds add to the generated screens: the bank result on a batch, re-issue on a line. */
+/** What funds add to the generated screens: on a batch the bank file, the bank result, its lines and whom it left out; re-issue on a line. */
 export const FUND_EXTENSIONS: Record<string, ResourceExtension> = {
-  [BATCHES_RESOURCE]: { showActions: BankResultButton },
+  [BATCHES_RESOURCE]: { showActions: BatchActions, showPanels: BatchPanels },
   [DISBURSEMENTS_RESOURCE]: { showActions: ReissueButton },
 };

@@ -44,6 +44,12 @@ export async function openClue(key: string, description: string, dueDate: string
 }
 
 export const CLUES_RESOURCE = 'clues';
+export const EXCLUSIONS_RESOURCE = 'disbursement-exclusions';
+
+/** 银行代发文件: the batch's pending lines with full accounts (finance only; every download audited). */
+export function bankFileUrl(batchId: Identifier, format: 'xlsx' | 'csv'): string {
+  return `${API_URL}/${BATCHES_RESOURCE}/${encodeURIComponent(String(batchId))}/bank-file.${format}`;
+}
 
 export async function fetchOverdue(): Promise<OverduePayment[]> {
   return (await httpClient<OverduePayment[]>(`${API_URL}/funds/overdue`)).json;

@@ -3,6 +3,7 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { Button, Checkbox, Chip, FormControlLabel, IconButton, ListItemText, MenuItem, TextField, Tooltip } from '@mui/material';
 import type { ReactNode } from 'react';
 import type { ActionProps, ControlElementsProp, FullField, NotToggleProps, Option, ValueEditorProps, ValueSelectorProps } from 'react-querybuilder';
+import { ruleKindOf, storedRuleValue } from './rule-fields';
 
 /** Flat options (the rule subjects have no option groups). */
 function flatOptions(options: ValueSelectorProps['options']): Option[] {
@@ -12,6 +13,11 @@ function flatOptions(options: ValueSelectorProps['options']): Option[] {
 function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   return typeof value === 'string' && value !== '' ? value.split(',') : [];
+}
+
+/** A stored single value as its option's name: true → "true", 3 → "3". */
+function asName(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 interface RuleSelectProps {
@@ -71,7 +77,7 @@ function RuleSelect({ options: flat, value, onChange: handleOnChange, multiple, 
       select
       size="small"
       label={title}
-      value={typeof value === 'string' && flat.some((option) => option.name === value) ? value : ''}
+      value={flat.some((option) => option.name === asName(value)) ? asName(value) : ''}
       disabled={disabled}
       data-testid={testID}
       fullWidth={false}
@@ -94,13 +100,16 @@ function MuiValueSelector({ options, value, handleOnChange, multiple, title, dis
   );
 }
 
-/** Values: a select (one) or a multi-select (several). Operators that take none (unary) get no editor from the builder. */
-function MuiValueEditor({ type, value, handleOnChange, values, title, disabled, testID }: ValueEditorProps) {
+/**
+ * Values: a select (one) or a multi-select (several), showing the stored value whatever its
+ * JSON type and writing back that type. Operators that take none (unary) get no editor.
+ */
+function MuiValueEditor({ type, value, handleOnChange, values, title, disabled, testID, fieldData }: ValueEditorProps) {
   return (
     <RuleSelect
       options={(values ?? []) as Option[]}
       value={value}
-      onChange={handleOnChange}
+      onChange={(chosen) => handleOnChange(storedRuleValue(ruleKindOf(fieldData), chosen, value))}
       multiple={type === 'multiselect'}
       title={title}
       disabled={disabled}

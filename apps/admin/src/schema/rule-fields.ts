@@ -58,5 +58,23 @@ function ruleField(field: RuleSubjectField, lang: Language, markOptions: Option[
     operators,
     values,
     valueEditorType: (operator: string): ValueEditorType => (MANY.has(operator) ? 'multiselect' : 'select'),
+    ruleKind: field.kind,
   };
+}
+
+/** The subject field's kind, carried on the builder's field (see ruleField). */
+export function ruleKindOf(field: Field): RuleSubjectField['kind'] | undefined {
+  return (field as Field & { ruleKind?: RuleSubjectField['kind'] }).ruleKind;
+}
+
+/**
+ * A select's choice in the type the rule stores: booleans as true/false (the select offers
+ * "true"/"false"), and numbers where the stored value was a number or a list of them (an
+ * identity type's id) — so editing a condition never changes its type behind the user's back.
+ */
+export function storedRuleValue(kind: RuleSubjectField['kind'] | undefined, chosen: string | string[], stored: unknown): unknown {
+  if (kind === 'boolean') return Array.isArray(chosen) ? chosen.map((v) => v === 'true') : chosen === 'true';
+  const numeric = typeof stored === 'number' || (Array.isArray(stored) && stored.length > 0 && stored.every((v) => typeof v === 'number'));
+  const typed = (v: string): string | number => (numeric && /^-?\d+$/.test(v) ? Number(v) : v);
+  return Array.isArray(chosen) ? chosen.map(typed) : typed(chosen);
 }

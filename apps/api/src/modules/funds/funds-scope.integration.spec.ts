@@ -49,14 +49,25 @@ describe('funds: a county reads the city’s figures for its own rows', () => {
     for (const county of counties) {
       for (const program of [undefined, ...programs]) {
         const filter: Rec = program ? { programId: program.id } : {};
-        const own = await rows(groupBy, filter, county.id);
-        const city = groupBy.includes('region')
-          ? (await rows(groupBy, filter, 'finance')).filter((r) => r.regionId === county.id)
-          : await rows(groupBy, { ...filter, regionId: county.id }, 'finance');
-        expect({ county: county.id, program: program?.id, rows: own }).toEqual({ county: county.id, program: program?.id, rows: city });
+        const own = await ok(reconciliation(api, token[county.id], groupBy, filter));
+        if (groupBy.includes('region')) {
+          const city = (await rows(groupBy, filter, 'finance')).filter((r) => r.regionId === county.id);
+          expect({ county: county.id, program: program?.id, rows: own.rows }).toEqual({ county: county.id, program: program?.id, rows: city });
+        }
+        // The city filtering by the county reads the county's rows and totals, whatever the grouping.
+        const cityFiltered = await ok(reconciliation(api, token.finance, groupBy, { ...filter, regionId: county.id }));
+        expect({ rows: own.rows, totals: own.totals }).toEqual({ rows: cityFiltered.rows, totals: cityFiltered.totals });
       }
     }
   }, 120_000);
+
+  it('the dashboard’s overdue rosters: every county’s are the city’s of that county', async () => {
+    const city: Rec[] = await get('/api/funds/overdue', 'finance');
+    expect(city.length).toBeGreaterThan(0);
+    for (const county of counties) {
+      expect({ county: county.id, overdue: await get('/api/funds/overdue', county.id) }).toEqual({ county: county.id, overdue: city.filter((o) => o.regionId === county.id) });
+    }
+  });
 
   /** The city's exceptions of a county: a money cell by its county, a line exception by any of its lines. */
   const inCounty = async (all: Rec[], countyId: string): Promise<Rec[]> => {
