@@ -15,3 +15,4 @@ export * from './configured-fields';
 export * from './money';
 export * from './funds-payload';
 export * from './roster-payload';
+export * from './within-referenced';
