@@ -101,6 +101,8 @@ export interface FieldDeclaration {
   display?: FieldDisplayHint;
   /** For reference fields: what the referenced record must agree with in this one (see ReferenceAgreement). */
   agreesWith?: ReferenceAgreement;
+  /** For enum fields: the value must be one the referenced record lists (see WithinReferenced). */
+  withinReferenced?: WithinReferenced;
 }
 
 /**
@@ -114,6 +116,22 @@ export interface ReferenceAgreement {
   field: string;
   equals: string;
   message: Localized;
+}
+
+/**
+ * An enum value limited by a list on a referenced record: a student's stage must be one of
+ * its school's stages. The API checks it on every write, imports on every row, and a write
+ * to the referenced record may not drop a value its records still use.
+ */
+export interface WithinReferenced {
+  /** This resource's reference field (`schoolId`). */
+  via: string;
+  /** The referenced resource's enumList field (`stages`). */
+  list: string;
+  /** `{value}`: the refused value's label; `{allowed}`: the list's labels. */
+  message: Localized;
+  /** On the referenced record's list field: `{value}` dropped while `{count}` records use it. */
+  inUseMessage: Localized;
 }
 
 export type FieldMap = Record<string, FieldDeclaration>;

@@ -77,6 +77,12 @@ export interface ResourceDeclaration {
   importable?: false;
   /** Imports commit all rows or none unless the user chooses otherwise (money data). */
   importAllOrNothing?: boolean;
+  /**
+   * What a picker shows for a record (every reference input to this resource): these
+   * fields in order — sensitive ones masked, references by their record's name — so people
+   * with the same name can be told apart. The record label alone when left out.
+   */
+  optionFields?: readonly string[];
   /** Cross-field rule on the merged record: the first violation, or null. */
   check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
 }

@@ -47,6 +47,8 @@ export interface ResourceSchema {
   name: string;
   label: Localized;
   recordLabel: string;
+  /** What a picker option shows (see ResourceDeclaration.optionFields): readable fields only. */
+  optionFields?: string[];
   icon?: string;
   idType: 'integer' | 'code';
   fields: FieldSchema[];

@@ -7,6 +7,8 @@ export const studentResource = defineResource({
   table: 'students',
   label: { zh: '学生', en: 'Students' },
   recordLabel: 'name',
+  // Pickers tell namesakes apart: 黄小明 · 4509**********1234 · 玉林市第一中学 · 高一 · 3班.
+  optionFields: ['name', 'idNumber', 'schoolId', 'grade', 'className'],
   idType: 'integer',
   icon: 'people',
   audited: true,
@@ -86,6 +88,12 @@ export const studentResource = defineResource({
       list: true,
       filter: 'exact',
       aliases: ['学段'],
+      withinReferenced: {
+        via: 'schoolId',
+        list: 'stages',
+        message: { zh: '该校没有{value}学段（该校学段：{allowed}）', en: 'The school does not teach {value} (its stages: {allowed})' },
+        inUseMessage: { zh: '该校还有{count}名{value}学段的学生，请先调整这些学生的学段或学校', en: '{count} students of the school are in {value}: change their stage or school first' },
+      },
     },
     grade: {
       type: 'string',

@@ -33,6 +33,13 @@ export const PROGRAM_TEXTS = {
   autoEnrol: { zh: '自动纳入', en: 'Auto-enrol' },
   autoEnrolDone: { zh: '已自动纳入 %{count} 名学生', en: '%{count} student(s) added' },
   notice: { zh: '公示名单', en: 'Public notice' },
+  noticeHelp: {
+    zh: '公示名单的表头列出学校、学期和项目，以及项目设置的监督电话。填写公示期的起止日期；留空则在名单上留出日期供手写。',
+    en: "The notice is headed by the school, term and program, with the program's supervision phone. Give the notice period, or leave it empty to write the dates in by hand.",
+  },
+  noticeStart: { zh: '公示开始日期', en: 'Notice from' },
+  noticeEnd: { zh: '公示结束日期', en: 'Notice until' },
+  noticeDownload: { zh: '下载公示名单', en: 'Download the notice' },
   amend: { zh: '更正', en: 'Amend' },
   amendTitle: { zh: '更正已审定名单', en: 'Amend the approved roster' },
   amendEntry: { zh: '名单学生', en: 'Entry' },

@@ -1,12 +1,12 @@
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { FileDownloadButton } from '../files/file-download-button';
 import { apiErrorMessage } from '../providers/api-error';
 import { useResourceSchema } from '../schema/use-schema';
 import { RosterAmendButton } from './roster-amend-button';
 import { RosterApplicationsButton } from './roster-applications-button';
-import { autoEnrol, isWithSchool, noticeUrl, ROSTER_ENTRIES_RESOURCE } from './roster-api';
+import { autoEnrol, isWithSchool, ROSTER_ENTRIES_RESOURCE } from './roster-api';
+import { RosterNoticeButton } from './roster-notice-button';
 
 /** A roster's own buttons: 导入申请 and 自动纳入 (while the school holds it), 更正 (approved), 公示 download. */
 export function RosterActionsBar() {
@@ -18,13 +18,7 @@ export function RosterActionsBar() {
       {isWithSchool(record.status) && entries?.can.create && <RosterApplicationsButton />}
       {isWithSchool(record.status) && record.autoEnrol === true && entries?.can.create && <AutoEnrolButton />}
       <RosterAmendButton />
-      <FileDownloadButton
-        url={noticeUrl(record.id)}
-        fallbackName={`${String(record.title ?? record.id)}-公示.xlsx`}
-        label="zizhu.programs.notice"
-        variant="text"
-        size="small"
-      />
+      <RosterNoticeButton />
     </>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { MoneyInput } from './money-input';
 import { assertNever } from './assert-never';
 import { fieldChoices } from './field-choices';
+import { referenceOptionProps } from './reference-option';
 import { fieldLabelKey } from './schema-messages';
 import { useSchema } from './use-schema';
 
@@ -78,14 +79,9 @@ function exactInput(resource: string, field: FieldSchema, target: ResourceSchema
       return <DateInput key={source} source={source} />;
     case 'reference': {
       if (!target || !field.reference) return <TextInput key={source} source={source} />;
-      const searchable = target.fields.some((targetField) => targetField.search);
       return (
         <ReferenceInput key={source} source={source} reference={field.reference} sort={target.defaultSort}>
-          <AutocompleteInput
-            label={fieldLabelKey(resource, source)}
-            optionText={target.recordLabel}
-            filterToQuery={(q: string) => (searchable && q ? { q } : {})}
-          />
+          <AutocompleteInput label={fieldLabelKey(resource, source)} {...referenceOptionProps(target)} />
         </ReferenceInput>
       );
     }

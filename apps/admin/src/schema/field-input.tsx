@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { FileReferenceInput } from '../files/file-reference-input';
+import { referenceOptionProps } from './reference-option';
 import { assertNever } from './assert-never';
 import { MoneyInput } from './money-input';
 import { fieldChoices } from './field-choices';
@@ -109,14 +110,9 @@ function ReferenceFieldInput({ field, common }: { field: FieldSchema; common: Co
   const target = useSchema()?.resources.find((resource) => resource.name === field.reference);
   // A target the user cannot list cannot be searched either: type its id.
   if (!target || !field.reference) return <TextInput {...common} />;
-  const searchable = target.fields.some((targetField) => targetField.search);
   return (
     <ReferenceInput source={common.source} reference={field.reference} sort={target.defaultSort}>
-      <AutocompleteInput
-        {...common}
-        optionText={target.recordLabel}
-        filterToQuery={(q: string) => (searchable && q ? { q } : {})}
-      />
+      <AutocompleteInput {...common} {...referenceOptionProps(target)} />
     </ReferenceInput>
   );
 }

@@ -229,7 +229,7 @@ describe('export', () => {
       const first17 = '45090220120315' + '987';
       const res = await api.request('POST', '/api/students', {
         token: tokens.admin,
-        body: { idNumber: first17 + idNumberCheckChar(first17), schoolId: school.id, stage: 'primary', status: 'enrolled', ...hostile },
+        body: { idNumber: first17 + idNumberCheckChar(first17), schoolId: school.id, stage: school.stages[0], status: 'enrolled', ...hostile },
       });
       expect(res.status).toBe(201);
       created = res.body;
@@ -361,7 +361,7 @@ describe('export', () => {
     }, 60_000);
   });
 
-  async function firstSchool(token: string): Promise<{ id: number; name: string }> {
+  async function firstSchool(token: string): Promise<{ id: number; name: string; stages: string[] }> {
     return (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token })).body[0];
   }
 });

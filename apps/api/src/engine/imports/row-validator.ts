@@ -1,6 +1,7 @@
 import type { ImportColumn, Localized, ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import { ApiException } from '../errors/api.exception';
 import { prepareValues } from '../rest/record-input';
+import { referencedListErrors } from '../rest/referenced-lists';
 import type { InputMode } from '../rest/input-validator.factory';
 import { convertCell } from './cell-conversion';
 import { findFieldFaultsFast } from './compiled-field-checks';
@@ -72,6 +73,9 @@ export class RowValidator {
       }
     }
     if (data) {
+      // The same check as API writes (a stage the school teaches), lists from the lookups.
+      const outside = referencedListErrors(this.resource, data, (rule, id) => this.lookups.get(rule.via)?.listOf(rule.list, id));
+      for (const [key, message] of Object.entries(outside)) errors.push({ column: this.headerOf.get(key) ?? key, message });
       // Read-only columns in the file (gender, birth date) must agree with what was derived.
       for (const key of this.derivedChecks) {
         if (body[key] != null && data[key] !== undefined && body[key] !== data[key]) {

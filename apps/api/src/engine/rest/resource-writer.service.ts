@@ -10,6 +10,7 @@ import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } 
 import { renderMessage } from './field-messages';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
 import { prepareInput } from './record-input';
+import { checkListsStillCover, checkReferencedLists } from './referenced-lists';
 import { parseId, ResourceReader } from './resource-reader.service';
 
 type Row = Record<string, unknown>;
@@ -42,6 +43,7 @@ export class ResourceWriter {
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
       await checkAgreements(resource, values, Object.keys(values), manager);
+      await checkReferencedLists(manager, resource, values, values);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
       const params = [...sqlParams(resource, values), scopePath];
       const extra = resource.versioned ? ', version' : '';
@@ -78,6 +80,8 @@ export class ResourceWriter {
       }
       await checkReferences(resource, values, manager, user);
       await checkAgreements(resource, { ...existing, ...values }, Object.keys(values), manager);
+      await checkReferencedLists(manager, resource, { ...existing, ...values }, values);
+      await checkListsStillCover(manager, resource, existing.id, values);
       const written = { ...values, ...serverValues?.(values, existing) };
       const sets = Object.keys(written).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
       const params: unknown[] = [parseId(resource, id), ...sqlParams(resource, written), scopePath];

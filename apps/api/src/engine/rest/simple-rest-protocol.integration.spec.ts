@@ -81,7 +81,7 @@ describe('ra-data-simple-rest protocol', () => {
     const [school] = (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token: admin })).body;
     const created = await api.request('POST', '/api/students', {
       token: admin,
-      body: { idNumber: validId('45090220120315002'), name: '测试学生', schoolId: school.id, stage: 'primary', status: 'enrolled' },
+      body: { idNumber: validId('45090220120315002'), name: '测试学生', schoolId: school.id, stage: school.stages[0], status: 'enrolled' },
     });
     expect(created.body).toMatchObject({ name: '测试学生' });
     expect(created.status).toBe(201);

@@ -7,12 +7,13 @@ describe('request validation', () => {
   let api: TestApp;
   let token: string;
   let schoolId: number;
-  const base = () => ({ name: '黄小明', schoolId, stage: 'primary', status: 'enrolled' });
+  let stage: string; // one the school teaches
+  const base = () => ({ name: '黄小明', schoolId, stage, status: 'enrolled' });
 
   beforeAll(async () => {
     api = await startTestApp();
     token = await api.login('school1');
-    [{ id: schoolId }] = (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token })).body;
+    [{ id: schoolId, stages: [stage] }] = (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token })).body;
   });
   afterAll(() => api.close());
 

@@ -37,6 +37,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     name: resource.name,
     label: resource.label,
     recordLabel: resource.recordLabel,
+    optionFields: resource.optionFields?.filter((key) => fields.some((f) => f.key === key && !f.writeOnly)),
     icon: resource.icon,
     idType: resource.idType,
     fields,
