@@ -21,6 +21,7 @@ import { ComparisonModule } from './modules/comparison/comparison.module';
 import { OmissionModule } from './modules/omissions/omission.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { FundsModule } from './modules/funds/funds.module';
+import { CluesModule } from './modules/clues/clues.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -51,6 +52,7 @@ export class AppModule {
         OmissionModule,
         ProgramsModule,
         FundsModule,
+        CluesModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

@@ -59,6 +59,10 @@ for (const resource of RESOURCES) {
       }
     }
   }
+  const overdue = resource.overdue;
+  if (overdue && (resource.fields[overdue.dueField]?.type !== 'date' || resource.fields[overdue.statusField]?.type !== 'enum')) {
+    throw new Error(`${resource.name}: overdue names an unknown date or status field`);
+  }
   // Reference agreements name fields by string too (`rosterId.schoolId`).
   for (const [key, field] of Object.entries(resource.fields)) {
     if (!field.agreesWith) continue;
