@@ -116,7 +116,15 @@ export const clueResource = defineResource({
       filter: 'exact',
       agreesWith: { field: 'schoolId', equals: 'schoolId', message: { zh: '该学生不在线索所属的学校', en: 'This student is not at the clue’s school' } },
     },
-    programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, immutable: true, list: true, filter: 'exact' },
+    programId: {
+      type: 'reference',
+      reference: 'programs',
+      label: { zh: '资助项目', en: 'Program' },
+      immutable: true,
+      list: true,
+      filter: 'exact',
+      agreesWith: { covers: 'schoolId', message: { zh: '该资助项目不覆盖线索所属的学校', en: 'This program does not cover the clue’s school' } },
+    },
     year: { type: 'integer', label: { zh: '年度', en: 'Year' }, immutable: true, min: 2000, max: 2100, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, immutable: true, filter: 'exact' },
     exceptionKey: {

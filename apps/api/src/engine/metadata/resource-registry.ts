@@ -65,13 +65,18 @@ for (const resource of RESOURCES) {
   }
   // Reference agreements name fields by string too (`rosterId.schoolId`).
   for (const [key, field] of Object.entries(resource.fields)) {
-    if (!field.agreesWith) continue;
-    const [head, through] = field.agreesWith.equals.split('.');
+    const rule = field.agreesWith;
+    if (!rule) continue;
     const target = byName.get(field.reference ?? '');
-    const via = byName.get(resource.fields[head]?.reference ?? '');
-    if (!target?.fields[field.agreesWith.field] || !resource.fields[head] || (through && !via?.fields[through])) {
-      throw new Error(`${resource.name}.${key}: agreesWith names an unknown resource or field`);
+    const referenced = (name: string) => byName.get(resource.fields[name]?.reference ?? '');
+    let known: boolean;
+    if ('covers' in rule) {
+      known = !!target && !!referenced(rule.covers);
+    } else {
+      const [head, through] = rule.equals.split('.');
+      known = !!target?.fields[rule.field] && !!resource.fields[head] && (!through || !!referenced(head)?.fields[through]);
     }
+    if (!known) throw new Error(`${resource.name}.${key}: agreesWith names an unknown resource or field`);
   }
 }
 
