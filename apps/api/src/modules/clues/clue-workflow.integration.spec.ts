@@ -53,6 +53,9 @@ describe('problem clue workflow', () => {
     expect((await call('GET', `/api/clues${listQuery({ filter: { overdue: 'soon' } })}`, 'school1')).status).toBe(400);
     const schema = (await call('GET', '/api/schema', 'school1')).body.resources.find((r: Rec) => r.name === 'clues');
     expect(schema.fields.find((f: Rec) => f.key === 'overdue')).toMatchObject({ type: 'boolean', filter: 'exact', list: true, readOnly: true });
+    const docs = (await api.request('GET', '/api/docs-json')).body;
+    const described = Object.values(docs.components.schemas as Record<string, Rec>).find((c) => c.description === 'Problem clues');
+    expect(described?.properties.overdue).toMatchObject({ type: 'boolean', readOnly: true });
   });
 
   it.each([
