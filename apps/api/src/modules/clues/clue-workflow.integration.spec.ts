@@ -61,6 +61,7 @@ describe('problem clue workflow', () => {
   it.each([
     ['the county answering for the school', 'answer', 'yuzhou', () => answer, 403, null],
     ['finance answering', 'answer', 'finance', () => answer, 403, null],
+    ['the county answering with an empty form', 'answer', 'yuzhou', () => ({}), 403, null],
     ['another county’s school answering', 'answer', 'school2', () => answer, 404, null],
     ['an answer without a finding', 'answer', 'school1', () => ({ verdict: 'unfounded' }), 422, 'finding'],
     ['an answer without a verdict', 'answer', 'school1', () => ({ finding: '已核实' }), 422, 'verdict'],

@@ -46,6 +46,8 @@ export class ClueWorkflowService {
 
   /** The school's answer: verdict, finding, rectification (required when confirmed), evidence files. */
   async answer(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
+    // Whose step it is comes before what they wrote: a county officer hears 403, not a form's errors.
+    if (!CLUE_ACTIONS.answer.roles.includes(user.role)) throw ApiException.forbidden();
     const values = await prepareInput(clueAnswerForm, body, 'create');
     return this.act(id, 'answer', user, body.version, async (manager, clue) => {
       await attachFiles(manager, clueResource, values, clue.id as number, clue.scopePath as string, user);
