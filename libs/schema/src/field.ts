@@ -98,7 +98,8 @@ export interface FieldDeclaration {
 
 /**
  * References that imply each other must agree, in one of two ways; the generic writer
- * checks it whenever either side is written (422 on this field).
+ * checks it whenever either side is written (422 on this field). The generic import does not
+ * check agreements: the resources declaring them today are written through their forms only.
  * - `field` / `equals`: the referenced record's `field` equals this record's `equals` — one
  *   of its own fields (`schoolId`) or a field of a record it references (`rosterId.schoolId`).
  *   A clue's student must be at the clue's school:
