@@ -67,12 +67,14 @@ describe('panel: a school answers a problem clue, the county accepts it', () => 
     await page.getByTestId('clue-workflow').waitFor();
     await page.getByText('入户核实记录.pdf').first().waitFor();
     await page.getByText('已停发并追回寄宿生补助 625 元').waitFor();
+    await page.getByTestId('clue-history').getByText('经入户核实，该生为走读生').waitFor();
     await page.getByTestId('clue-workflow').getByRole('button', { name: '办结' }).click();
     const accepted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/clues/${clue.id}/accept`));
     await page.getByRole('dialog').getByRole('button', { name: '办结' }).click();
     expect((await accepted).status()).toBe(200);
     await page.getByTestId('clue-status').getByText('已办结').waitFor();
     expect(await page.getByTestId('clue-overdue').count()).toBe(0);
+    await page.getByTestId('clue-history').getByText('办结', { exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/zizhu-clue-closed.png', fullPage: true });
     expect(await apiOk(stack.api, 'GET', `/api/clues/${clue.id}`, county)).toMatchObject({ status: 'closed', verdict: 'confirmed', overdue: false, evidenceFileId: expect.any(Number) });
   }, 120_000);

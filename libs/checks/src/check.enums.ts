@@ -29,6 +29,13 @@ export const CLUE_VERDICTS: readonly EnumOption[] = [
 
 export type ClueAction = 'answer' | 'accept' | 'return';
 
+/** How each action reads in the clue's history. */
+export const CLUE_ACTION_OPTIONS: readonly EnumOption[] = [
+  { value: 'answer', label: { zh: '反馈', en: 'Answered' } },
+  { value: 'return', label: { zh: '退回', en: 'Returned' } },
+  { value: 'accept', label: { zh: '办结', en: 'Accepted' } },
+];
+
 /** Each action: the statuses it starts from, where it leads, and who takes it (within the clue's region). */
 export const CLUE_ACTIONS: Readonly<Record<ClueAction, { from: readonly ClueStatus[]; to: ClueStatus; roles: readonly Role[] }>> = {
   answer: { from: ['open', 'returned'], to: 'answered', roles: ['school'] },

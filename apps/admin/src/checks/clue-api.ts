@@ -2,6 +2,7 @@ import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
 
 export const CLUES_RESOURCE = 'clues';
+export const CLUE_ACTIONS_RESOURCE = 'clue-actions';
 
 /** The answer's fields, in the order the dialog asks for them (declared in libs/checks). */
 export const CLUE_ANSWER_KEYS = ['verdict', 'finding', 'rectification', 'evidenceFileId', 'rectificationFileId'] as const;

@@ -25,4 +25,6 @@ export const CLUE_TEXTS = {
   waitingCounty: { zh: '等待区县审核学校的反馈', en: 'Waiting for the county’s review' },
   returnedBecause: { zh: '已退回，理由：%{reason}', en: 'Returned: %{reason}' },
   closed: { zh: '线索已办结', en: 'The clue is closed' },
+  historyTitle: { zh: '办理记录', en: 'History' },
+  historyEmpty: { zh: '尚无办理记录', en: 'Nothing done yet' },
 } satisfies Record<string, Localized>;

@@ -3,16 +3,18 @@ import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useSessionUser } from '../layout/use-session-user';
 import { DecisionDialog } from '../schema/decision-dialog';
+import { RelatedRecordsTable } from '../schema/related-records-table';
 import { choiceKey } from '../schema/schema-messages';
 import { ClueAnswerDialog } from './clue-answer-dialog';
-import { CLUES_RESOURCE, countyReviews, reviewClue, schoolAnswers, type ClueReview } from './clue-api';
+import { CLUE_ACTIONS_RESOURCE, CLUES_RESOURCE, countyReviews, reviewClue, schoolAnswers, type ClueReview } from './clue-api';
 
 const STATUS_COLOR: Record<string, 'default' | 'info' | 'warning' | 'success'> = { open: 'default', answered: 'info', returned: 'warning', closed: 'success' };
 
 /**
  * Under a clue (its page, and the county's edit form): where it stands, whether it is
  * overdue, the return's reason, and the next step for whoever takes it — 反馈核实情况 for
- * the school, 办结 / 退回 for the county. The API checks role, region and status again.
+ * the school, 办结 / 退回 for the county — and the history of those steps. The API checks
+ * role, region and status again.
  */
 export function ClueWorkflowPanel() {
   const record = useRecordContext();
@@ -62,6 +64,15 @@ export function ClueWorkflowPanel() {
             </Button>
           )}
         </Box>
+        <RelatedRecordsTable
+          reference={CLUE_ACTIONS_RESOURCE}
+          target="clueId"
+          title="zizhu.clues.historyTitle"
+          emptyText="zizhu.clues.historyEmpty"
+          sort={{ field: 'id', order: 'ASC' }}
+          perPage={50}
+          testId="clue-history"
+        />
       </CardContent>
       {dialog === 'answer' && <ClueAnswerDialog onClose={() => setDialog(null)} />}
       {(dialog === 'accept' || dialog === 'return') && (

@@ -8,7 +8,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
-import { clueResource } from '@zizhu/checks';
+import { clueActionResource, clueResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -44,6 +44,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   refundResource,
   fundExceptionNoteResource,
   clueResource,
+  clueActionResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

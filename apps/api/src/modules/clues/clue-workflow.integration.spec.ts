@@ -105,6 +105,15 @@ describe('problem clue workflow', () => {
     expect((await act('answer', 'school1', answer)).body.errors.status).toContain('已办结');
     expect((await act('return', 'yuzhou', { reason: '再看看' })).status).toBe(422);
 
+    const history = await call('GET', `/api/clue-actions${listQuery({ filter: { clueId: clue.id } })}`, 'school1');
+    expect(history.body.map((h: Rec) => [h.action, h.comment])).toEqual([
+      ['answer', '该生确为寄宿生'],
+      ['return', '住宿登记表与床位表不符，请重新核实'],
+      ['answer', answer.finding],
+      ['accept', '整改到位'],
+    ]);
+    expect(history.body[1].actedByName).toContain('玉州区');
+    expect((await call('GET', `/api/clue-actions${listQuery({ filter: { clueId: clue.id } })}`, 'school2')).body).toEqual([]);
     const audit = await call('GET', `/api/audit-log${listQuery({ filter: { resource: 'clues', recordId: String(clue.id) }, sort: ['id', 'ASC'] })}`, 'admin');
     expect(audit.body.map((a: Rec) => a.after?.action ?? a.action)).toEqual(['create', 'update', 'answer', 'return', 'answer', 'accept']);
   });

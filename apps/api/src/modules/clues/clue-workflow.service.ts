@@ -21,7 +21,7 @@ const REASON_MAX = 500;
  * 问题线索: the generic create and update (the county's own fields) plus the workflow —
  * the school answers (待核实/已退回 → 已反馈), the county accepts (→ 已办结) or returns with a
  * reason (→ 已退回). Each action checks the role, the clue's region and its status, and is
- * one audited UPDATE.
+ * one audited UPDATE plus its line in the clue's history (clue-actions).
  */
 @Injectable()
 export class ClueWorkflowService {
@@ -96,11 +96,16 @@ export class ClueWorkflowService {
         throw ApiException.validation({ status: CLUE_MESSAGES.notFromStatus(label, CLUE_ACTION_NAMES[action]) });
       }
       const written: Row = { ...(await changes(manager, clue)), status: rule.to };
+      const comment = action === 'answer' ? written.finding : written.reviewComment;
       const keys = Object.keys(written);
       const sets = keys.map((key, i) => `"${clueColumn(key)}" = $${i + 2}`);
       const [[row]] = await manager.query(
         `UPDATE clues AS t SET ${sets.join(', ')}, version = t.version + 1, updated_at = now() WHERE t.id = $1 RETURNING ${selectList(clueResource)}`,
         [clue.id, ...keys.map((key) => written[key])],
+      );
+      await manager.query(
+        `INSERT INTO clue_actions (clue_id, action, comment, acted_by, acted_by_name, acted_at, scope_path) VALUES ($1, $2, $3, $4, $5, now(), $6)`,
+        [clue.id, action, comment ?? null, user.id, `${user.displayName}（${user.scopeLabel}）`.slice(0, 100), row.scopePath],
       );
       await this.audit.record(manager, user, {
         action: 'update',
