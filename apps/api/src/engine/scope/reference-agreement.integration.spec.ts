@@ -44,7 +44,7 @@ describe('references: in scope and agreeing with each other', () => {
     const program = (await call('POST', '/api/programs', 'admin', designedProgram({ stages: [s.school1.stage], eligibilityRule: rule }))).body;
     roster = (await call('POST', '/api/rosters', 'school1', { programId: program.id, year: 2026, term: 'autumn', schoolId: s.school1.schoolId })).body;
     programs.city = program;
-    programs.rongxian = (await call('POST', '/api/programs', 'admin', designedProgram({ code: 'RX-ONLY', name: '容县助学金', regionId: '450921', eligibilityRule: rule }))).body;
+    programs.rongxian = (await call('POST', '/api/programs', 'admin', designedProgram({ code: 'RX-ONLY', name: '容县助学金', regionId: '450921', stages: [s.school1.stage], eligibilityRule: rule }))).body;
   }, 120_000);
   afterAll(() => api.close());
 
@@ -65,6 +65,7 @@ describe('references: in scope and agreeing with each other', () => {
     ['finance: a clue for school1 under 容县’s own program', 'finance', '/api/clues', () => clue('school1', 'school1', 'rongxian'), 422, 'programId'],
     ['school: a roster entry for a student of another county (unreadable)', 'school1', '/api/roster-entries', () => entry('school2'), 422, 'studentId'],
     ['admin: a roster entry for a student of another school', 'admin', '/api/roster-entries', () => entry('yuzhouOther'), 422, 'studentId'],
+    ['school: a roster under another county’s program', 'school1', '/api/rosters', () => ({ programId: programs.rongxian.id, year: 2026, term: 'spring', schoolId: s.school1.schoolId }), 422, 'programId'],
     ['school: an omission for another school’s student (out of its subtree)', 'school1', '/api/omissions', () => omission('school2'), 403, null],
     ['school: an omission for a student of its own county’s other school', 'school1', '/api/omissions', () => omission('yuzhouOther'), 403, null],
   ])('failing: %s', async (_name, user, path, body, status, field) => {
@@ -85,6 +86,7 @@ describe('references: in scope and agreeing with each other', () => {
     ['finance: a clue for school1 under a city-wide program', 'finance', '/api/clues', () => clue('school1', 'school1', 'city')],
     ['county: a clue for 容县’s school under 容县’s program', 'rongxian', '/api/clues', () => clue('school2', 'school2', 'rongxian')],
     ['school: a roster entry for its own student', 'school1', '/api/roster-entries', () => entry('school1b')],
+    ['school: a roster under a city-wide program', 'school1', '/api/rosters', () => ({ programId: programs.city.id, year: 2026, term: 'spring', schoolId: s.school1.schoolId })],
     ['school: an omission for its own student', 'school1', '/api/omissions', () => omission('school1')],
   ])('successful: %s', async (_name, user, path, body) => {
     const response = await call('POST', path, user, body());
