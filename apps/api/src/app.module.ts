@@ -25,6 +25,7 @@ import { OmissionModule } from './modules/omissions/omission.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { TodoModule } from './modules/todo/todo.module';
+import { CluesModule } from './modules/clues/clues.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export class AppModule {
         ProgramsModule,
         FundsModule,
         TodoModule,
+        CluesModule,
         // Last: its `/:resource` routes must not shadow the fixed ones above.
         ResourceModule,
       ],

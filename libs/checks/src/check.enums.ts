@@ -1,4 +1,4 @@
-import type { EnumOption } from '@zizhu/schema';
+import type { EnumOption, Role } from '@zizhu/schema';
 
 /** Where a problem clue comes from (DOMAIN: audits, the big-data office, the platform's own checks). */
 export const CLUE_SOURCES: readonly EnumOption[] = [
@@ -8,20 +8,40 @@ export const CLUE_SOURCES: readonly EnumOption[] = [
   { value: 'reconciliation', label: { zh: '资金对账异常', en: 'Reconciliation exception' } },
 ];
 
-/** 线索状态: open until verified (属实 / 不属实); a true clue is then rectified. */
+/**
+ * 线索状态, the clue's workflow: the school verifies and answers (待核实 → 已反馈), the county
+ * accepts the answer (已办结) or returns it with a reason (已退回), and the school answers again.
+ */
 export const CLUE_STATUSES: readonly EnumOption[] = [
-  { value: 'open', label: { zh: '待核实', en: 'Open' } },
-  { value: 'verifiedTrue', label: { zh: '属实', en: 'Verified true' } },
-  { value: 'verifiedFalse', label: { zh: '不属实', en: 'Verified false' } },
-  { value: 'rectified', label: { zh: '已整改', en: 'Rectified' } },
+  { value: 'open', label: { zh: '待核实', en: 'To verify' } },
+  { value: 'answered', label: { zh: '已反馈', en: 'Answered' } },
+  { value: 'returned', label: { zh: '已退回', en: 'Returned' } },
+  { value: 'closed', label: { zh: '已办结', en: 'Closed' } },
 ];
 
-export type ClueStatus = 'open' | 'verifiedTrue' | 'verifiedFalse' | 'rectified';
+export type ClueStatus = 'open' | 'answered' | 'returned' | 'closed';
 
-/** The statuses each status may move to; a closed clue (不属实, 已整改) stays closed. */
-export const CLUE_TRANSITIONS: Readonly<Record<ClueStatus, readonly ClueStatus[]>> = {
-  open: ['verifiedTrue', 'verifiedFalse'],
-  verifiedTrue: ['rectified'],
-  verifiedFalse: [],
-  rectified: [],
+/** 核实结论: what the school found the clue to be. */
+export const CLUE_VERDICTS: readonly EnumOption[] = [
+  { value: 'confirmed', label: { zh: '属实', en: 'Confirmed' } },
+  { value: 'unfounded', label: { zh: '不属实', en: 'Unfounded' } },
+];
+
+export type ClueAction = 'answer' | 'accept' | 'return';
+
+/** How each action reads in the clue's history. */
+export const CLUE_ACTION_OPTIONS: readonly EnumOption[] = [
+  { value: 'answer', label: { zh: '反馈', en: 'Answered' } },
+  { value: 'return', label: { zh: '退回', en: 'Returned' } },
+  { value: 'accept', label: { zh: '办结', en: 'Accepted' } },
+];
+
+/** Each action: the statuses it starts from, where it leads, and who takes it (within the clue's region). */
+export const CLUE_ACTIONS: Readonly<Record<ClueAction, { from: readonly ClueStatus[]; to: ClueStatus; roles: readonly Role[] }>> = {
+  answer: { from: ['open', 'returned'], to: 'answered', roles: ['school'] },
+  accept: { from: ['answered'], to: 'closed', roles: ['admin', 'county'] },
+  return: { from: ['answered'], to: 'returned', roles: ['admin', 'county'] },
 };
+
+/** Finished clues are never overdue. */
+export const CLUE_DONE_STATUSES: readonly ClueStatus[] = ['closed'];

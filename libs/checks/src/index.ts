@@ -1,2 +1,3 @@
 export * from './check.enums';
 export * from './clue.resource';
+export * from './clue-action.resource';

@@ -40,7 +40,16 @@ export const rosterResource = defineResource({
   ],
   fields: {
     title: { type: 'string', label: { zh: '名单', en: 'Roster' }, readOnly: true, maxLength: 200, list: true, search: 'prefix' },
-    programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, required: true, immutable: true, list: true, filter: 'exact' },
+    programId: {
+      type: 'reference',
+      reference: 'programs',
+      label: { zh: '资助项目', en: 'Program' },
+      required: true,
+      immutable: true,
+      list: true,
+      filter: 'exact',
+      agreesWith: { covers: 'schoolId', message: { zh: '该资助项目不覆盖所选学校（属于其他区县）', en: 'This program does not cover the chosen school (another county’s)' } },
+    },
     year: { type: 'integer', label: { zh: '年度', en: 'Year' }, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, required: true, immutable: true, options: TERMS, list: true, filter: 'exact' },
     schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, required: true, immutable: true, list: true, filter: 'exact' },

@@ -106,17 +106,18 @@ export interface FieldDeclaration {
 }
 
 /**
- * References that imply each other must agree: the referenced record's `field` must equal
- * this record's `equals` — one of its own fields (`schoolId`) or a field of a record it
- * references (`rosterId.schoolId`). A clue's student must be at the clue's school:
- * `studentId: { …, agreesWith: { field: 'schoolId', equals: 'schoolId', message } }`.
- * The generic writer checks it whenever either side is written (422 on this field).
+ * References that imply each other must agree, in one of two ways; the generic writer
+ * checks it whenever either side is written (422 on this field). The generic import does not
+ * check agreements: the resources declaring them today are written through their forms only.
+ * - `field` / `equals`: the referenced record's `field` equals this record's `equals` — one
+ *   of its own fields (`schoolId`) or a field of a record it references (`rosterId.schoolId`).
+ *   A clue's student must be at the clue's school:
+ *   `studentId: { …, agreesWith: { field: 'schoolId', equals: 'schoolId', message } }`.
+ * - `covers`: the referenced record's region covers (is, or lies above) the record this
+ *   record's `covers` reference names — a clue's program must be the city's or the school's
+ *   county's, not another county's: `programId: { …, agreesWith: { covers: 'schoolId', message } }`.
  */
-export interface ReferenceAgreement {
-  field: string;
-  equals: string;
-  message: Localized;
-}
+export type ReferenceAgreement = { field: string; equals: string; message: Localized } | { covers: string; message: Localized };
 
 /**
  * An enum value limited by a list on a referenced record: a student's stage must be one of

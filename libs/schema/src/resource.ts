@@ -83,8 +83,24 @@ export interface ResourceDeclaration {
    * with the same name can be told apart. The record label alone when left out.
    */
   optionFields?: readonly string[];
+  /**
+   * Records with a due date carry `overdue`: the date (China's) has passed and the status is
+   * not a finished one. Computed by the database on every read, so it never goes stale;
+   * the list filters on it (`filter={"overdue":true}`) and the panel shows it as a column.
+   */
+  overdue?: OverdueDeclaration;
   /** Cross-field rule on the merged record: the first violation, or null. */
   check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
+}
+
+export interface OverdueDeclaration {
+  label: Localized;
+  help?: Localized;
+  /** The date field (type `date`) after which an unfinished record is overdue. */
+  dueField: string;
+  /** The status field (type `enum`) and its values that count as finished. */
+  statusField: string;
+  doneStatuses: readonly string[];
 }
 
 /** Rows of another resource that point at a record (marks pointing at a student). */

@@ -87,8 +87,8 @@ export const FUND_TEXTS = {
   openClue: { zh: '开立线索', en: 'Open a clue' },
   openClueTitle: { zh: '就此异常开立问题线索', en: 'Open a problem clue for this exception' },
   openClueHelp: {
-    zh: '线索将交给该笔发放所在学校核实（属实 / 不属实），由区县确认并整改。描述留空时按异常自动生成。',
-    en: 'The clue goes to the school of the payment to verify (true / false); the county confirms it and sees it rectified. Leave the description empty to have it written from the exception.',
+    zh: '线索将交给该笔发放所在学校核实（属实 / 不属实）并整改，由区县审核学校的反馈（办结或退回）。描述留空时按异常自动生成。',
+    en: 'The clue goes to the school of the payment to verify (true / false) and rectify; the county accepts or returns its answer. Leave the description empty to have it written from the exception.',
   },
   clueDescription: { zh: '线索描述', en: 'Description' },
   clueDueDate: { zh: '核实期限', en: 'Due date' },
@@ -120,10 +120,10 @@ export const FUND_SOURCE_TEXTS = {
 
 /** `zizhu.funds.clueStatuses.*` (the clues resource's statuses). */
 export const CLUE_STATUS_TEXTS = {
-  open: { zh: '待核实', en: 'Open' },
-  verifiedTrue: { zh: '属实', en: 'Verified true' },
-  verifiedFalse: { zh: '不属实', en: 'Verified false' },
-  rectified: { zh: '已整改', en: 'Rectified' },
+  open: { zh: '待核实', en: 'To verify' },
+  answered: { zh: '已反馈', en: 'Answered' },
+  returned: { zh: '已退回', en: 'Returned' },
+  closed: { zh: '已办结', en: 'Closed' },
 } satisfies Record<string, Localized>;
 
 const pick = (texts: Record<string, Localized>, lang: 'zh' | 'en'): Record<string, string> =>

@@ -1,10 +1,12 @@
 import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import { CLUE_TEXTS } from '../checks/clue-messages';
 import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from '../comparison/comparison-messages';
 import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
 import { fundMessages } from '../funds/funds-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
 import { TODO_KIND_TEXTS, TODO_TEXTS } from '../layout/layout-messages';
+import { OMISSION_TEXTS } from '../omissions/omission-messages';
 import { PROGRAM_TEXTS } from '../programs/program-messages';
 import { RULE_TEXTS, VALUES_TEXTS } from '../schema/shape-messages';
 import type { Language } from './locales';
@@ -62,6 +64,8 @@ export function appMessages(lang: Language): object {
       rule: pick(RULE_TEXTS, lang),
       values: pick(VALUES_TEXTS, lang),
       programs: pick(PROGRAM_TEXTS, lang),
+      clues: pick(CLUE_TEXTS, lang),
+      omissions: pick(OMISSION_TEXTS, lang),
       funds: fundMessages(lang),
       todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) },
       comparison: {

@@ -15,7 +15,8 @@ export interface DecisionDialogProps {
   /** Shown above the reason before anything is sent (a deadline that has passed). */
   warning?: string;
   doneMessage: string;
-  send(reason: string): Promise<void>;
+  /** Sends the decision; may answer with the success message to show instead (counts known only then). */
+  send(reason: string): Promise<string | void>;
   onClose(): void;
 }
 
@@ -35,8 +36,8 @@ export function DecisionDialog({ title, confirmLabel, reasonLabel, reasonRequire
   async function confirm() {
     setSending(true);
     try {
-      await send(reason);
-      notify(doneMessage, { type: 'success', messageArgs: { _: doneMessage } });
+      const message = (await send(reason)) || doneMessage;
+      notify(message, { type: 'success', messageArgs: { _: message } });
       refresh();
       onClose();
     } catch (error) {

@@ -29,6 +29,9 @@ import { SummaryButton } from '../comparison/summary-button';
 import { RunComparisonButton } from '../comparison/run-comparison-button';
 import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
 import { OpenJobButton } from '../imports/open-job-button';
+import { useSessionUser } from '../layout/use-session-user';
+import { mayReview as mayReviewOmissions, OMISSIONS_RESOURCE } from '../omissions/omission-api';
+import { OmissionBulkReview } from '../omissions/omission-review-buttons';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
@@ -44,13 +47,15 @@ interface ResourceViewProps {
 const displayable = (field: FieldSchema): boolean =>
   !field.writeOnly && !field.filterOnly && field.type !== 'password' && field.display !== 'ownView';
 
-/** Extra bulk actions of one resource's list, for users who may update it. */
-const BULK_ACTIONS: Record<string, () => ReactElement> = {
-  [COMPARISON_RESULTS_RESOURCE]: () => <BulkConfirmButton />,
+/** Extra bulk actions of one resource's list, for the users who may take them. */
+const BULK_ACTIONS: Record<string, (schema: ResourceSchema, role: string | undefined) => ReactElement | undefined> = {
+  [COMPARISON_RESULTS_RESOURCE]: (schema) => (schema.can.update ? <BulkConfirmButton /> : undefined),
+  // The county reviews omissions without editing them.
+  [OMISSIONS_RESOURCE]: (_schema, role) => (mayReviewOmissions(role) ? <OmissionBulkReview /> : undefined),
 };
 
-function bulkActionButtons(schema: ResourceSchema): ReactElement | false {
-  const extra = schema.can.update ? BULK_ACTIONS[schema.name]?.() : undefined;
+function bulkActionButtons(schema: ResourceSchema, role: string | undefined): ReactElement | false {
+  const extra = BULK_ACTIONS[schema.name]?.(schema, role);
   const remove = schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : undefined;
   if (!extra && !remove) return false;
   return (
@@ -63,6 +68,8 @@ function bulkActionButtons(schema: ResourceSchema): ReactElement | false {
 
 export function ResourceList({ schema }: ResourceViewProps) {
   const filters = useFieldFilters(schema);
+  const extension = resourceExtension(schema.name);
+  const user = useSessionUser();
   return (
     <List
       filters={filters}
@@ -73,15 +80,13 @@ export function ResourceList({ schema }: ResourceViewProps) {
     >
       <Datagrid
         rowClick={rowClick(schema)}
-        bulkActionButtons={bulkActionButtons(schema)}
+        bulkActionButtons={bulkActionButtons(schema, user?.role)}
         // Records read from above the user's region take no bulk action (delete would be refused).
         isRowSelectable={(record) => record.writable !== false}
       >
         {schema.fields
           .filter((field) => field.list && displayable(field))
-          .map((field) => (
-            <FieldDisplay key={field.key} source={field.key} sortable={field.sort} field={field} />
-          ))}
+          .map((field) => keyed(field, extension.fieldDisplay?.(field)) ?? <FieldDisplay key={field.key} source={field.key} sortable={field.sort} field={field} />)}
       </Datagrid>
     </List>
   );

@@ -17,6 +17,8 @@ import { ComparisonExecutionCounts1797000100000 } from './1797000100000-Comparis
 import { IdentityListCount1797000100001 } from './1797000100001-IdentityListCount';
 import { BatchFiguresAndExclusions1797000200001 } from './1797000200001-BatchFiguresAndExclusions';
 import { RosterSubmittedLate1797000300000 } from './1797000300000-RosterSubmittedLate';
+import { ClueWorkflow1797000300001 } from './1797000300001-ClueWorkflow';
+import { ClueActions1797000300002 } from './1797000300002-ClueActions';
 import { TokenVersion1797000500000 } from './1797000500000-TokenVersion';
 import { LoginThrottle1797000500001 } from './1797000500001-LoginThrottle';
 import { AppSecrets1797000500002 } from './1797000500002-AppSecrets';
@@ -24,4 +26,4 @@ import { ProgramSupervisionPhone1797000700000 } from './1797000700000-ProgramSup
 import { RosterStepActor1797000800001 } from './1797000800001-RosterStepActor';
 
 /** Every migration, oldest first. A spec checks that they produce exactly the declared schema. */
-export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568, ExportJobs1795328972364, Omissions1795329162462, Files1795332552833, Programs1795332743467, Funds1795333201477, ComparisonSummaryTree1795333677770, RosterActionNames1795335411234, LeanImportStaging1795336525764, Clues1795337599247, ComparisonResultsPerRun1795338000000, ComparisonExecutions1796398449428, ComparisonExecutionCounts1797000100000, IdentityListCount1797000100001, BatchFiguresAndExclusions1797000200001, RosterSubmittedLate1797000300000, TokenVersion1797000500000, LoginThrottle1797000500001, AppSecrets1797000500002, ProgramSupervisionPhone1797000700000, RosterStepActor1797000800001];
+export const MIGRATIONS = [PlatformCore1795325072589, Imports1795326254337, Identities1795327503940, UnloggedImportStaging1795328864568, ExportJobs1795328972364, Omissions1795329162462, Files1795332552833, Programs1795332743467, Funds1795333201477, ComparisonSummaryTree1795333677770, RosterActionNames1795335411234, LeanImportStaging1795336525764, Clues1795337599247, ComparisonResultsPerRun1795338000000, ComparisonExecutions1796398449428, ComparisonExecutionCounts1797000100000, IdentityListCount1797000100001, BatchFiguresAndExclusions1797000200001, RosterSubmittedLate1797000300000, ClueWorkflow1797000300001, ClueActions1797000300002, TokenVersion1797000500000, LoginThrottle1797000500001, AppSecrets1797000500002, ProgramSupervisionPhone1797000700000, RosterStepActor1797000800001];

@@ -186,9 +186,11 @@ export async function seedFunds(client: PoolClient, cityId: string): Promise<voi
     [line.id, line.student_id, line.program_id, year, term, line.region_id, line.amount, line.scope_path],
   );
   await client.query(
-    `INSERT INTO clues (source, kind, description, school_id, student_id, program_id, year, term, due_date, status, refund_required, finding, opened_by, scope_path, version)
-     VALUES ('bigDataOffice', '家庭经济状况不符合资助条件', '大数据比对：该生家庭有登记在册的商用车辆和商铺，与困难认定不符', $1, $2, $3, $4, $5, '2026-05-31', 'rectified', true,
-             '经入户核实，家庭经济状况已好转，不属于资助对象；资金已全额退回', (SELECT id FROM users WHERE username = 'yuzhou'), $6, 1)`,
+    `INSERT INTO clues (source, kind, description, school_id, student_id, program_id, year, term, due_date, status, refund_required, verdict, finding,
+                        rectification, answered_by, answered_at, reviewed_by, reviewed_at, opened_by, scope_path, version)
+     VALUES ('bigDataOffice', '家庭经济状况不符合资助条件', '大数据比对：该生家庭有登记在册的商用车辆和商铺，与困难认定不符', $1, $2, $3, $4, $5, '2026-05-31', 'closed', true, 'confirmed',
+             '经入户核实，家庭经济状况已好转，不属于资助对象', '资金已全额退回至财政专户', (SELECT id FROM users WHERE username = 'school1'), '2026-05-18T10:00:00+08:00',
+             (SELECT id FROM users WHERE username = 'yuzhou'), '2026-05-21T09:00:00+08:00', (SELECT id FROM users WHERE username = 'yuzhou'), $6, 1)`,
     [line.school_id, line.student_id, line.program_id, year, term, line.scope_path],
   );
 }

@@ -74,6 +74,6 @@ describe('demo data', () => {
     // The overdue list counts the failed and returned lines the bank did not pay (deadline 2026-06-15).
     expect(((await get('/api/funds/overdue')) as unknown[]).length).toBeGreaterThan(0);
     const clues = await get(`/api/clues${listQuery({})}`, await api.login('school1'));
-    expect(clues).toEqual([expect.objectContaining({ source: 'bigDataOffice', status: 'rectified', refundRequired: true, schoolId: 1 })]);
+    expect(clues).toEqual([expect.objectContaining({ source: 'bigDataOffice', status: 'closed', verdict: 'confirmed', refundRequired: true, schoolId: 1 })]);
   });
 });

@@ -8,7 +8,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
-import { clueResource } from '@zizhu/checks';
+import { clueActionResource, clueResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementExclusionResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -45,6 +45,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   refundResource,
   fundExceptionNoteResource,
   clueResource,
+  clueActionResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
@@ -60,15 +61,24 @@ for (const resource of RESOURCES) {
       }
     }
   }
+  const overdue = resource.overdue;
+  if (overdue && (resource.fields[overdue.dueField]?.type !== 'date' || resource.fields[overdue.statusField]?.type !== 'enum')) {
+    throw new Error(`${resource.name}: overdue names an unknown date or status field`);
+  }
   // Reference agreements name fields by string too (`rosterId.schoolId`).
   for (const [key, field] of Object.entries(resource.fields)) {
-    if (!field.agreesWith) continue;
-    const [head, through] = field.agreesWith.equals.split('.');
+    const rule = field.agreesWith;
+    if (!rule) continue;
     const target = byName.get(field.reference ?? '');
-    const via = byName.get(resource.fields[head]?.reference ?? '');
-    if (!target?.fields[field.agreesWith.field] || !resource.fields[head] || (through && !via?.fields[through])) {
-      throw new Error(`${resource.name}.${key}: agreesWith names an unknown resource or field`);
+    const referenced = (name: string) => byName.get(resource.fields[name]?.reference ?? '');
+    let known: boolean;
+    if ('covers' in rule) {
+      known = !!target && !!referenced(rule.covers);
+    } else {
+      const [head, through] = rule.equals.split('.');
+      known = !!target?.fields[rule.field] && !!resource.fields[head] && (!through || !!referenced(head)?.fields[through]);
     }
+    if (!known) throw new Error(`${resource.name}.${key}: agreesWith names an unknown resource or field`);
   }
 }
 

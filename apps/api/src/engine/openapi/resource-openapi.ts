@@ -67,6 +67,13 @@ export function recordSchema(resource: ResourceDeclaration): JsonSchema {
       description: "false when the record lies above the caller's region (read from below): it may be read, not changed",
     };
   }
+  if (resource.overdue) {
+    properties.overdue = {
+      type: 'boolean',
+      readOnly: true,
+      description: `${resource.overdue.label.en}: ${resource.overdue.dueField} (China's date) has passed and ${resource.overdue.statusField} is not ${resource.overdue.doneStatuses.join(' / ')}`,
+    };
+  }
   const required = Object.entries(resource.fields).filter(([, f]) => f.required && !f.readOnly).map(([k]) => k);
   return { type: 'object', description: resource.label.en, properties, required };
 }
@@ -84,6 +91,7 @@ export function resourcePaths(resource: ResourceDeclaration): Record<string, Pat
   const filters = [
     ...Object.entries(resource.fields).filter(([, f]) => f.filter).map(([k, f]) => (f.filter === 'range' ? `${k}_gte, ${k}_lte` : k)),
     ...Object.keys(resource.relationFilters ?? {}),
+    ...(resource.overdue ? ['overdue'] : []),
   ];
   const listParams = [
     { name: 'sort', in: 'query', schema: { type: 'string' }, example: `["${resource.defaultSort.field}","${resource.defaultSort.order}"]` },

@@ -1,3 +1,5 @@
+import { overdueExpression } from './overdue-sql';
+
 /** A list request after parsing: only whitelisted columns, typed values. */
 export type Condition =
   | { kind: 'eq'; column: string; value: unknown }
@@ -10,6 +12,8 @@ export type Condition =
   | { kind: 'or'; conditions: Condition[] }
   /** Some row of another table points at this record (value null: with any match value). */
   | { kind: 'related'; sources: RelatedSource[]; value: unknown }
+  /** The record is (true) or is not (false) overdue: see overdue-sql.ts. */
+  | { kind: 'overdue'; dueColumn: string; statusColumn: string; done: string[]; value: boolean }
   | { kind: 'none' };
 
 export interface RelatedSource {
@@ -65,6 +69,8 @@ function conditionSql(c: Condition, params: unknown[], alias: string): string {
       });
       return `${alias}.id IN (${selects.join(' UNION ALL ')})`;
     }
+    case 'overdue':
+      return `${overdueExpression(alias, c.dueColumn, c.statusColumn, `${p(c.done)}::text[]`)} = ${p(c.value)}`;
     case 'none':
       return 'FALSE';
     default: {

@@ -8,6 +8,7 @@ import {
 import { ApiException } from '../errors/api.exception';
 import { referenceIdType, requireResource } from '../metadata/resource-registry';
 import type { Condition, ListQuery } from './list-query';
+import { OVERDUE_KEY, overdueColumns } from './overdue-sql';
 
 /** Largest page a list request may ask for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -47,6 +48,10 @@ function parseFilter(resource: ResourceDeclaration, key: string, value: unknown)
       : { kind: 'eq', column: 'id', value: coerceId(idType, value, key) };
   }
   if (key === 'q') return searchCondition(resource, String(value));
+  if (key === OVERDUE_KEY && resource.overdue) {
+    if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw ApiException.badQuery(`${key} must be true or false`, `${key} 应为 true 或 false`);
+    return { kind: 'overdue', ...overdueColumns(resource)!, value: value === true || value === 'true' };
+  }
   const relation = resource.relationFilters?.[key];
   if (relation) return relatedCondition(relation, value, key);
   const range = /^(.+)_(gte|lte)$/.exec(key);

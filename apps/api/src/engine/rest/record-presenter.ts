@@ -1,5 +1,6 @@
 import { columnName, maskValue, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import { inScope, readsFromBelow } from '../scope/scope';
+import { OVERDUE_KEY, overdueSql } from './overdue-sql';
 
 export type ApiRecord = Record<string, unknown> & { id: number | string };
 
@@ -16,6 +17,8 @@ export function selectList(resource: ResourceDeclaration, alias = 't'): string {
     if (resource.versioned) {
       columns.push(`${alias}.version AS "version"`, `${alias}.created_at AS "createdAt"`, `${alias}.updated_at AS "updatedAt"`);
     }
+    const overdue = overdueSql(resource, alias);
+    if (overdue) columns.push(`${overdue} AS "${OVERDUE_KEY}"`);
     columns.push(`${alias}.scope_path AS "scopePath"`);
     selectLists.set(resource.name, (list = columns.join(', ')));
   }
@@ -41,7 +44,8 @@ export function presentRecord(resource: ResourceDeclaration, row: Record<string,
 export function auditSnapshot(resource: ResourceDeclaration, row: Record<string, unknown>): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === 'scopePath' || key === 'createdAt' || key === 'updatedAt') continue;
+    // `overdue` follows the clock, not the change: not part of what a change did.
+    if (key === 'scopePath' || key === 'createdAt' || key === 'updatedAt' || (key === OVERDUE_KEY && resource.overdue)) continue;
     const field = resource.fields[key];
     if (field?.writeOnly) snapshot[key] = value == null ? null : '(set)';
     else if (field?.sensitive && typeof value === 'string') snapshot[key] = maskValue(field.sensitive.mask, value);

@@ -1,3 +1,4 @@
+import { OVERDUE_KEY } from '../rest/overdue-sql';
 import type { FieldDeclaration, FieldSchema, FieldSchemaShape, ResourceDeclaration, ResourceSchema, SessionUser } from '@zizhu/schema';
 
 /** The schema one user's panel is generated from: fields, permissions and masking for them. */
@@ -25,6 +26,22 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
       search: false,
       writeOnly: false,
       filterOnly: true,
+    });
+  }
+  if (resource.overdue) {
+    fields.push({
+      key: OVERDUE_KEY,
+      type: 'boolean',
+      label: resource.overdue.label,
+      help: resource.overdue.help,
+      required: false,
+      readOnly: true,
+      immutable: true,
+      list: true,
+      filter: 'exact',
+      sort: false,
+      search: false,
+      writeOnly: false,
     });
   }
   if (resource.versioned) {

@@ -16,12 +16,14 @@ describe('references: in scope and agreeing with each other', () => {
   let typeId: number;
 
   const call = (method: string, path: string, user: string, body?: Rec) => api.request(method, path, { token: token[user], body });
-  const clue = (schoolOf: string, studentOf?: string): Rec => ({
+  const programs: Record<string, Rec> = {}; // a city program and one of 容县's
+  const clue = (schoolOf: string, studentOf?: string, programOf?: string): Rec => ({
     source: 'audit',
     kind: '寄宿生补助发放给非寄宿生',
     description: '审计抽查',
     schoolId: s[schoolOf].schoolId,
     studentId: studentOf ? s[studentOf].id : undefined,
+    programId: programOf ? programs[programOf].id : undefined,
     dueDate: '2027-03-31',
   });
   const entry = (studentOf: string): Rec => ({ rosterId: roster.id, studentId: s[studentOf].id, tier: 'T1', applicationData: { familySize: 4 } });
@@ -41,6 +43,8 @@ describe('references: in scope and agreeing with each other', () => {
     const rule = { combinator: 'and', rules: [{ field: 'status', operator: '=', value: 'enrolled' }] };
     const program = (await call('POST', '/api/programs', 'admin', designedProgram({ stages: [s.school1.stage], eligibilityRule: rule }))).body;
     roster = (await call('POST', '/api/rosters', 'school1', { programId: program.id, year: 2026, term: 'autumn', schoolId: s.school1.schoolId })).body;
+    programs.city = program;
+    programs.rongxian = (await call('POST', '/api/programs', 'admin', designedProgram({ code: 'RX-ONLY', name: '容县助学金', regionId: '450921', stages: [s.school1.stage], eligibilityRule: rule }))).body;
   }, 120_000);
   afterAll(() => api.close());
 
@@ -48,6 +52,7 @@ describe('references: in scope and agreeing with each other', () => {
     expect(s.yuzhouOther).toBeTruthy();
     expect(new Set([s.school1.schoolId, s.yuzhouOther.schoolId, s.school2.schoolId]).size).toBe(3);
     expect(roster.id).toEqual(expect.any(Number));
+    expect(programs.rongxian).toMatchObject({ regionId: '450921' });
   });
 
   it.each([
@@ -57,8 +62,10 @@ describe('references: in scope and agreeing with each other', () => {
     ['county: a clue for its school naming a student of another county (unreadable)', 'yuzhou', '/api/clues', () => clue('school1', 'school2'), 422, 'studentId'],
     ['county: a clue for its school naming a student of its other school', 'yuzhou', '/api/clues', () => clue('school1', 'yuzhouOther'), 422, 'studentId'],
     ['county: a clue for another county’s school', 'rongxian', '/api/clues', () => clue('school1'), 403, null],
+    ['finance: a clue for school1 under 容县’s own program', 'finance', '/api/clues', () => clue('school1', 'school1', 'rongxian'), 422, 'programId'],
     ['school: a roster entry for a student of another county (unreadable)', 'school1', '/api/roster-entries', () => entry('school2'), 422, 'studentId'],
     ['admin: a roster entry for a student of another school', 'admin', '/api/roster-entries', () => entry('yuzhouOther'), 422, 'studentId'],
+    ['school: a roster under another county’s program', 'school1', '/api/rosters', () => ({ programId: programs.rongxian.id, year: 2026, term: 'spring', schoolId: s.school1.schoolId }), 422, 'programId'],
     ['school: an omission for another school’s student (out of its subtree)', 'school1', '/api/omissions', () => omission('school2'), 403, null],
     ['school: an omission for a student of its own county’s other school', 'school1', '/api/omissions', () => omission('yuzhouOther'), 403, null],
   ])('failing: %s', async (_name, user, path, body, status, field) => {
@@ -76,7 +83,10 @@ describe('references: in scope and agreeing with each other', () => {
     ['finance: a clue for school1 naming its own student', 'finance', '/api/clues', () => clue('school1', 'school1')],
     ['county: a clue for its other school naming that school’s student', 'yuzhou', '/api/clues', () => clue('yuzhouOther', 'yuzhouOther')],
     ['county: a clue naming no student', 'yuzhou', '/api/clues', () => clue('school1')],
+    ['finance: a clue for school1 under a city-wide program', 'finance', '/api/clues', () => clue('school1', 'school1', 'city')],
+    ['county: a clue for 容县’s school under 容县’s program', 'rongxian', '/api/clues', () => clue('school2', 'school2', 'rongxian')],
     ['school: a roster entry for its own student', 'school1', '/api/roster-entries', () => entry('school1b')],
+    ['school: a roster under a city-wide program', 'school1', '/api/rosters', () => ({ programId: programs.city.id, year: 2026, term: 'spring', schoolId: s.school1.schoolId })],
     ['school: an omission for its own student', 'school1', '/api/omissions', () => omission('school1')],
   ])('successful: %s', async (_name, user, path, body) => {
     const response = await call('POST', path, user, body());

@@ -16,6 +16,14 @@ export async function checkAgreements(resource: ResourceDeclaration, record: Row
   for (const [key, field] of Object.entries(resource.fields)) {
     const rule = field.agreesWith;
     if (!rule || record[key] == null) continue;
+    if ('covers' in rule) {
+      if (!changed.includes(key) && !changed.includes(rule.covers)) continue;
+      if (record[rule.covers] == null) continue;
+      const outer = await valueOf(manager, field, record[key], 'scopePath');
+      const inner = await valueOf(manager, resource.fields[rule.covers], record[rule.covers], 'scopePath');
+      if (typeof outer !== 'string' || typeof inner !== 'string' || !inner.startsWith(outer)) throw ApiException.validation({ [key]: rule.message });
+      continue;
+    }
     const [head, through] = rule.equals.split('.');
     if (!changed.includes(key) && !changed.includes(head)) continue;
     const expected = through ? await valueOf(manager, resource.fields[head], record[head], through) : record[head];
@@ -25,8 +33,10 @@ export async function checkAgreements(resource: ResourceDeclaration, record: Row
   }
 }
 
+/** A field of the referenced record (`scopePath`: its place in the region tree). */
 async function valueOf(manager: EntityManager, reference: FieldDeclaration, id: unknown, key: string): Promise<unknown> {
   const target = requireResource(reference.reference ?? '');
-  const rows: { value: unknown }[] = await manager.query(`SELECT "${columnOf(target, key)}" AS value FROM "${target.table}" WHERE id = $1`, [id]);
+  const column = key === 'scopePath' ? 'scope_path' : columnOf(target, key);
+  const rows: { value: unknown }[] = await manager.query(`SELECT "${column}" AS value FROM "${target.table}" WHERE id = $1`, [id]);
   return rows[0]?.value ?? null;
 }

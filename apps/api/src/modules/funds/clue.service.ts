@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLUE_STATUSES, CLUE_TRANSITIONS, type ClueStatus, clueResource } from '@zizhu/checks';
+import { clueResource } from '@zizhu/checks';
 import { FUND_EXCEPTION_KINDS } from '@zizhu/funds';
 import { TERMS } from '@zizhu/programs';
 import { formatYuan, type SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
-import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { FUND_MESSAGES } from './fund-messages';
 import { FundExceptionsService } from './fund-exceptions.service';
@@ -19,34 +18,16 @@ const OPENERS = ['admin', 'county', 'finance'];
 const DEFAULT_DUE_DAYS = 30;
 
 /**
- * 问题线索: the generic create and update plus what the declaration cannot state — who
- * opened it, that a clue starts open and moves only forward (待核实 → 属实/不属实 → 已整改),
- * and opening one from a reconciliation exception, once per exception.
+ * 开立线索 from a reconciliation exception, once per exception (the clue's own create,
+ * update and workflow are the clues module's).
  */
 @Injectable()
 export class ClueService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly reader: ResourceReader,
     private readonly writer: ResourceWriter,
     private readonly exceptions: FundExceptionsService,
   ) {}
-
-  create(body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!clueResource.access.create.includes(user.role)) throw ApiException.forbidden();
-    if (body.status !== undefined && body.status !== 'open') throw ApiException.validation({ status: statusChange('open', body.status) });
-    return this.writer.create(clueResource, body, user, async () => ({ status: 'open', openedBy: user.id }));
-  }
-
-  async update(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!clueResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const existing = await this.reader.getOne(clueResource, id, user);
-    const from = (existing.status ?? 'open') as ClueStatus;
-    if (body.status !== undefined && body.status !== from && !CLUE_TRANSITIONS[from].includes(body.status as ClueStatus)) {
-      throw ApiException.validation({ status: statusChange(from, body.status) });
-    }
-    return this.writer.update(clueResource, id, body, user);
-  }
 
   /** 开立线索 from a current exception in the user's scope, assigned to the school of its lines. */
   async openFromException(body: Row, user: SessionUser): Promise<ApiRecord> {
@@ -79,11 +60,6 @@ export class ClueService {
       throw winner ? ApiException.validation({ key: FUND_MESSAGES.clueExists(winner.id) }) : error;
     }
   }
-}
-
-function statusChange(from: string, to: unknown) {
-  const label = (value: unknown) => CLUE_STATUSES.find((s) => s.value === value)?.label ?? { zh: String(to), en: String(to) };
-  return FUND_MESSAGES.clueTransition(label(from), label(to));
 }
 
 function daysFromToday(days: number): string {

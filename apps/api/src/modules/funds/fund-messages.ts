@@ -39,7 +39,6 @@ export const FUND_MESSAGES = {
   noteRequired: { zh: '请填写说明', en: 'Write the explanation' },
   clueExists: (id: number): Localized => ({ zh: `该异常已开立线索 #${id}`, en: `A clue is already open for this exception: #${id}` }),
   clueNoSchool: { zh: '该异常不对应具体学校（超下达资金），请说明而不是开立线索', en: 'This exception has no school (money beyond the allocation): explain it instead' },
-  clueTransition: (from: Localized, to: Localized): Localized => ({ zh: `线索当前为“${from.zh}”，不能改为“${to.zh}”`, en: `This clue is ${from.en}; it cannot become ${to.en}` }),
   nothingPending: { zh: '本批次没有待发放的明细（已全部回盘），无需生成银行代发文件', en: 'No pending lines in this batch (all settled): there is nothing for the bank to pay' },
   schoolOutsideRegion: { zh: '该学校不在下达区域内', en: 'This school lies outside the region' },
 } as const;

@@ -172,16 +172,4 @@ export class FundsController {
   openClue(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.clues.openFromException(body ?? {}, user);
   }
-
-  @Post('clues')
-  @ApiOperation({ summary: '问题线索: the generic create; it starts 待核实 and records who opened it' })
-  createClue(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.clues.create(body ?? {}, user);
-  }
-
-  @Put('clues/:id')
-  @ApiOperation({ summary: '问题线索: the generic update; the status moves only 待核实 → 属实/不属实 → 已整改' })
-  updateClue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.clues.update(id, body ?? {}, user);
-  }
 }

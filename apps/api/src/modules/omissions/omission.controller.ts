@@ -15,6 +15,15 @@ import { OmissionService } from './omission.service';
 export class OmissionController {
   constructor(private readonly omissions: OmissionService) {}
 
+  @Post('omissions/review')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "The county's bulk review: { ids, decision: 'approved' | 'returned', reason } — each pending omission in the caller's region is reviewed (audited), the rest skipped → { reviewed, skipped }",
+  })
+  reviewMany(@Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<{ reviewed: number; skipped: number }> {
+    return this.omissions.reviewMany(body ?? {}, user);
+  }
+
   @Post('omissions/:id/review')
   @HttpCode(200)
   @ApiOperation({ summary: "The county's review of an omission: { decision: 'approved' | 'returned', reason } (reason required to return)" })

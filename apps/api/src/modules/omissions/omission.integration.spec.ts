@@ -89,4 +89,29 @@ describe('omissions (补录)', () => {
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body).toMatchObject({ status: 'pending', evidence: '补充民政证明', reviewReason: null, reviewedBy: null });
   });
+
+  it('reviews in bulk: the pending ones in the county’s region, the rest skipped; returning needs a reason', async () => {
+    const more = (await get(`/api/students${listQuery({ filter: { status: 'enrolled' }, sort: ['id', 'ASC'], range: [2, 4] })}`, 'school1')).body as Rec[];
+    const flagged = await Promise.all(more.map((s) => flag('school1', { studentId: s.id, identityTypeId: typeId, reason: '批量审核' })));
+    const [a, b, c] = flagged.map((r) => r.body as Rec);
+    const elsewhere = (await flag('school2', { studentId: stuB.id, identityTypeId: typeId, reason: '容县的补录' })).body as Rec;
+    const [settled] = await omissionsOf('school1', { status: 'approved' });
+    const bulk = (user: string, body: Rec) => api.request('POST', '/api/omissions/review', { token: token[user], body });
+
+    expect((await bulk('school1', { ids: [a.id], decision: 'approved' })).status).toBe(403);
+    expect((await bulk('yuzhou', { ids: [], decision: 'approved' })).body.errors.ids).toBeTruthy();
+    expect((await bulk('yuzhou', { ids: [a.id], decision: 'returned', reason: '' })).body.errors.reason).toBeTruthy();
+
+    const approved = await bulk('yuzhou', { ids: [a.id, b.id, elsewhere.id, settled.id], decision: 'approved', reason: '材料齐全' });
+    expect(approved.body).toEqual({ reviewed: 2, skipped: 2 });
+    expect((await get(`/api/omissions/${a.id}`, 'school1')).body).toMatchObject({ status: 'approved', reviewReason: '材料齐全', reviewedBy: expect.any(Number), version: a.version + 1 });
+    expect((await get(`/api/omissions/${elsewhere.id}`, 'school2')).body.status).toBe('pending');
+
+    const returned = await bulk('yuzhou', { ids: [c.id], decision: 'returned', reason: '缺少证明材料' });
+    expect(returned.body).toEqual({ reviewed: 1, skipped: 0 });
+    expect((await get(`/api/omissions/${c.id}`, 'school1')).body).toMatchObject({ status: 'returned', reviewReason: '缺少证明材料' });
+    const audit = await get(`/api/audit-log${listQuery({ filter: { resource: 'omissions', recordId: String(c.id) } })}`);
+    expect(audit.body.map((r: Rec) => r.action).sort()).toEqual(['create', 'update']);
+    expect(audit.body.find((r: Rec) => r.action === 'update').after).toMatchObject({ status: 'returned', reviewReason: '缺少证明材料' });
+  });
 });

@@ -11,6 +11,9 @@ import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { inScope } from '../../engine/scope/scope';
 
+/** At most one list page's selection per bulk review. */
+const BULK_LIMIT = 1000;
+
 /** Who may review omissions: the county (and admin), within their region. */
 export const OMISSION_REVIEWERS = ['admin', 'county'] as const;
 
@@ -72,6 +75,42 @@ export class OmissionService {
       });
     });
     return this.reader.getOne(omissionResource, id, user);
+  }
+
+  /**
+   * The county's bulk review (the list's bulk action): each listed omission that is pending
+   * and in the caller's region gets the decision in one UPDATE, with one audit row each;
+   * the rest are skipped. Returning needs a reason, as one by one.
+   */
+  async reviewMany(body: Record<string, unknown>, user: SessionUser): Promise<{ reviewed: number; skipped: number }> {
+    if (!(OMISSION_REVIEWERS as readonly string[]).includes(user.role)) throw ApiException.forbidden();
+    const ids = body.ids;
+    if (!Array.isArray(ids) || !ids.length || ids.length > BULK_LIMIT || !ids.every((i) => Number.isInteger(i) && i > 0 && i <= 2_147_483_647)) {
+      throw ApiException.validation({ ids: { zh: `请选择 1 至 ${BULK_LIMIT} 条补录`, en: `Choose between 1 and ${BULK_LIMIT} omissions` } });
+    }
+    const invalid = checkOmissionReview(body.decision, body.reason);
+    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
+    const unique = [...new Set(ids as number[])];
+    const reason = String(body.reason ?? '').trim() || null;
+    const [{ reviewed }]: { reviewed: number }[] = await this.db.query(
+      `WITH before AS (
+         SELECT ${selectList(omissionResource)} FROM omissions t
+          WHERE t.id = ANY($1::int[]) AND t.status = 'pending' AND t.scope_path LIKE $5 FOR UPDATE),
+       changed AS (
+         UPDATE omissions AS t SET status = $2, review_reason = $3, reviewed_by = $4, reviewed_at = now(), version = t.version + 1, updated_at = now()
+           FROM before b WHERE t.id = b.id
+         RETURNING t.id, t.scope_path, t.status, t.review_reason, t.reviewed_by, t.version),
+       audited AS (
+         INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+         SELECT now(), $4, 'update', '${omissionResource.name}', c.id::text,
+                jsonb_build_object('status', b.status, 'reviewReason', b."reviewReason", 'reviewedBy', b."reviewedBy", 'version', b.version),
+                jsonb_build_object('status', c.status, 'reviewReason', c.review_reason, 'reviewedBy', c.reviewed_by, 'version', c.version),
+                c.scope_path
+           FROM changed c JOIN before b ON b.id = c.id)
+       SELECT count(*)::int AS reviewed FROM changed`,
+      [unique, body.decision, reason, user.id, `${user.scopePath}%`],
+    );
+    return { reviewed, skipped: unique.length - reviewed };
   }
 
   /**
