@@ -17,6 +17,7 @@ export const auditLogResource = defineResource({
   recordLabel: 'id',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'system', order: 2 },
   audited: false,
   versioned: false,
   large: true,

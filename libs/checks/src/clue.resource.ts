@@ -15,6 +15,7 @@ export const clueResource = defineResource({
   recordLabel: 'kind',
   idType: 'integer',
   icon: 'report',
+  menu: { group: 'checks', order: 1 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['schoolId'] },

@@ -13,6 +13,7 @@ export const allocationResource = defineResource({
   recordLabel: 'documentNumber',
   idType: 'integer',
   icon: 'download',
+  menu: { group: 'funds', order: 3 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['schoolId', 'regionId'] },

@@ -14,6 +14,7 @@ export const disbursementBatchResource = defineResource({
   recordLabel: 'title',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'funds', order: 4 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'] },

@@ -16,6 +16,7 @@ export const disbursementResource = defineResource({
   recordLabel: 'serialNo',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'funds', order: 5 },
   audited: true,
   versioned: true,
   large: true,

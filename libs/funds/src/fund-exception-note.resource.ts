@@ -13,6 +13,7 @@ export const fundExceptionNoteResource = defineResource({
   recordLabel: 'exceptionKey',
   idType: 'integer',
   icon: 'fact_check',
+  menu: { group: 'funds', order: 7 },
   audited: true,
   versioned: true,
   scope: { kind: 'stored' },

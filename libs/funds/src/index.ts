@@ -4,3 +4,4 @@ export * from './disbursement-batch.resource';
 export * from './disbursement.resource';
 export * from './refund.resource';
 export * from './fund-exception-note.resource';
+export * from './fund-pages';

@@ -13,6 +13,7 @@ export const refundResource = defineResource({
   recordLabel: 'id',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'funds', order: 6 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['disbursementId'] },

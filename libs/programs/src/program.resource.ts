@@ -25,6 +25,7 @@ export const programResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'volunteer_activism',
+  menu: { group: 'programs', order: 1 },
   audited: true,
   versioned: true,
   // Configured by a bureau for its region; every unit below reads it.

@@ -9,6 +9,7 @@ export const rosterActionResource = defineResource({
   recordLabel: 'stepLabel',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'programs', order: 4 },
   audited: false,
   versioned: false,
   scope: { kind: 'reference', via: ['rosterId'] },

@@ -13,6 +13,7 @@ export const rosterEntryResource = defineResource({
   recordLabel: 'id',
   idType: 'integer',
   icon: 'how_to_reg',
+  menu: { group: 'programs', order: 3 },
   audited: true,
   versioned: true,
   // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.

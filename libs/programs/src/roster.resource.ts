@@ -21,6 +21,7 @@ export const rosterResource = defineResource({
   recordLabel: 'title',
   idType: 'integer',
   icon: 'fact_check',
+  menu: { group: 'programs', order: 2 },
   audited: true,
   versioned: true,
   // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.

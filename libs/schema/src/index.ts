@@ -16,3 +16,4 @@ export * from './money';
 export * from './funds-payload';
 export * from './roster-payload';
 export * from './todo-payload';
+export * from './menu';

@@ -1,4 +1,5 @@
 import type { FieldMap } from './field';
+import type { MenuPlacement } from './menu';
 import type { Localized, Role } from './role';
 
 export type ResourceAction = 'list' | 'create' | 'update' | 'delete';
@@ -64,6 +65,8 @@ export interface ResourceDeclaration {
   partitionBy?: string;
   /** Menu icon name (a Material icon key the panel knows). */
   icon?: string;
+  /** The menu entry of the resource's list (every resource some role may list has one). */
+  menu?: MenuPlacement;
   /** Written by create/update/delete and reveals; false only for the audit log itself. */
   audited: boolean;
   /** Has a version column for optimistic locking. */

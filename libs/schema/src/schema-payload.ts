@@ -1,4 +1,5 @@
 import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
+import type { MenuPlacement, PageSchema } from './menu';
 import type { ResourceAction } from './resource';
 import type { Localized, Role } from './role';
 
@@ -46,6 +47,7 @@ export interface ResourceSchema {
   label: Localized;
   recordLabel: string;
   icon?: string;
+  menu?: MenuPlacement;
   idType: 'integer' | 'code';
   fields: FieldSchema[];
   can: Record<ResourceAction, boolean>;
@@ -67,6 +69,8 @@ export interface SessionUser {
 export interface SchemaPayload {
   user: SessionUser;
   resources: ResourceSchema[];
+  /** Pages of their own the user may open (资金对账, 对账异常), with their menu entries. */
+  pages: PageSchema[];
 }
 
 export interface LoginResponse {

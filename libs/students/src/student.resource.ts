@@ -9,6 +9,7 @@ export const studentResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'people',
+  menu: { group: 'students', order: 3 },
   audited: true,
   versioned: true,
   large: true,

@@ -1,4 +1,4 @@
-import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import { ID_NUMBER_MESSAGES, MENU_GROUP_LABELS, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
 import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from '../comparison/comparison-messages';
 import { EXPORT_TEXTS } from '../export/export-messages';
 import { FILE_TEXTS } from '../files/file-messages';
@@ -63,6 +63,7 @@ export function appMessages(lang: Language): object {
       values: pick(VALUES_TEXTS, lang),
       programs: pick(PROGRAM_TEXTS, lang),
       funds: fundMessages(lang),
+      menu: pick(MENU_GROUP_LABELS, lang),
       todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) },
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),

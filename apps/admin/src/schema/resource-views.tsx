@@ -171,8 +171,9 @@ export function ResourceCreate({ schema }: ResourceViewProps) {
   const transform = useMemo(() => writablePayload(schema, 'create'), [schema]);
   const defaults = useMemo(() => createDefaults(schema), [schema]);
   const onError = useSaveErrorHandler(schema, 'create');
+  // A created record opens (every generated resource has a show page): the officer sees what was saved and what comes next.
   return (
-    <Create transform={transform} mutationOptions={{ onError }} redirect={resourceExtension(schema.name).createRedirect ?? 'list'}>
+    <Create transform={transform} mutationOptions={{ onError }} redirect={resourceExtension(schema.name).createRedirect ?? 'show'}>
       <SimpleForm toolbar={<FormToolbar canDelete={false} />} sx={{ maxWidth: 720 }} defaultValues={defaults}>
         {formFields(schema, 'create')}
       </SimpleForm>

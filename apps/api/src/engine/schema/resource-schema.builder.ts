@@ -38,6 +38,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     label: resource.label,
     recordLabel: resource.recordLabel,
     icon: resource.icon,
+    menu: resource.menu,
     idType: resource.idType,
     fields,
     can,
