@@ -46,10 +46,11 @@ export const clueResource = defineResource({
     schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, required: true, immutable: true, list: true, filter: 'exact' },
     studentId: { type: 'reference', reference: 'students', label: { zh: '学生', en: 'Student' }, immutable: true, list: true, filter: 'exact' },
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, immutable: true, list: true, filter: 'exact' },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, immutable: true, min: 2000, max: 2100, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, immutable: true, min: 2000, max: 2100, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, immutable: true, filter: 'exact' },
     exceptionKey: {
       type: 'string',
+      display: 'fundExceptionKey',
       label: { zh: '对账异常', en: 'Exception' },
       help: { zh: '由资金对账异常开立时自动填写', en: 'Set when opened from a reconciliation exception' },
       readOnly: true,

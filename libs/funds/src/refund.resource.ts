@@ -42,7 +42,7 @@ export const refundResource = defineResource({
     },
     studentId: { type: 'reference', reference: 'students', label: { zh: '学生', en: 'Student' }, readOnly: true, list: true, filter: 'exact' },
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, readOnly: true, list: true, filter: 'exact' },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, readOnly: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, readOnly: true, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, readOnly: true, filter: 'exact' },
     regionId: { type: 'reference', reference: 'regions', label: { zh: '区县', en: 'County' }, readOnly: true, filter: 'exact' },
     amount: { type: 'money', label: { zh: '退回金额', en: 'Amount' }, required: true, immutable: true, min: 1, list: true },

@@ -1,3 +1,4 @@
+import type { CodeOfDeclaration } from './display-format';
 import type { Localized, Role } from './role';
 
 /**
@@ -45,10 +46,12 @@ export interface SensitiveDeclaration {
  * (`students`), shown as that resource's label (学生); `localizedText` — a json
  * `{ zh, en }`, shown in the reader's language; `ownView` — server state a view of its
  * own presents (a run's progress bar, its summary page), left out of the record's
- * generated screens and of exports. The panel's displays and filters and the export
+ * generated screens and of exports; `fundExceptionKey` — a reconciliation exception's key
+ * (`overAllocation:2:2026:spring:450903:central`), shown as what it says (超下达发放 · the
+ * program, term, county and source). The panel's displays and filters and the export
  * columns understand them.
  */
-export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView';
+export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView' | 'fundExceptionKey';
 
 /** Which filter operators a field offers in lists (simple-rest `filter` keys). */
 export type FilterKind = 'exact' | 'range' | 'prefix';
@@ -90,8 +93,14 @@ export interface FieldDeclaration {
   shape?: JsonShape;
   /** Value a new record gets when the request leaves the field out. */
   defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
-  /** Display hint (string fields: `resourceName`; json fields: `localizedText`). */
+  /** Display hint (string fields: `resourceName`, `fundExceptionKey`; json fields: `localizedText`). */
   display?: FieldDisplayHint;
+  /** Integer fields: thousands separators (default: when the value can reach 10,000); false for years. */
+  grouping?: boolean;
+  /** A code naming an item of a list on the referenced record (a tier of the roster): shown as the item's label. */
+  codeOf?: CodeOfDeclaration;
+  /** Integer fields: the id of a record of this resource, kept without a foreign key (it may be gone); shown as that record, linked. */
+  links?: string;
 }
 
 export type FieldMap = Record<string, FieldDeclaration>;

@@ -17,3 +17,4 @@ export * from './funds-payload';
 export * from './roster-payload';
 export * from './todo-payload';
 export * from './menu';
+export * from './display-format';

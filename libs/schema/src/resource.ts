@@ -43,6 +43,11 @@ export interface ResourceDeclaration {
   label: Localized;
   /** Field shown when the record is referenced elsewhere. */
   recordLabel: string;
+  /**
+   * Fields that together name the record in the panel (titles, references) when
+   * `recordLabel` says nothing to a person (a roster entry's id: its student and program).
+   */
+  recordTitle?: readonly string[];
   /** 'integer' = identity column, 'code' = a natural text key given on create. */
   idType: 'integer' | 'code';
   fields: FieldMap;

@@ -1,3 +1,4 @@
+import type { CodeOfDeclaration } from './display-format';
 import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
 import type { MenuPlacement, PageSchema } from './menu';
 import type { ResourceAction } from './resource';
@@ -30,6 +31,9 @@ export interface FieldSchema {
   /** Not a field of the record: only a list filter (e.g. students by special identity). */
   filterOnly?: boolean;
   display?: FieldDisplayHint;
+  grouping?: boolean;
+  codeOf?: CodeOfDeclaration;
+  links?: string;
   /** What a create form starts with. */
   defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
   /** For json fields with a declared structure: what the panel's editor edits. */
@@ -46,6 +50,8 @@ export interface ResourceSchema {
   name: string;
   label: Localized;
   recordLabel: string;
+  /** Fields that together name a record where `recordLabel` says nothing (a roster entry: its student and program). */
+  recordTitle?: readonly string[];
   icon?: string;
   menu?: MenuPlacement;
   idType: 'integer' | 'code';

@@ -31,6 +31,7 @@ const TEXTS = {
     en: 'Click a to-do line to open its filtered list; the menu on the left lists everything by area of work. Filter lists with the search fields and click a row to open or edit it; save errors are shown under the input concerned.',
   },
   listSeparator: { zh: '、', en: ', ' },
+  recordTitle: { zh: '%{name}：', en: '%{name}: ' },
 } satisfies Record<string, Localized>;
 
 function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {

@@ -26,6 +26,7 @@ import { SummaryButton } from '../comparison/summary-button';
 import { RunComparisonButton } from '../comparison/run-comparison-button';
 import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
 import { OpenJobButton } from '../imports/open-job-button';
+import { RecordPageTitle } from './coded-fields';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
@@ -128,7 +129,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       </TopToolbar>
     ) : undefined;
   return (
-    <Show actions={actions} aside={Aside ? <Aside /> : undefined}>
+    <Show actions={actions} aside={Aside ? <Aside /> : undefined} title={pageTitle(schema)}>
       <SimpleShowLayout>
         {schema.fields
           .filter(displayable)
@@ -149,6 +150,7 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
       mutationMode="pessimistic"
       transform={transform}
       mutationOptions={{ onError }}
+      title={pageTitle(schema)}
       redirect="list"
       actions={
         schema.name === COMPARISONS_RESOURCE ? (
@@ -179,6 +181,11 @@ export function ResourceCreate({ schema }: ResourceViewProps) {
       </SimpleForm>
     </Create>
   );
+}
+
+/** Records named by several fields get a title of their own; the rest keep react-admin's (name：recordLabel). */
+function pageTitle(schema: ResourceSchema): ReactElement | undefined {
+  return schema.recordTitle?.length ? <RecordPageTitle schema={schema} /> : undefined;
 }
 
 function FormToolbar({ canDelete }: { canDelete: boolean }) {

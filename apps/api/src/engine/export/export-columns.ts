@@ -111,6 +111,8 @@ function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unkn
     }
     case 'ownView':
       return null; // never a column (see exportColumns)
+    case 'fundExceptionKey':
+      return value; // the key itself: finance pastes it into the exceptions API and filters
     default: {
       const unhandled: never = display;
       throw new Error(`No export mapping for display ${String(unhandled)}`);

@@ -37,6 +37,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     name: resource.name,
     label: resource.label,
     recordLabel: resource.recordLabel,
+    recordTitle: resource.recordTitle,
     icon: resource.icon,
     menu: resource.menu,
     idType: resource.idType,
@@ -90,6 +91,9 @@ function describeField(key: string, f: FieldDeclaration, user: SessionUser): Fie
     search: f.search !== undefined,
     writeOnly: f.writeOnly ?? false,
     display: f.display,
+    grouping: f.grouping,
+    codeOf: f.codeOf,
+    links: f.links,
     defaultValue: f.defaultValue,
     shape: describeShape(f, user),
   };
