@@ -72,7 +72,7 @@ describe('panel: the home page lists the work to do per role', () => {
     expect(await rows(page).first().innerText()).toContain('寄宿生补助发放给非寄宿生');
   }, 120_000);
 
-  it('shows 玉州区 the roster waiting at its step; the list opens on the 当前步骤 filter', async () => {
+  it('shows 玉州区 the roster waiting at its step (the list opens on the 当前步骤 filter) and its overdue payments', async () => {
     const page = await login('yuzhou');
     await page.getByTestId('todo-list').waitFor();
     await page.screenshot({ path: '/tmp/panel-shots/home-county.png', fullPage: true });
@@ -85,5 +85,14 @@ describe('panel: the home page lists the work to do per role', () => {
     await page.getByRole('combobox', { name: '当前步骤·办理角色' }).waitFor();
     expect(await page.getByRole('combobox', { name: '当前步骤·办理角色' }).innerText()).toContain('区县资助中心');
     await page.screenshot({ path: '/tmp/panel-shots/rosters-waiting.png', fullPage: true });
+
+    // A set no declared filter expresses (the demo's overdue rosters) opens as the list of exactly those.
+    await page.goto(stack.baseUrl);
+    const overdue = Number(await count(page, 'overduePayments'));
+    expect(overdue).toBeGreaterThan(0);
+    await page.getByTestId('todo-overduePayments').click();
+    await page.waitForURL(/#\/rosters\?/);
+    await rows(page).first().waitFor();
+    expect(await rows(page).count()).toBe(overdue);
   }, 120_000);
 });

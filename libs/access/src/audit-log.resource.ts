@@ -17,6 +17,7 @@ export const auditLogResource = defineResource({
   recordLabel: 'id',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'system', order: 2 },
   audited: false,
   versioned: false,
   large: true,
@@ -46,7 +47,7 @@ export const auditLogResource = defineResource({
       list: true,
       filter: 'exact',
     },
-    resource: { type: 'string', label: { zh: '资源', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
+    resource: { type: 'string', display: 'resourceName', label: { zh: '资源', en: 'Resource' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
     recordId: { type: 'string', label: { zh: '记录', en: 'Record' }, maxLength: 40, required: true, readOnly: true, list: true, filter: 'exact' },
     importId: {
       type: 'reference',

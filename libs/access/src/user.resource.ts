@@ -13,6 +13,7 @@ export const userResource = defineResource({
   recordLabel: 'displayName',
   idType: 'integer',
   icon: 'person',
+  menu: { group: 'system', order: 1 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['schoolId', 'regionId'] },

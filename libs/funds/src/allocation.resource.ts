@@ -13,6 +13,7 @@ export const allocationResource = defineResource({
   recordLabel: 'documentNumber',
   idType: 'integer',
   icon: 'download',
+  menu: { group: 'funds', order: 3 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['schoolId', 'regionId'] },
@@ -32,7 +33,7 @@ export const allocationResource = defineResource({
   ],
   fields: {
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, required: true, list: true, filter: 'exact', aliases: ['项目', '项目名称'] },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, required: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, required: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, required: true, options: TERMS, list: true, filter: 'exact' },
     source: { type: 'enum', label: { zh: '资金来源', en: 'Source' }, required: true, options: FUNDING_SOURCES, list: true, filter: 'exact', aliases: ['来源', '资金级次'] },
     regionId: {

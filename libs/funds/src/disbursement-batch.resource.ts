@@ -14,6 +14,7 @@ export const disbursementBatchResource = defineResource({
   recordLabel: 'title',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'funds', order: 4 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'] },
@@ -28,7 +29,7 @@ export const disbursementBatchResource = defineResource({
   fields: {
     title: { type: 'string', label: { zh: '批次', en: 'Batch' }, readOnly: true, maxLength: 200, list: true, search: 'prefix' },
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, required: true, immutable: true, list: true, filter: 'exact' },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, required: true, immutable: true, options: TERMS, list: true, filter: 'exact' },
     regionId: {
       type: 'reference',

@@ -16,6 +16,7 @@ export const disbursementResource = defineResource({
   recordLabel: 'serialNo',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'funds', order: 5 },
   audited: true,
   versioned: true,
   large: true,
@@ -43,9 +44,9 @@ export const disbursementResource = defineResource({
     studentId: { type: 'reference', reference: 'students', label: { zh: '学生', en: 'Student' }, readOnly: true, list: true, filter: 'exact' },
     // An integer, not a foreign key: an amendment may remove the entry after payment, and
     // the line must survive to show up as "paid without an approved roster entry".
-    rosterEntryId: { type: 'integer', label: { zh: '名单条目', en: 'Roster entry' }, readOnly: true, filter: 'exact' },
+    rosterEntryId: { type: 'integer', links: 'roster-entries', label: { zh: '名单条目', en: 'Roster entry' }, readOnly: true, filter: 'exact' },
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, readOnly: true, list: true, filter: 'exact' },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, readOnly: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, readOnly: true, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, readOnly: true, list: true, filter: 'exact' },
     schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, readOnly: true, list: true, filter: 'exact' },
     regionId: { type: 'reference', reference: 'regions', label: { zh: '区县', en: 'County' }, readOnly: true, filter: 'exact' },

@@ -13,6 +13,7 @@ export const fundExceptionNoteResource = defineResource({
   recordLabel: 'exceptionKey',
   idType: 'integer',
   icon: 'fact_check',
+  menu: { group: 'funds', order: 7 },
   audited: true,
   versioned: true,
   scope: { kind: 'stored' },
@@ -28,7 +29,7 @@ export const fundExceptionNoteResource = defineResource({
     { name: 'ix_fund_exception_notes_scope_path', columns: ['scope_path', 'id'] },
   ],
   fields: {
-    exceptionKey: { type: 'string', label: { zh: '异常', en: 'Exception' }, readOnly: true, maxLength: 120, list: true, filter: 'exact' },
+    exceptionKey: { type: 'string', display: 'fundExceptionKey', label: { zh: '异常', en: 'Exception' }, readOnly: true, maxLength: 120, list: true, filter: 'exact' },
     kind: { type: 'enum', label: { zh: '类型', en: 'Kind' }, options: FUND_EXCEPTION_KINDS, readOnly: true, list: true, filter: 'exact' },
     note: { type: 'text', label: { zh: '说明', en: 'Note' }, readOnly: true, list: true },
     explainedBy: { type: 'reference', reference: 'users', label: { zh: '说明人', en: 'By' }, readOnly: true, list: true },

@@ -5,3 +5,4 @@ export * from './disbursement.resource';
 export * from './disbursement-exclusion.resource';
 export * from './refund.resource';
 export * from './fund-exception-note.resource';
+export * from './fund-pages';

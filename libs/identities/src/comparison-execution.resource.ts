@@ -16,6 +16,7 @@ export const comparisonExecutionResource = defineResource({
   recordLabel: 'startedAt',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'comparison', order: 6 },
   audited: true,
   versioned: false,
   // Read with its run: by the run's region and by everyone below it.

@@ -15,6 +15,7 @@ export const comparisonResultResource = defineResource({
   recordLabel: 'personName',
   idType: 'integer',
   icon: 'fact_check',
+  menu: { group: 'comparison', order: 5 },
   audited: true,
   versioned: true,
   large: true,

@@ -52,6 +52,7 @@ export const comparisonResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'compare',
+  menu: { group: 'comparison', order: 4 },
   audited: true,
   versioned: true,
   // A city-wide run is read by its counties and schools (each sees its own part: summary

@@ -13,6 +13,7 @@ export const identityListResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'comparison', order: 2 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'], publicRead: true },

@@ -12,6 +12,7 @@ export const identityTypeResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'badge',
+  menu: { group: 'comparison', order: 1 },
   audited: true,
   versioned: true,
   // Defined by a bureau (its region); every unit reads the whole list.

@@ -12,6 +12,7 @@ export const identityResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'badge',
+  menu: { group: 'comparison', order: 3 },
   audited: true,
   versioned: true,
   large: true,

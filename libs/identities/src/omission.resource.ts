@@ -14,6 +14,7 @@ export const omissionResource = defineResource({
   recordLabel: 'reason',
   idType: 'integer',
   icon: 'person_add',
+  menu: { group: 'comparison', order: 7 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['studentId'] },

@@ -22,6 +22,7 @@ export const exportJobResource = defineResource({
   recordLabel: 'fileName',
   idType: 'integer',
   icon: 'download',
+  menu: { group: 'system', order: 4 },
   audited: false,
   versioned: false,
   scope: { kind: 'stored' },

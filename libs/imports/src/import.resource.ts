@@ -23,6 +23,7 @@ export const importResource = defineResource({
   recordLabel: 'fileName',
   idType: 'integer',
   icon: 'upload',
+  menu: { group: 'system', order: 3 },
   audited: false,
   versioned: false,
   scope: { kind: 'stored' },

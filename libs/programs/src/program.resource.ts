@@ -25,6 +25,7 @@ export const programResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'volunteer_activism',
+  menu: { group: 'programs', order: 1 },
   audited: true,
   versioned: true,
   // Configured by a bureau for its region; every unit below reads it.
@@ -62,8 +63,8 @@ export const programResource = defineResource({
     },
     stages: { type: 'enumList', label: { zh: '适用学段', en: 'Stages' }, required: true, options: STAGES, list: true },
     termKind: { type: 'enum', label: { zh: '发放周期', en: 'Terms' }, required: true, options: TERM_KINDS, defaultValue: 'semester' },
-    firstYear: { type: 'integer', label: { zh: '起始年度', en: 'First year' }, required: true, min: 2000, max: 2100, list: true },
-    lastYear: { type: 'integer', label: { zh: '截止年度', en: 'Last year' }, help: { zh: '留空表示长期执行', en: 'Empty: no end' }, min: 2000, max: 2100 },
+    firstYear: { type: 'integer', grouping: false, label: { zh: '起始年度', en: 'First year' }, required: true, min: 2000, max: 2100, list: true },
+    lastYear: { type: 'integer', grouping: false, label: { zh: '截止年度', en: 'Last year' }, help: { zh: '留空表示长期执行', en: 'Empty: no end' }, min: 2000, max: 2100 },
     active: { type: 'boolean', label: { zh: '启用', en: 'Active' }, defaultValue: true, list: true, filter: 'exact' },
     supervisionPhone: {
       type: 'phone',

@@ -9,6 +9,7 @@ export const rosterActionResource = defineResource({
   recordLabel: 'stepLabel',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'programs', order: 4 },
   audited: false,
   versioned: false,
   scope: { kind: 'reference', via: ['rosterId'] },
@@ -25,7 +26,7 @@ export const rosterActionResource = defineResource({
   ],
   fields: {
     rosterId: { type: 'reference', reference: 'rosters', label: { zh: '名单', en: 'Roster' }, readOnly: true, list: true, filter: 'exact' },
-    stepIndex: { type: 'integer', label: { zh: '步骤序号', en: 'Step no.' }, readOnly: true },
+    stepIndex: { type: 'integer', label: { zh: '步骤序号', en: 'Step no.' }, display: 'ownView', readOnly: true },
     stepLabel: { type: 'string', label: { zh: '步骤', en: 'Step' }, readOnly: true, maxLength: 30, list: true },
     action: { type: 'enum', label: { zh: '操作', en: 'Action' }, options: ROSTER_ACTIONS, readOnly: true, list: true, filter: 'exact' },
     comment: { type: 'text', label: { zh: '意见', en: 'Comment' }, readOnly: true, list: true },

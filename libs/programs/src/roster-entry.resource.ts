@@ -11,8 +11,10 @@ export const rosterEntryResource = defineResource({
   table: 'roster_entries',
   label: { zh: '名单学生', en: 'Roster entries' },
   recordLabel: 'id',
+  recordTitle: ['studentId', 'programId'],
   idType: 'integer',
   icon: 'how_to_reg',
+  menu: { group: 'programs', order: 3 },
   audited: true,
   versioned: true,
   // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.
@@ -50,6 +52,7 @@ export const rosterEntryResource = defineResource({
       type: 'string',
       label: { zh: '档次', en: 'Tier' },
       help: { zh: '项目设定的档次代码', en: 'A tier code of the program' },
+      codeOf: { via: 'rosterId', list: 'tiers', key: 'code', label: 'label' },
       required: true,
       maxLength: 20,
       list: true,
@@ -65,7 +68,7 @@ export const rosterEntryResource = defineResource({
     source: { type: 'enum', label: { zh: '来源', en: 'Source' }, options: ENTRY_SOURCES, readOnly: true, defaultValue: 'application', list: true, filter: 'exact' },
     note: { type: 'string', label: { zh: '备注', en: 'Note' }, maxLength: 200, aliases: ['备注'] },
     programId: { type: 'reference', reference: 'programs', label: { zh: '资助项目', en: 'Program' }, readOnly: true, filter: 'exact' },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, readOnly: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, readOnly: true, filter: 'exact' },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, readOnly: true, filter: 'exact' },
   },
 });

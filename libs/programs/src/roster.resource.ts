@@ -21,6 +21,7 @@ export const rosterResource = defineResource({
   recordLabel: 'title',
   idType: 'integer',
   icon: 'fact_check',
+  menu: { group: 'programs', order: 2 },
   audited: true,
   versioned: true,
   // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.
@@ -50,11 +51,11 @@ export const rosterResource = defineResource({
       filter: 'exact',
       agreesWith: { covers: 'schoolId', message: { zh: '该资助项目不覆盖所选学校（属于其他区县）', en: 'This program does not cover the chosen school (another county’s)' } },
     },
-    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact', sort: true },
     term: { type: 'enum', label: { zh: '学期', en: 'Term' }, required: true, immutable: true, options: TERMS, list: true, filter: 'exact' },
     schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, required: true, immutable: true, list: true, filter: 'exact' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: ROSTER_STATUSES, readOnly: true, defaultValue: 'draft', list: true, filter: 'exact' },
-    stepIndex: { type: 'integer', label: { zh: '当前步骤序号', en: 'Current step no.' }, readOnly: true, defaultValue: 0 },
+    stepIndex: { type: 'integer', label: { zh: '当前步骤序号', en: 'Current step no.' }, display: 'ownView', readOnly: true, defaultValue: 0 },
     stepLabel: { type: 'string', label: { zh: '当前步骤', en: 'Current step' }, readOnly: true, maxLength: 30, list: true },
     // Who acts at the current step (null once approved or rejected): "waiting for me" is these two equal to the caller's role and level.
     stepRole: { type: 'enum', label: { zh: '当前步骤·办理角色', en: 'Current step: role' }, options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })), readOnly: true, filter: 'exact' },

@@ -14,6 +14,7 @@ export const regionResource = defineResource({
   recordLabel: 'name',
   idType: 'code',
   icon: 'map',
+  menu: { group: 'students', order: 1 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['parentId'], segment: 'id', publicRead: true },

@@ -13,6 +13,7 @@ export const schoolResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'school',
+  menu: { group: 'students', order: 2 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'], segment: 'code' },

@@ -1,3 +1,4 @@
+import type { CodeOfDeclaration } from './display-format';
 import type { Localized, Role } from './role';
 
 /**
@@ -47,10 +48,12 @@ export interface SensitiveDeclaration {
  * own presents (a run's progress bar, its summary page), left out of the record's
  * generated screens and of exports; `referenceIds` — a string of ids of `reference` records
  * separated by commas (`"3,5"`), picked in a multi-select and shown as those records'
- * labels (with `optionLabel`). The panel's displays and filters and the export columns
- * understand them.
+ * labels (with `optionLabel`); `fundExceptionKey` — a reconciliation exception's key
+ * (`overAllocation:2:2026:spring:450903:central`), shown as what it says (超下达发放 · the
+ * program, term, county and source). The panel's displays and filters and the export
+ * columns understand them.
  */
-export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView' | 'referenceIds';
+export type FieldDisplayHint = 'resourceName' | 'localizedText' | 'ownView' | 'referenceIds' | 'fundExceptionKey';
 
 /** Which filter operators a field offers in lists (simple-rest `filter` keys). */
 export type FilterKind = 'exact' | 'range' | 'prefix';
@@ -97,12 +100,18 @@ export interface FieldDeclaration {
   shape?: JsonShape;
   /** Value a new record gets when the request leaves the field out. */
   defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
-  /** Display hint (string fields: `resourceName`; json fields: `localizedText`). */
+  /** Display hint (string fields: `resourceName`, `fundExceptionKey`; json fields: `localizedText`). */
   display?: FieldDisplayHint;
   /** For reference fields: what the referenced record must agree with in this one (see ReferenceAgreement). */
   agreesWith?: ReferenceAgreement;
   /** For enum fields: the value must be one the referenced record lists (see WithinReferenced). */
   withinReferenced?: WithinReferenced;
+  /** Integer fields: thousands separators (default: when the value can reach 10,000); false for years. */
+  grouping?: boolean;
+  /** A code naming an item of a list on the referenced record (a tier of the roster): shown as the item's label. */
+  codeOf?: CodeOfDeclaration;
+  /** Integer fields: the id of a record of this resource, kept without a foreign key (it may be gone); shown as that record, linked. */
+  links?: string;
 }
 
 /**

@@ -17,3 +17,5 @@ export * from './funds-payload';
 export * from './roster-payload';
 export * from './todo-payload';
 export * from './within-referenced';
+export * from './menu';
+export * from './display-format';

@@ -1,4 +1,5 @@
 import type { FieldMap } from './field';
+import type { MenuPlacement } from './menu';
 import type { Localized, Role } from './role';
 
 export type ResourceAction = 'list' | 'create' | 'update' | 'delete';
@@ -42,6 +43,11 @@ export interface ResourceDeclaration {
   label: Localized;
   /** Field shown when the record is referenced elsewhere. */
   recordLabel: string;
+  /**
+   * Fields that together name the record in the panel (titles, references) when
+   * `recordLabel` says nothing to a person (a roster entry's id: its student and program).
+   */
+  recordTitle?: readonly string[];
   /** 'integer' = identity column, 'code' = a natural text key given on create. */
   idType: 'integer' | 'code';
   fields: FieldMap;
@@ -64,6 +70,8 @@ export interface ResourceDeclaration {
   partitionBy?: string;
   /** Menu icon name (a Material icon key the panel knows). */
   icon?: string;
+  /** The menu entry of the resource's list (every resource some role may list has one). */
+  menu?: MenuPlacement;
   /** Written by create/update/delete and reveals; false only for the audit log itself. */
   audited: boolean;
   /** Has a version column for optimistic locking. */

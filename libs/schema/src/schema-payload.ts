@@ -1,4 +1,6 @@
+import type { CodeOfDeclaration } from './display-format';
 import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
+import type { MenuPlacement, PageSchema } from './menu';
 import type { ResourceAction } from './resource';
 import type { Localized, Role } from './role';
 
@@ -31,6 +33,9 @@ export interface FieldSchema {
   /** Not a field of the record: only a list filter (e.g. students by special identity). */
   filterOnly?: boolean;
   display?: FieldDisplayHint;
+  grouping?: boolean;
+  codeOf?: CodeOfDeclaration;
+  links?: string;
   /** What a create form starts with. */
   defaultValue?: string | number | boolean | readonly Record<string, unknown>[];
   /** For json fields with a declared structure: what the panel's editor edits. */
@@ -49,7 +54,10 @@ export interface ResourceSchema {
   recordLabel: string;
   /** What a picker option shows (see ResourceDeclaration.optionFields): readable fields only. */
   optionFields?: string[];
+  /** Fields that together name a record where `recordLabel` says nothing (a roster entry: its student and program). */
+  recordTitle?: readonly string[];
   icon?: string;
+  menu?: MenuPlacement;
   idType: 'integer' | 'code';
   fields: FieldSchema[];
   can: Record<ResourceAction, boolean>;
@@ -71,6 +79,8 @@ export interface SessionUser {
 export interface SchemaPayload {
   user: SessionUser;
   resources: ResourceSchema[];
+  /** Pages of their own the user may open (资金对账, 对账异常), with their menu entries. */
+  pages: PageSchema[];
 }
 
 export interface LoginResponse {

@@ -11,6 +11,7 @@ export const studentResource = defineResource({
   optionFields: ['name', 'idNumber', 'schoolId', 'grade', 'className'],
   idType: 'integer',
   icon: 'people',
+  menu: { group: 'students', order: 3 },
   audited: true,
   versioned: true,
   large: true,

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import type { SummaryCounts, SummaryNode } from '@zizhu/schema';
+import { compareStages, type SummaryCounts, type SummaryNode } from '@zizhu/schema';
 import { LinkBase, useTranslate } from 'react-admin';
 import { summaryPath } from './summary-api';
 
@@ -58,7 +58,7 @@ export function StageTypeTable({
   typeName: (id: number) => string;
 }) {
   const translate = useTranslate();
-  const stages = [null, ...new Set(node.cells.map((c) => c.stage).filter((s): s is string => s !== null))];
+  const stages = [null, ...[...new Set(node.cells.map((c) => c.stage).filter((s): s is string => s !== null))].sort(compareStages)];
   const types = [...new Set(node.cells.map((c) => c.identityTypeId).filter((t): t is number => t !== null))].sort((a, b) => a - b);
   const cell = (stage: string | null, type: number | null) => node.cells.find((c) => c.stage === stage && c.identityTypeId === type);
   return (

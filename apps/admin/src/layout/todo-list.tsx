@@ -24,7 +24,11 @@ export function TodoList({ userId }: { userId: number }) {
       {data.map((item) => (
         <ListItemButton key={item.kind} component={LinkBase} to={todoTarget(item.link)} data-testid={`todo-${item.kind}`} sx={{ opacity: item.count ? 1 : 0.6 }}>
           <ListItemIcon>{item.count ? <AssignmentLateIcon color="warning" /> : <AssignmentTurnedInIcon color="disabled" />}</ListItemIcon>
-          <ListItemText primary={translate(`zizhu.todo.kinds.${item.kind}`)} secondary={dueText(item, today, translate)} />
+          <ListItemText
+            primary={translate(`zizhu.todo.kinds.${item.kind}`)}
+            secondary={dueText(item, today, translate)}
+            slotProps={{ secondary: { color: item.count && item.dueDate && item.dueDate < today ? 'error' : 'text.secondary' } }}
+          />
           <Chip
             label={item.count ? item.count : translate('zizhu.todo.nothing')}
             color={item.count ? 'warning' : 'default'}

@@ -1,4 +1,4 @@
-import { ID_NUMBER_MESSAGES, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import { ID_NUMBER_MESSAGES, MENU_GROUP_LABELS, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
 import { CLUE_TEXTS } from '../checks/clue-messages';
 import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from '../comparison/comparison-messages';
 import { EXPORT_TEXTS } from '../export/export-messages';
@@ -33,6 +33,7 @@ const TEXTS = {
     en: 'Click a to-do line to open its filtered list; the menu on the left lists everything by area of work. Filter lists with the search fields and click a row to open or edit it; save errors are shown under the input concerned.',
   },
   listSeparator: { zh: '、', en: ', ' },
+  recordTitle: { zh: '%{name}：', en: '%{name}: ' },
 } satisfies Record<string, Localized>;
 
 function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {
@@ -67,6 +68,7 @@ export function appMessages(lang: Language): object {
       clues: pick(CLUE_TEXTS, lang),
       omissions: pick(OMISSION_TEXTS, lang),
       funds: fundMessages(lang),
+      menu: pick(MENU_GROUP_LABELS, lang),
       todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) },
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),

@@ -1,4 +1,4 @@
-import { formatYuan, isMasked, type FieldDisplayHint, type FieldSchema } from '@zizhu/schema';
+import { formatYuan, integerGrouping, isMasked, type FieldDisplayHint, type FieldSchema } from '@zizhu/schema';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -17,6 +17,7 @@ import {
 import { languageOf, type Language } from '../providers/locales';
 import { FileReferenceField } from '../files/file-reference-field';
 import { assertNever } from './assert-never';
+import { CodeOfField, FundExceptionKeyField, LinkedRecordField } from './coded-fields';
 import { fieldChoices } from './field-choices';
 import { RevealButton } from './reveal-button';
 import { choiceKey } from './schema-messages';
@@ -44,6 +45,7 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
   const [locale] = useLocaleState();
   const messageKey = useFieldMessageKey(field);
   if (field.display) return <HintedDisplay field={field} display={field.display} />;
+  if (field.codeOf) return <CodeOfField field={field} resource={resource} />;
   switch (field.type) {
     case 'string':
     case 'date':
@@ -51,8 +53,9 @@ export function FieldDisplay({ field, source, reveal = false }: FieldDisplayProp
     case 'text':
       return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
     case 'integer':
-      // A number declared below 10,000 (a year, a percent) reads without separators: 2026, not 2,026.
-      return <NumberField source={source} locales={locale} options={{ useGrouping: field.max === undefined || field.max >= 10_000 }} />;
+      if (field.links) return <LinkedRecordField field={field} />;
+      // A year or a number declared below 10,000 (a percent) reads without separators: 2026, not 2,026.
+      return <NumberField source={source} locales={locale} options={{ useGrouping: integerGrouping(field) }} />;
     case 'money':
       return <FunctionField source={source} render={(record: Record<string, unknown>) => moneyText(record[source])} />;
     case 'boolean':
@@ -93,6 +96,8 @@ function HintedDisplay({ field, display }: { field: FieldSchema; display: FieldD
       return null;
     case 'referenceIds':
       return <ReferenceIdsField field={field} />;
+    case 'fundExceptionKey':
+      return <FundExceptionKeyField source={field.key} />;
     default:
       return assertNever(display);
   }
@@ -137,9 +142,11 @@ function localizedText(value: unknown, locale: Language): string {
 }
 
 function ReferenceDisplay({ field }: { field: FieldSchema }) {
+  const record = useRecordContext();
   const target = useSchema()?.resources.find((resource) => resource.name === field.reference);
-  // A target the user cannot list would answer 403: the API sends its label with the record.
-  if (!target || !field.reference) return <ReferenceLabel field={field} />;
+  // A target the user cannot list, or a record of it outside their subtree, would not load: the API sends its label with the record.
+  const sentLabel = (record?.referenceLabels as Record<string, string> | undefined)?.[field.key] !== undefined;
+  if (!target || !field.reference || sentLabel) return <ReferenceLabel field={field} />;
   return <ReferenceField source={field.key} reference={field.reference} link="show" />;
 }
 

@@ -25,7 +25,7 @@ export interface ResourceExtension {
   fieldDisplay?: (field: FieldSchema) => ReactElement | undefined;
   /** A field edited differently from its declaration's default; undefined keeps the default. */
   fieldInput?: (field: FieldSchema, mode: FormMode) => ReactElement | undefined;
-  /** Where a created record leads (default: the list). */
+  /** Where a created record leads (default: its show page). */
   createRedirect?: RedirectionSideEffect;
 }
 

@@ -1,3 +1,4 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -14,9 +15,10 @@ import ReportIcon from '@mui/icons-material/Report';
 import SchoolIcon from '@mui/icons-material/School';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
+import WarningIcon from '@mui/icons-material/WarningAmber';
 import type { ComponentType } from 'react';
 
-/** Material icon names that declarations use for their menu entries. */
+/** Material icon names that declarations (resources, pages) use for their menu entries. */
 const ICONS: Record<string, ComponentType> = {
   map: MapIcon,
   school: SchoolIcon,
@@ -33,6 +35,8 @@ const ICONS: Record<string, ComponentType> = {
   volunteer_activism: VolunteerActivismIcon,
   how_to_reg: HowToRegIcon,
   report: ReportIcon,
+  account_balance: AccountBalanceIcon,
+  warning: WarningIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

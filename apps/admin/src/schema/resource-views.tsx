@@ -32,6 +32,7 @@ import { OpenJobButton } from '../imports/open-job-button';
 import { useSessionUser } from '../layout/use-session-user';
 import { mayReview as mayReviewOmissions, OMISSIONS_RESOURCE } from '../omissions/omission-api';
 import { OmissionBulkReview } from '../omissions/omission-review-buttons';
+import { RecordPageTitle } from './coded-fields';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
@@ -139,7 +140,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
       </TopToolbar>
     ) : undefined;
   return (
-    <Show actions={actions} aside={Aside ? <Aside /> : undefined}>
+    <Show actions={actions} aside={Aside ? <Aside /> : undefined} title={pageTitle(schema)}>
       <SimpleShowLayout>
         {schema.fields
           .filter(displayable)
@@ -160,6 +161,7 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
       mutationMode="pessimistic"
       transform={transform}
       mutationOptions={{ onError }}
+      title={pageTitle(schema)}
       redirect="list"
       actions={
         schema.name === COMPARISONS_RESOURCE ? (
@@ -183,8 +185,9 @@ export function ResourceCreate({ schema }: ResourceViewProps) {
   const transform = useMemo(() => writablePayload(schema, 'create'), [schema]);
   const defaults = useMemo(() => createDefaults(schema), [schema]);
   const onError = useSaveErrorHandler(schema, 'create');
+  // A created record opens (every generated resource has a show page): the officer sees what was saved and what comes next.
   return (
-    <Create transform={transform} mutationOptions={{ onError }} redirect={resourceExtension(schema.name).createRedirect ?? 'list'}>
+    <Create transform={transform} mutationOptions={{ onError }} redirect={resourceExtension(schema.name).createRedirect ?? 'show'}>
       <SimpleForm toolbar={<FormToolbar canDelete={false} />} sx={{ maxWidth: 720 }} defaultValues={defaults}>
         {formFields(schema, 'create')}
       </SimpleForm>
@@ -202,6 +205,11 @@ function ShowWhenNotWritable() {
     if (readOnly && record) redirect('show', resource, record.id);
   }, [readOnly, record, resource, redirect]);
   return null;
+}
+
+/** Records named by several fields get a title of their own; the rest keep react-admin's (name：recordLabel). */
+function pageTitle(schema: ResourceSchema): ReactElement | undefined {
+  return schema.recordTitle?.length ? <RecordPageTitle schema={schema} /> : undefined;
 }
 
 function FormToolbar({ canDelete }: { canDelete: boolean }) {

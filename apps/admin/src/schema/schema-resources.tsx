@@ -1,6 +1,7 @@
 import type { SchemaPayload } from '@zizhu/schema';
 import type { ReactElement } from 'react';
 import { Resource } from 'react-admin';
+import { RecordTitle } from './coded-fields';
 import { resourceIcon } from './resource-icon';
 import { ResourceCreate, ResourceEdit, ResourceList, ResourceShow } from './resource-views';
 
@@ -11,7 +12,7 @@ export function schemaResources(payload: SchemaPayload | null | undefined): Reac
       key={resource.name}
       name={resource.name}
       icon={resourceIcon(resource.icon)}
-      recordRepresentation={resource.recordLabel}
+      recordRepresentation={resource.recordTitle?.length ? <RecordTitle schema={resource} /> : resource.recordLabel}
       list={<ResourceList schema={resource} />}
       show={<ResourceShow schema={resource} />}
       edit={resource.can.update ? <ResourceEdit schema={resource} /> : undefined}

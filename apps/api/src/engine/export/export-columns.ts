@@ -114,6 +114,8 @@ function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unkn
       return null; // never a column (see exportColumns)
     case 'referenceIds':
       return value; // the ids as stored ("3,5"): a file re-imports as it was exported
+    case 'fundExceptionKey':
+      return value; // the key itself: finance pastes it into the exceptions API and filters
     default: {
       const unhandled: never = display;
       throw new Error(`No export mapping for display ${String(unhandled)}`);

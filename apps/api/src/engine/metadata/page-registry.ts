@@ -1,0 +1,5 @@
+import { fundPages } from '@zizhu/funds';
+import type { PageDeclaration } from '@zizhu/schema';
+
+/** Every page of its own with a menu entry (resources get theirs from their declarations). */
+export const PAGES: readonly PageDeclaration[] = [...fundPages];
