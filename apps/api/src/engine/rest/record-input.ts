@@ -12,6 +12,7 @@ import { ApiException } from '../errors/api.exception';
 import { renderMessage } from './field-messages';
 import { buildInputClass, findFieldFaults, type InputMode, isWritable } from './input-validator.factory';
 import { checkJsonShape } from './json-shape.validator';
+import { containsNul } from './value-checks';
 
 type Values = Record<string, unknown>;
 
@@ -91,6 +92,10 @@ export function prepareValues(
   const faults = findFaults(inputClass(resource, mode), values);
   const errors: Record<string, Localized> = {};
   for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
+  // PostgreSQL text and jsonb cannot hold U+0000 (a pasted or crafted value, never a typed one).
+  for (const [key, value] of Object.entries(values)) {
+    if (containsNul(value)) errors[key] = renderMessage('nul', resource.fields[key]);
+  }
   for (const [key, field] of Object.entries(resource.fields)) {
     if (field.type !== 'json' || !field.shape || values[key] == null || errors[key]) continue;
     const checked = checkJsonShape(resource.name, key, field, values[key]);
