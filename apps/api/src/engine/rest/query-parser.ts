@@ -190,6 +190,15 @@ function parseRange(raw: unknown): { offset: number; limit: number } {
   return { offset: start, limit: end - start + 1 };
 }
 
+/** A plain text query parameter: given once, without U+0000 (else 400); undefined if absent or empty. */
+export function textParam(raw: unknown, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || containsNul(raw)) {
+    throw ApiException.badQuery(`${name} must be given once, as text`, `${name} 参数只能给一次，且应为文本`);
+  }
+  return raw;
+}
+
 /** A query parameter holding JSON text; given twice (an array) or as `a[b]=` it is refused. */
 export function parseJson<T>(raw: unknown, name: string, fallback: T): T {
   if (raw === undefined || raw === '') return fallback;

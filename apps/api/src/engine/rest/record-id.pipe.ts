@@ -7,7 +7,7 @@ import { INT4_MAX } from './value-checks';
  * (else 404 — `2147483648` is no record, not a database error).
  */
 export function parseRecordId(text: string): number {
-  if (!/^\d{1,20}$/.test(text)) throw ApiException.badQuery('the id must be a positive whole number', '编号应为正整数');
+  if (!/^\d+$/.test(text)) throw ApiException.badQuery('Bad request: the id must be a positive whole number', '请求参数无效：编号应为正整数');
   const id = Number(text);
   if (id < 1 || id > INT4_MAX) throw ApiException.notFound();
   return id;

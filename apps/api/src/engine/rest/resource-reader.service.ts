@@ -86,7 +86,7 @@ export class ResourceReader {
 /** The id as its column holds it, or undefined when no row can have it. */
 export function parseId(resource: ResourceDeclaration, id: string): number | string | undefined {
   if (resource.idType === 'code') return containsNul(id) ? undefined : id;
-  if (!/^\d{1,20}$/.test(id)) return undefined;
+  if (!/^\d+$/.test(id)) return undefined;
   const n = Number(id);
   return n > 0 && n <= INT4_MAX ? n : undefined;
 }

@@ -10,7 +10,7 @@ import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 import { lineExceptionsSql } from './fund-exceptions.sql';
-import { parseFilter, ReconciliationService } from './reconciliation.service';
+import { parseFilter, parseFilterObject, ReconciliationService } from './reconciliation.service';
 
 
 const READERS = ['admin', 'county', 'inspector', 'finance'];
@@ -29,7 +29,7 @@ export class FundExceptionsService {
 
   async list(query: { filter?: unknown }, user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
     if (!READERS.includes(user.role)) throw ApiException.forbidden();
-    const { kind, explained, ...rest } = (typeof query.filter === 'string' && query.filter ? JSON.parse(query.filter) : (query.filter ?? {})) as Record<string, unknown>;
+    const { kind, explained, ...rest } = parseFilterObject(query.filter);
     if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
     if (explained !== undefined && typeof explained !== 'boolean') throw ApiException.badQuery('explained is true or false', 'explained 只能是 true 或 false');
     return this.find(user.scopePath, parseFilter(rest), { kind: kind as FundExceptionKind | undefined, explained: explained as boolean | undefined });

@@ -19,6 +19,7 @@ import { FUND_MESSAGES } from './fund-messages';
 import { OverduePaymentsService } from './overdue-payments.service';
 import { writeReconciliationXlsx } from './reconciliation-export';
 import { ReconciliationService } from './reconciliation.service';
+import { RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
 type Payload = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ export class FundsController {
 
   @Put('allocations/:id')
   @ApiOperation({ summary: '资金下达: the generic update, and a school given must lie in the region given' })
-  updateAllocation(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  updateAllocation(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.allocations.update(id, body ?? {}, user);
   }
 
@@ -68,7 +69,7 @@ export class FundsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(sheetUpload(MAX_BANK_FILE))
-  async bankResult(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
+  async bankResult(@Param('id', RecordIdTextPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
     if (!file) throw ApiException.validation({ file: FUND_MESSAGES.fileRequired });
     try {
       const kind = sheetKind(uploadedName(file));
@@ -81,7 +82,7 @@ export class FundsController {
 
   @Post('disbursements/:id/reissue')
   @ApiOperation({ summary: 'Re-issue a failed or returned line: { account? } (else the student’s corrected account)' })
-  reissue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  reissue(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.lines.reissue(id, body ?? {}, user);
   }
 
@@ -151,7 +152,7 @@ export class FundsController {
 
   @Put('clues/:id')
   @ApiOperation({ summary: '问题线索: the generic update; the status moves only 待核实 → 属实/不属实 → 已整改' })
-  updateClue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  updateClue(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.clues.update(id, body ?? {}, user);
   }
 }
