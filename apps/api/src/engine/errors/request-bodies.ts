@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../rest/value-checks';
 import { errorBody, isClientHttpError } from './api-exception.filter';
+import { ApiException } from './api.exception';
 import { localeOf } from './locale';
 import { knownRequestError } from './request-body-errors';
 
@@ -15,9 +17,23 @@ export function useRequestBodies(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json');
   express.useBodyParser('urlencoded', { extended: true });
+  // Module routes read bodies themselves: absurd nesting (40 KB of `[`) would overflow the
+  // stack of whatever walks it first (String(), JSON.stringify), so it stops here.
+  express.use((request: Request, response: Response, next: NextFunction) => {
+    if (!nestsDeeperThan(request.body, MAX_JSON_DEPTH + 1)) return next();
+    const body = errorBody(tooDeep(), localeOf(request.headers['accept-language']));
+    response.status(body.statusCode).json(body);
+  });
   express.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (!knownRequestError(error) && !isClientHttpError(error)) return next(error);
     const body = errorBody(error, localeOf(request.headers['accept-language']));
     response.status(body.statusCode).json(body);
+  });
+}
+
+function tooDeep(): ApiException {
+  return new ApiException('MALFORMED_JSON', {
+    zh: `请求内容嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`,
+    en: `The request body nests deeper than ${MAX_JSON_DEPTH} levels`,
   });
 }

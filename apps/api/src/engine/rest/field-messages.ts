@@ -25,6 +25,7 @@ export type MessageKey =
   | 'reference'
   | 'outOfRange'
   | 'nul'
+  | 'tooDeep'
   | `idNumber.${IdNumberFault}`;
 
 export function renderMessage(key: MessageKey, field: FieldDeclaration): Localized {
@@ -72,6 +73,8 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return { zh: `${l}超出可保存的范围`, en: `${le} is out of range` };
     case 'nul':
       return { zh: `${l}含有不可见的控制字符（U+0000），请删除后重试`, en: `${le} contains a NUL character (U+0000)` };
+    case 'tooDeep':
+      return { zh: `${l}嵌套层级过深`, en: `${le} is nested too deeply` };
     case 'reference':
       return { zh: `所选${l}不存在或不在您的管辖范围内`, en: `The chosen ${le} does not exist in your region` };
     default:

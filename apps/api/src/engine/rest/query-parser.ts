@@ -8,7 +8,7 @@ import {
 import { ApiException } from '../errors/api.exception';
 import { referenceIdType, requireResource } from '../metadata/resource-registry';
 import type { Condition, ListQuery } from './list-query';
-import { containsNul, isInt4, isIsoDateTime, isRealDate, ownValue } from './value-checks';
+import { containsNul, isInt4, isIsoDateTime, isRealDate, ownValue, valueProblem } from './value-checks';
 
 /** Largest page a list request may ask for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -37,7 +37,7 @@ export function parseListQuery(resource: ResourceDeclaration, raw: RawListQuery)
       .filter(([, value]) => value !== undefined && value !== '')
       .map(([key, value]) => {
         // PostgreSQL text cannot hold U+0000: such a value matches nothing it could store.
-        if (containsNul(value)) throw badValue(key);
+        if (valueProblem(value)) throw badValue(key);
         return parseFilter(resource, key, value);
       }),
     sort: parseSort(resource, raw.sort),
