@@ -5,18 +5,18 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../rest/value-checks';
 import { errorBody, isClientHttpError } from './api-exception.filter';
 import { ApiException } from './api.exception';
 import { localeOf } from './locale';
-import { knownRequestError } from './request-body-errors';
+import { BODY_LIMIT_KB, knownRequestError } from './request-body-errors';
 
 /**
- * JSON and form bodies (body-parser's 100 KB default), and their refusals answered right
+ * JSON and form bodies (at most BODY_LIMIT_KB), and their refusals answered right
  * away in the API's shape: left to travel down express's error chain, the panel's static
  * fallback turns any error under /api into a 404. Registered before Nest's own parsers,
  * which then skip (they are found by name).
  */
 export function useRequestBodies(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json');
-  express.useBodyParser('urlencoded', { extended: true });
+  express.useBodyParser('json', { limit: `${BODY_LIMIT_KB}kb` });
+  express.useBodyParser('urlencoded', { extended: true, limit: `${BODY_LIMIT_KB}kb` });
   // Module routes read bodies themselves: absurd nesting (40 KB of `[`) would overflow the
   // stack of whatever walks it first (String(), JSON.stringify), so it stops here.
   express.use((request: Request, response: Response, next: NextFunction) => {
