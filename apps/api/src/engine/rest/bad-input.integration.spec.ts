@@ -64,6 +64,17 @@ describe('bad input is a 4xx, never a 500', () => {
       expectRefused(await list(resource, { filter: JSON.stringify({ id: [1, '99999999999'] }) }), [400]);
     });
 
+    it.each(
+      listable.flatMap((r) =>
+        Object.keys(r.relationFilters ?? {}).flatMap((key) =>
+          [INT4_MAX + 1, '1\u0000', { a: 1 }, [1], 1.5].map((value) => [r.name, key, JSON.stringify(value)]),
+        ),
+      ),
+    )('%s relation filter %s with %s is 400', async (name, key, value) => {
+      const resource = RESOURCES.find((r) => r.name === name)!;
+      expectRefused(await list(resource, { filter: `{"${key}":${value}}` }), [400]);
+    });
+
     it.each(listable.flatMap((r) => PROTOTYPE_KEYS.map((key) => [r.name, key])))('%s filter key %s is 400', async (name, key) => {
       const resource = RESOURCES.find((r) => r.name === name)!;
       expectRefused(await list(resource, { filter: `{"${key}":"1"}` }), [400]);
@@ -90,6 +101,9 @@ describe('bad input is a 4xx, never a 500', () => {
       ['not JSON', 'filter', '{x'],
       ['a nested array value', 'filter', '{"id":[[1]]}'],
       ['an object id', 'filter', '{"id":{"a":1}}'],
+      ['a NUL in the search', 'filter', '{"q":"黄\\u0000"}'],
+      ['an object as the search', 'filter', '{"q":{"a":1}}'],
+      ['nesting 40 deep', 'filter', `{"id":${'['.repeat(40)}${']'.repeat(40)}}`],
     ])('students %s as %s is 400', async (_what, param, value) => {
       expectRefused(await list(RESOURCES.find((r) => r.name === 'students')!, { [param]: value }), [400]);
     });
