@@ -1,11 +1,15 @@
 import { ApiException } from './api.exception';
 import { isRejectedValue } from './database-error';
 
+/** Largest JSON or form body; bulk data goes through imports (file uploads). */
+export const BODY_LIMIT_KB = 100;
+
 /**
  * body-parser's refusals (http-errors with a `type`) and values PostgreSQL refused, as our
  * own exceptions; undefined for anything else.
  */
 export function knownRequestError(error: unknown): ApiException | undefined {
+  if (error instanceof ApiException) return undefined;
   if (isRejectedValue(error)) {
     return new ApiException('INVALID_VALUE', {
       zh: '提交或查询的值无效（超出范围、日期不存在或含有不可见字符）',
@@ -15,12 +19,11 @@ export function knownRequestError(error: unknown): ApiException | undefined {
   const type = (error as { type?: unknown })?.type;
   if (typeof type !== 'string') return undefined;
   switch (type) {
-    // Nest applies body-parser's default limit, 100 KB, to JSON and urlencoded bodies.
     case 'entity.too.large':
     case 'parameters.too.many':
       return new ApiException('PAYLOAD_TOO_LARGE', {
-        zh: '请求内容过大：JSON 请求体最多 100 KB（大批数据请用导入）',
-        en: 'The request body is over 100 KB, the limit for JSON (use an import for bulk data)',
+        zh: `请求内容过大：JSON 请求体最多 ${BODY_LIMIT_KB} KB（大批数据请用导入）`,
+        en: `The request body is over ${BODY_LIMIT_KB} KB, the limit for JSON (use an import for bulk data)`,
       });
     case 'entity.parse.failed':
       return malformedJson();

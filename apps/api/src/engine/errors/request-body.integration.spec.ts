@@ -56,6 +56,19 @@ describe('request bodies refused before routing', () => {
     }
   });
 
+  it.each([['/api/students'], ['/api/allocations/1'], ['/api/funds/exceptions/explain'], ['/api/auth/login']])(
+    'a body nesting deeper than 32 levels to %s is 400 MALFORMED_JSON',
+    async (path) => {
+      const deep = `{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+      const res = await send(path, deep);
+      expect(res.status).toBe(400);
+      expectErrorShape(res);
+      expect(res.body).toMatchObject({ code: 'MALFORMED_JSON', message: expect.stringContaining('嵌套层级过深') });
+      // 32 levels is still a body (the route decides what it means).
+      expect((await send(path, `{"name":${'['.repeat(31)}${']'.repeat(31)}}`)).status).not.toBe(400);
+    },
+  );
+
   it.each([
     ['an unsupported charset', { 'content-type': 'application/json; charset=latin9' }, 415],
     ['an unsupported content encoding', { 'content-encoding': 'x-compress' }, 415],

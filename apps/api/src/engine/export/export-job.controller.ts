@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ExportJob, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
@@ -13,6 +13,7 @@ import { allowed } from '../rest/resource.controller';
 import { exportRequest } from './export.controller';
 import { contentDisposition, contentType, type RawExportOptions } from './export-format';
 import { exportFilePath, ExportJobService } from './export-job.service';
+import { RecordIdPipe } from '../rest/record-id.pipe';
 
 type RawJobOptions = RawListQuery & RawExportOptions;
 
@@ -46,7 +47,7 @@ export class ExportJobController {
 
   @Get('export-jobs/:id')
   status(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @CurrentUser() user: SessionUser,
   ): Promise<ExportJob> {
@@ -55,7 +56,7 @@ export class ExportJobController {
 
   @Get('export-jobs/:id/file')
   async file(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @CurrentUser() user: SessionUser,
     @Res() response: Response,

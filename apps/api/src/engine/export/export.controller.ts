@@ -4,7 +4,7 @@ import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Locale, localeOf } from '../errors/locale';
-import { parseListQuery, type RawListQuery } from '../rest/query-parser';
+import { parseJson, parseListQuery, type RawListQuery } from '../rest/query-parser';
 import { allowed } from '../rest/resource.controller';
 import { parseExportOptions, type RawExportOptions } from './export-format';
 import { type ExportRequest, ResourceExporter } from './resource-exporter.service';
@@ -38,8 +38,8 @@ export function exportRequest(resource: ResourceDeclaration, query: RawListQuery
   const options = parseExportOptions(query, locale);
   // A file holds the whole list: `range` is not a page here and is ignored.
   const parsed = parseListQuery(resource, { filter: query.filter, sort: query.sort });
-  // Both parsed without error above.
-  const filter = query.filter ? (JSON.parse(query.filter) as Record<string, unknown>) : {};
-  const sort = query.sort ? (JSON.parse(query.sort) as [string, string]) : [resource.defaultSort.field, resource.defaultSort.order];
+  // Both checked above: an object and a [field, order] pair.
+  const filter = parseJson<Record<string, unknown>>(query.filter, 'filter', {});
+  const sort = parseJson<[string, string]>(query.sort, 'sort', [resource.defaultSort.field, resource.defaultSort.order]);
   return { query: parsed, filter, sort: [sort[0], sort[1]], options };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FileInfo, SessionUser } from '@zizhu/schema';
@@ -9,6 +9,7 @@ import { ApiException } from '../errors/api.exception';
 import { FileService } from './file.service';
 import { FILE_MESSAGES, MAX_FILE_BYTES } from './file-types';
 import { UploadLimitInterceptor } from './upload-limit.interceptor';
+import { RecordIdPipe } from '../rest/record-id.pipe';
 
 /**
  * Attachments: upload a file, then save a record with its id in a `reference: 'files'`
@@ -36,13 +37,13 @@ export class FileController {
 
   @Get(':id/info')
   @ApiOperation({ summary: "A file's name, type, size and hash, for users who can see the record it belongs to" })
-  info(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<FileInfo> {
+  info(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser): Promise<FileInfo> {
     return this.files.describe(id, user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Download a file (audited), for users who can see the record it belongs to' })
-  async download(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
+  async download(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
     const { info, data } = await this.files.download(id, user);
     const encoded = encodeURIComponent(info.name);
     response.setHeader('Content-Type', info.contentType);

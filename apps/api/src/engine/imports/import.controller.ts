@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Res,
@@ -27,6 +26,7 @@ import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
 import { ImportErrorRows } from './import-error-rows';
 import { sheetKind } from './sheet-reader';
 import { sheetUpload, uploadedName } from './sheet-upload';
+import { RecordIdPipe } from '../rest/record-id.pipe';
 
 const MODES: readonly ImportMode[] = ['insert', 'update', 'upsert'];
 
@@ -87,7 +87,7 @@ export class ImportController {
   @Get(':id')
   @ApiOperation({ summary: 'Status, progress, counts, mapping and errors of an import' })
   status(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @CurrentUser() user: SessionUser,
     @Headers('accept-language') language: string | undefined,
   ): Promise<ImportJob> {
@@ -97,7 +97,7 @@ export class ImportController {
   @Put(':id/mapping')
   @ApiOperation({ summary: 'Change which column feeds which field, and validate again' })
   async remap(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Body() body: { columns?: Record<string, string | null> },
     @CurrentUser() user: SessionUser,
   ): Promise<{ id: number }> {
@@ -111,7 +111,7 @@ export class ImportController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop validating and discard the upload' })
-  async cancel(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<{ id: number }> {
+  async cancel(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser): Promise<{ id: number }> {
     await this.jobs.cancel(id, user);
     return { id };
   }
@@ -120,7 +120,7 @@ export class ImportController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Write the valid rows (or, with allOrNothing, all rows or none)' })
   async commit(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Body() body: { allOrNothing?: unknown },
     @CurrentUser() user: SessionUser,
   ): Promise<{ id: number }> {
@@ -134,7 +134,7 @@ export class ImportController {
   @Get(':id/errors.xlsx')
   @ApiOperation({ summary: 'The invalid rows as uploaded, with an error column, ready to fix and upload again' })
   async errors(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @CurrentUser() user: SessionUser,
     @Headers('accept-language') language: string | undefined,
     @Res() response: Response,

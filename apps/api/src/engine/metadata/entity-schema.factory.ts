@@ -1,5 +1,6 @@
 import { columnName, type FieldDeclaration, type ResourceDeclaration } from '@zizhu/schema';
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
+import { STRING_MAX_LENGTH } from '../rest/value-checks';
 import { RESOURCES, fieldEntries, referenceIdType, requireResource } from './resource-registry';
 
 /** Text columns searched by prefix or scoped by path use the "C" collation, so a plain
@@ -12,7 +13,7 @@ function columnOptions(key: string, field: FieldDeclaration): EntitySchemaColumn
   const prefixed = field.search === 'prefix' || field.filter === 'prefix';
   switch (field.type) {
     case 'string':
-      return { name, type: 'varchar', length: field.maxLength ?? 255, nullable, ...(prefixed ? { collation: PREFIX_COLLATION } : {}) };
+      return { name, type: 'varchar', length: field.maxLength ?? STRING_MAX_LENGTH, nullable, ...(prefixed ? { collation: PREFIX_COLLATION } : {}) };
     case 'text':
       return { name, type: 'text', nullable };
     case 'integer':

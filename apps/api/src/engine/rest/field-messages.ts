@@ -1,4 +1,5 @@
 import { type FieldDeclaration, ID_NUMBER_MESSAGES, type IdNumberFault, type Localized } from '@zizhu/schema';
+import { STRING_MAX_LENGTH } from './value-checks';
 
 /** Keys of the validation messages the engine produces; each renders zh and en. */
 export type MessageKey =
@@ -22,6 +23,9 @@ export type MessageKey =
   | 'account'
   | 'unique'
   | 'reference'
+  | 'outOfRange'
+  | 'nul'
+  | 'tooDeep'
   | `idNumber.${IdNumberFault}`;
 
 export function renderMessage(key: MessageKey, field: FieldDeclaration): Localized {
@@ -32,7 +36,7 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
     case 'text':
       return { zh: `${l}应为文本`, en: `${le} must be text` };
     case 'maxLength':
-      return { zh: `${l}最多${field.maxLength}个字符`, en: `${le} has at most ${field.maxLength} characters` };
+      return { zh: `${l}最多${field.maxLength ?? STRING_MAX_LENGTH}个字符`, en: `${le} has at most ${field.maxLength ?? STRING_MAX_LENGTH} characters` };
     case 'minLength':
       return { zh: `${l}至少${field.minLength}个字符`, en: `${le} has at least ${field.minLength} characters` };
     case 'pattern':
@@ -65,6 +69,12 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return { zh: `${l}应为12至30位数字`, en: `${le} must have 12 to 30 digits` };
     case 'unique':
       return { zh: `${l}已存在，不能重复`, en: `This ${le} already exists` };
+    case 'outOfRange':
+      return { zh: `${l}超出可保存的范围`, en: `${le} is out of range` };
+    case 'nul':
+      return { zh: `${l}含有不可见的控制字符（U+0000），请删除后重试`, en: `${le} contains a NUL character (U+0000)` };
+    case 'tooDeep':
+      return { zh: `${l}嵌套层级过深`, en: `${le} is nested too deeply` };
     case 'reference':
       return { zh: `所选${l}不存在或不在您的管辖范围内`, en: `The chosen ${le} does not exist in your region` };
     default:

@@ -11,7 +11,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -27,22 +26,17 @@ import {
 } from 'class-validator';
 import { referenceIdType } from '../metadata/resource-registry';
 import type { MessageKey } from './field-messages';
+import { isInt4, isIsoDateTime, isRealDate, STRING_MAX_LENGTH } from './value-checks';
 
 type PropertyDecorator = (target: object, propertyKey: string) => void;
 
 /** Each constraint's message is our message key; it is rendered per language later. */
 const key = (messageKey: MessageKey): ValidationOptions => ({ message: messageKey });
 
-const REAL_DATE = ValidateBy({
-  name: 'realDate',
-  validator: {
-    validate: (v: unknown) => {
-      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    },
-  },
-}, key('date'));
+const REAL_DATE = ValidateBy({ name: 'realDate', validator: { validate: isRealDate } }, key('date'));
+const DATE_TIME = ValidateBy({ name: 'isoDateTime', validator: { validate: isIsoDateTime } }, key('datetime'));
+/** What an `integer` column holds, for fields that declare no narrower bounds. */
+const INT4 = (messageKey: MessageKey) => ValidateBy({ name: 'int4', validator: { validate: isInt4 } }, key(messageKey));
 
 function idNumberDecorators(): PropertyDecorator[] {
   const faults = ['length', 'characters', 'region', 'birthDate', 'checkDigit'] as const;
@@ -62,6 +56,8 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
   const text = (): PropertyDecorator[] => [
     IsString(key('text')),
     ...(field.maxLength ? [MaxLength(field.maxLength, key('maxLength'))] : []),
+    // A string column without a declared length is varchar(255); text is unbounded.
+    ...(field.type === 'string' && !field.maxLength ? [MaxLength(STRING_MAX_LENGTH, key('maxLength'))] : []),
     ...(field.minLength ? [MinLength(field.minLength, key('minLength'))] : []),
     ...(field.pattern ? [Matches(new RegExp(field.pattern.regex), key('pattern'))] : []),
   ];
@@ -81,13 +77,14 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
         IsInt(key('integer')),
         ...(field.min !== undefined ? [Min(field.min, key('min'))] : []),
         ...(field.max !== undefined ? [Max(field.max, key('max'))] : []),
+        INT4('outOfRange'),
       ];
     case 'boolean':
       return [IsBoolean(key('boolean'))];
     case 'date':
       return [REAL_DATE];
     case 'datetime':
-      return [IsISO8601({ strict: true }, key('datetime'))];
+      return [DATE_TIME];
     case 'enum':
       return [IsIn((field.options ?? []).map((o) => o.value), key('option'))];
     case 'enumList':
@@ -97,7 +94,7 @@ function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
         ...(field.required ? [ArrayNotEmpty(key('options'))] : []),
       ];
     case 'reference':
-      return referenceIdType(field) === 'integer' ? [IsInt(key('reference'))] : [IsString(key('reference'))];
+      return referenceIdType(field) === 'integer' ? [IsInt(key('reference')), INT4('reference')] : [IsString(key('reference'))];
     case 'idNumber':
       return [IsString(key('idNumber.characters')), ...idNumberDecorators()];
     case 'phone':

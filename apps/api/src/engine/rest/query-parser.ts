@@ -9,14 +9,16 @@ import { ApiException } from '../errors/api.exception';
 import { referenceIdType, requireResource } from '../metadata/resource-registry';
 import type { Condition, ListQuery } from './list-query';
 import { OVERDUE_KEY, overdueColumns } from './overdue-sql';
+import { containsNul, isInt4, isIsoDateTime, isRealDate, ownValue, valueProblem } from './value-checks';
 
 /** Largest page a list request may ask for. */
 export const MAX_PAGE_SIZE = 1000;
 
+/** As the query string arrives: JSON text, but a repeated parameter comes as an array. */
 export interface RawListQuery {
-  sort?: string;
-  range?: string;
-  filter?: string;
+  sort?: unknown;
+  range?: unknown;
+  filter?: unknown;
 }
 
 /** System columns every versioned resource can be sorted by. */
@@ -27,14 +29,18 @@ const SYSTEM_SORT: Record<string, string> = { id: 'id', createdAt: 'created_at',
  * filter and sort fields are accepted; anything else is a 400, never silently ignored.
  */
 export function parseListQuery(resource: ResourceDeclaration, raw: RawListQuery): ListQuery {
-  const filter = parseJson<Record<string, unknown>>(raw.filter, 'filter', {});
+  const filter = parseJson<unknown>(raw.filter, 'filter', {});
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
     throw ApiException.badQuery('filter must be a JSON object', 'filter 参数应为 JSON 对象');
   }
   return {
     conditions: Object.entries(filter)
       .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => parseFilter(resource, key, value)),
+      .map(([key, value]) => {
+        // PostgreSQL text cannot hold U+0000: such a value matches nothing it could store.
+        if (valueProblem(value)) throw badValue(key);
+        return parseFilter(resource, key, value);
+      }),
     sort: parseSort(resource, raw.sort),
     ...parseRange(raw.range),
   };
@@ -47,23 +53,23 @@ function parseFilter(resource: ResourceDeclaration, key: string, value: unknown)
       ? { kind: 'in', column: 'id', values: value.map((v) => coerceId(idType, v, key)) }
       : { kind: 'eq', column: 'id', value: coerceId(idType, value, key) };
   }
-  if (key === 'q') return searchCondition(resource, String(value));
+  if (key === 'q') return searchCondition(resource, text(value, key));
   if (key === OVERDUE_KEY && resource.overdue) {
     if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw ApiException.badQuery(`${key} must be true or false`, `${key} 应为 true 或 false`);
     return { kind: 'overdue', ...overdueColumns(resource)!, value: value === true || value === 'true' };
   }
-  const relation = resource.relationFilters?.[key];
+  const relation = ownValue(resource.relationFilters, key);
   if (relation) return relatedCondition(relation, value, key);
   const range = /^(.+)_(gte|lte)$/.exec(key);
   if (range) {
-    const field = resource.fields[range[1]];
+    const field = ownValue(resource.fields, range[1]);
     if (field?.filter !== 'range') throw unknownFilter(key);
     return { kind: range[2] as 'gte' | 'lte', column: columnName(range[1], field), value: coerce(field, value, key) };
   }
-  const field = resource.fields[key];
+  const field = ownValue(resource.fields, key);
   if (!field?.filter || field.filter === 'range') throw unknownFilter(key);
   const column = columnName(key, field);
-  if (field.filter === 'prefix') return { kind: 'prefix', column, value: String(value).trim() };
+  if (field.filter === 'prefix') return { kind: 'prefix', column, value: text(value, key) };
   if (field.type === 'enumList') return { kind: 'contains', column, value: String(coerceOption(field, value, key)) };
   if (Array.isArray(value)) return { kind: 'in', column, values: value.map((v) => coerce(field, v, key)) };
   return { kind: 'eq', column, value: coerce(field, value, key) };
@@ -110,8 +116,9 @@ const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
   switch (field.type) {
     case 'integer':
+      return coerceInteger(value, key, isInt4);
     case 'money':
-      return coerceInteger(value, key);
+      return coerceInteger(value, key, Number.isSafeInteger);
     case 'reference':
       return coerceId(referenceIdType(field), value, key);
     case 'boolean':
@@ -122,19 +129,18 @@ function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
     case 'enumList':
       return coerceOption(field, value, key);
     case 'date':
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+      if (isRealDate(value)) return value;
       throw badValue(key);
     case 'datetime':
-      if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+      if (isIsoDateTime(value)) return value;
       throw badValue(key);
     case 'idNumber':
-      return normalizeIdNumber(String(value));
+      return normalizeIdNumber(text(value, key));
     case 'string':
     case 'text':
     case 'phone':
     case 'account':
-      if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
-      throw badValue(key);
+      return text(value, key);
     case 'json':
     case 'password':
       throw unknownFilter(key);
@@ -152,23 +158,33 @@ function coerceOption(field: FieldDeclaration, value: unknown, key: string): str
 }
 
 function coerceId(idType: 'integer' | 'code', value: unknown, key: string): number | string {
-  if (idType === 'integer') return coerceInteger(value, key);
+  if (idType === 'integer') return coerceInteger(value, key, isInt4);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   throw badValue(key);
 }
 
-function coerceInteger(value: unknown, key: string): number {
+/** A number or a decimal string, within what the column holds. */
+function coerceInteger(value: unknown, key: string, fits: (n: number) => boolean): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw badValue(key);
+  if (typeof n !== 'number' || !Number.isInteger(n) || !fits(n)) throw badValue(key);
   return n;
 }
 
-function parseSort(resource: ResourceDeclaration, raw: string | undefined): ListQuery['sort'] {
-  const [field, order] = parseJson<[string, string]>(raw, 'sort', [resource.defaultSort.field, resource.defaultSort.order]);
-  const upper = String(order).toUpperCase();
+function text(value: unknown, key: string): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+  throw badValue(key);
+}
+
+function parseSort(resource: ResourceDeclaration, raw: unknown): ListQuery['sort'] {
+  const sort = parseJson<unknown>(raw, 'sort', [resource.defaultSort.field, resource.defaultSort.order]);
+  if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || typeof sort[1] !== 'string') {
+    throw ApiException.badQuery('sort must be ["field", "ASC" | "DESC"]', 'sort 参数应为 ["字段", "ASC" 或 "DESC"]');
+  }
+  const [field, order] = sort as [string, string];
+  const upper = order.toUpperCase();
   if (upper !== 'ASC' && upper !== 'DESC') throw ApiException.badQuery('sort order must be ASC or DESC', '排序方向应为 ASC 或 DESC');
-  const declared = resource.fields[field];
-  const systemColumn = resource.versioned || field === 'id' ? SYSTEM_SORT[field] : undefined;
+  const declared = ownValue(resource.fields, field);
+  const systemColumn = resource.versioned || field === 'id' ? ownValue(SYSTEM_SORT, field) : undefined;
   const column = declared?.sort ? columnName(field, declared) : systemColumn;
   if (!column) {
     throw ApiException.badQuery(`cannot sort ${resource.name} by "${field}"`, `不能按“${field}”排序`);
@@ -176,8 +192,9 @@ function parseSort(resource: ResourceDeclaration, raw: string | undefined): List
   return { column, order: upper };
 }
 
-function parseRange(raw: string | undefined): { offset: number; limit: number } {
-  const [start, end] = parseJson<[number, number]>(raw, 'range', [0, 24]);
+function parseRange(raw: unknown): { offset: number; limit: number } {
+  const range = parseJson<unknown>(raw, 'range', [0, 24]);
+  const [start, end] = Array.isArray(range) && range.length === 2 ? range : [];
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
     throw ApiException.badQuery('range must be [start, end] with 0 <= start <= end', 'range 参数应为 [起, 止]');
   }
@@ -187,8 +204,19 @@ function parseRange(raw: string | undefined): { offset: number; limit: number } 
   return { offset: start, limit: end - start + 1 };
 }
 
-function parseJson<T>(raw: string | undefined, name: string, fallback: T): T {
+/** A plain text query parameter: given once, without U+0000 (else 400); undefined if absent or empty. */
+export function textParam(raw: unknown, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || containsNul(raw)) {
+    throw ApiException.badQuery(`${name} must be given once, as text`, `${name} 参数只能给一次，且应为文本`);
+  }
+  return raw;
+}
+
+/** A query parameter holding JSON text; given twice (an array) or as `a[b]=` it is refused. */
+export function parseJson<T>(raw: unknown, name: string, fallback: T): T {
   if (raw === undefined || raw === '') return fallback;
+  if (typeof raw !== 'string') throw ApiException.badQuery(`${name} must be given once, as JSON text`, `${name} 参数只能给一次，且应为 JSON 文本`);
   try {
     return JSON.parse(raw) as T;
   } catch {

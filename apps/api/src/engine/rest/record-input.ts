@@ -12,6 +12,7 @@ import { ApiException } from '../errors/api.exception';
 import { renderMessage } from './field-messages';
 import { buildInputClass, findFieldFaults, type InputMode, isWritable } from './input-validator.factory';
 import { checkJsonShape } from './json-shape.validator';
+import { type ValueProblem, valueProblem } from './value-checks';
 
 type Values = Record<string, unknown>;
 
@@ -70,8 +71,16 @@ export function prepareValues(
   findFaults: typeof findFieldFaults = findFieldFaults,
 ): Values {
   const values: Values = {};
+  // U+0000 (a pasted or crafted value, never a typed one) or absurd nesting: refused on the
+  // field before anything (a comparison, a JSON.stringify) walks the value.
+  const problems: Record<string, ValueProblem> = {};
   for (const [key, field] of Object.entries(resource.fields)) {
     if (!isWritable(field, mode) || !(key in body)) continue;
+    const problem = valueProblem(body[key]);
+    if (problem) {
+      problems[key] = problem;
+      continue;
+    }
     const value = normalizeValue(field, body[key]);
     // A masked value sent back unchanged means "keep what is stored".
     if (field.sensitive && isMasked(value) && existing) {
@@ -91,6 +100,7 @@ export function prepareValues(
   const faults = findFaults(inputClass(resource, mode), values);
   const errors: Record<string, Localized> = {};
   for (const [key, messageKey] of Object.entries(faults)) errors[key] = renderMessage(messageKey, resource.fields[key]);
+  for (const [key, problem] of Object.entries(problems)) errors[key] = renderMessage(problem, resource.fields[key]);
   for (const [key, field] of Object.entries(resource.fields)) {
     if (field.type !== 'json' || !field.shape || values[key] == null || errors[key]) continue;
     const checked = checkJsonShape(resource.name, key, field, values[key]);

@@ -8,6 +8,7 @@ import { type Condition, type ListQuery, whereClause } from './list-query';
 import { type ApiRecord, presentRecord, selectList } from './record-presenter';
 import { attachReferenceLabels } from './reference-labels';
 import { applyRecordView } from './record-views';
+import { containsNul, INT4_MAX } from './value-checks';
 
 /** Counts stop here; past it the planner's estimate is reported (Content-Range total). */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -104,8 +105,10 @@ export class ResourceReader {
   }
 }
 
+/** The id as its column holds it, or undefined when no row can have it. */
 export function parseId(resource: ResourceDeclaration, id: string): number | string | undefined {
-  if (resource.idType === 'code') return id;
+  if (resource.idType === 'code') return containsNul(id) ? undefined : id;
+  if (!/^\d+$/.test(id)) return undefined;
   const n = Number(id);
-  return Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 ? n : undefined;
+  return n > 0 && n <= INT4_MAX ? n : undefined;
 }

@@ -4,6 +4,7 @@ import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/s
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
+import { databaseError } from '../errors/database-error';
 import { attachFiles } from '../files/file-attach';
 import { checkAgreements } from '../scope/reference-agreement';
 import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
@@ -12,6 +13,7 @@ import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './reco
 import { prepareInput } from './record-input';
 import { checkListsStillCover, checkReferencedLists } from './referenced-lists';
 import { parseId, ResourceReader } from './resource-reader.service';
+import { isInt4 } from './value-checks';
 
 type Row = Record<string, unknown>;
 
@@ -182,7 +184,11 @@ function checkVersion(existing: Row, sent: unknown): void {
       version: { zh: '缺少版本号，请刷新页面后重试', en: 'The record version is missing: reload and retry' },
     });
   }
-  if (Number(sent) !== existing.version) {
+  // The version read with the record, as it was sent: `[1]` or `true` is no version.
+  if (!isInt4(sent)) {
+    throw ApiException.validation({ version: { zh: '版本号无效，请刷新页面后重试', en: 'The record version is not valid: reload and retry' } });
+  }
+  if (sent !== existing.version) {
     throw new ApiException('STALE_VERSION', {
       zh: '此记录已被他人修改，请刷新后重新编辑',
       en: 'Someone else changed this record meanwhile: reload it and edit again',
@@ -207,11 +213,4 @@ function translateConstraintError(resource: ResourceDeclaration, error: unknown)
     });
   }
   return error;
-}
-
-/** PostgreSQL's error fields, whichever wrapper (QueryFailedError or pg's own) carries them. */
-function databaseError(error: unknown): { code: string; constraint?: string } | undefined {
-  const candidate = (error as { driverError?: unknown })?.driverError ?? error;
-  const code = (candidate as { code?: unknown })?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? (candidate as { code: string; constraint?: string }) : undefined;
 }

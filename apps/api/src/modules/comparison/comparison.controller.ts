@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ComparisonProgress, ComparisonSummaryTree, SessionUser } from '@zizhu/schema';
 import { CurrentUser } from '../../engine/auth/current-user.decorator';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ComparisonService } from './comparison.service';
 import type { ComparisonSummary } from './comparison-summary';
+import { RecordIdPipe, RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
 /**
  * The comparison's own routes; its resources (lists, runs, results) are served by the
@@ -28,26 +29,26 @@ export class ComparisonController {
 
   @Put('comparisons/:id')
   @ApiOperation({ summary: 'Edit a run (as the generic update); a changed deadline must not lie in the past' })
-  update(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  update(@Param('id', RecordIdTextPipe) id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.comparisons.update(id, body ?? {}, user);
   }
 
   @Delete('comparisons/:id')
   @ApiOperation({ summary: 'Delete a run with its results and history; refused (409) while it runs or once a school has decided a result' })
-  remove(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  remove(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.comparisons.remove(id, user);
   }
 
   @Post('comparisons/:id/run')
   @HttpCode(202)
   @ApiOperation({ summary: 'Run (or re-run) a comparison in the background; poll GET /comparisons/:id for status and progress' })
-  run(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  run(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.comparisons.start(id, user);
   }
 
   @Get('comparisons/:id/summary')
   @ApiOperation({ summary: 'Counts by county × stage × identity type: students compared, found, questionable, unmatched' })
-  summary(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonSummary | null> {
+  summary(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonSummary | null> {
     return this.comparisons.summary(id, user);
   }
 
@@ -57,7 +58,7 @@ export class ComparisonController {
       "The summary down the region tree (city › county › township › school × stage × identity type): ?parent=<region code> (default: the caller's highest node) → the node, its ancestors and children; ?level=county|township|school lists that level below the node instead",
   })
   summaryTree(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Query('parent') parent: string | undefined,
     @Query('level') level: string | undefined,
     @CurrentUser() user: SessionUser,
@@ -67,7 +68,7 @@ export class ComparisonController {
 
   @Get('comparisons/:id/progress')
   @ApiOperation({ summary: "Verification progress per school in the caller's scope: total, decided, pending, overdue; state done | pending | overdue" })
-  progress(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonProgress> {
+  progress(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser): Promise<ComparisonProgress> {
     return this.comparisons.progressBySchool(id, user);
   }
 
@@ -77,7 +78,7 @@ export class ComparisonController {
     summary: "Bulk confirm: { ids, reason? } — each listed result of the run that is pending, an exact or a questionable match (what verification progress waits on) and in the caller's scope is confirmed (audited); others are skipped. Answers { confirmed, skipped }",
   })
   confirm(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', RecordIdPipe) id: number,
     @Body() body: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
   ): Promise<{ confirmed: number; skipped: number }> {
@@ -86,7 +87,7 @@ export class ComparisonController {
 
   @Put('comparison-results/:id')
   @ApiOperation({ summary: "A school's decision on a result: { decision, decisionReason, version }" })
-  decide(@Param('id') id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  decide(@Param('id', RecordIdTextPipe) id: string, @Body() body: Record<string, unknown>, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.comparisons.decide(id, body ?? {}, user);
   }
 }

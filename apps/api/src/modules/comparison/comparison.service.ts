@@ -25,6 +25,7 @@ import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './
 import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
 import { comparisonRecordsView, executionRecordsView, subtreeSummary } from './comparison-subtree-figures';
+import { textParam } from '../../engine/rest/query-parser';
 
 const COMPARISON_DELETE_MESSAGES = {
   running: { zh: '比对正在运行，不能删除', en: 'The comparison is running and cannot be deleted' },
@@ -183,11 +184,11 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
   async summaryTree(id: number, query: { parent?: unknown; level?: unknown }, user: SessionUser): Promise<ComparisonSummaryTree> {
     if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
     const run = await this.findRun(this.db.manager, id, user);
-    const level = query.level == null || query.level === '' ? null : String(query.level);
+    const level = textParam(query.level, 'level') ?? null;
     if (level !== null && !(LEVELS as readonly string[]).includes(level)) {
       throw ApiException.badQuery(`level must be one of ${LEVELS.join(', ')}`, `level 只能是 ${LEVELS.join('、')}`);
     }
-    const parent = typeof query.parent === 'string' && query.parent ? query.parent : null;
+    const parent = textParam(query.parent, 'parent') ?? null;
     const scope = `${escapeLike(user.scopePath)}%`;
     // `parent` names a region; a school officer's own node is their school (the only one in scope).
     const [top]: { nodeId: string; nodePath: string; level: string }[] = await this.db.query(

@@ -10,7 +10,7 @@ import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 import { lineExceptionsSql } from './fund-exceptions.sql';
-import { parseFilter, ReconciliationService } from './reconciliation.service';
+import { parseFilter, parseFilterObject, ReconciliationService } from './reconciliation.service';
 
 
 const READERS = ['admin', 'county', 'inspector', 'finance'];
@@ -29,7 +29,7 @@ export class FundExceptionsService {
 
   async list(query: { filter?: unknown }, user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
     if (!READERS.includes(user.role)) throw ApiException.forbidden();
-    const { kind, explained, ...rest } = exceptionFilter(query.filter);
+    const { kind, explained, ...rest } = parseFilterObject(query.filter);
     if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
     if (explained !== undefined && typeof explained !== 'boolean') throw ApiException.badQuery('explained is true or false', 'explained 只能是 true 或 false');
     return this.find(user.scopePath, parseFilter(rest), { kind: kind as FundExceptionKind | undefined, explained: explained as boolean | undefined });
@@ -244,19 +244,4 @@ export class FundExceptionsService {
       if (n) e.explanation = { note: n.note, explainedBy: n.explained_by, explainedAt: new Date(n.explained_at).toISOString() };
     }
   }
-}
-
-/** The list's filter as an object: malformed JSON, null or a list is a 400, not a 500. */
-function exceptionFilter(value: unknown): Record<string, unknown> {
-  const bad = () => ApiException.badQuery(FUND_MESSAGES.badFilter.en, FUND_MESSAGES.badFilter.zh);
-  let raw: unknown = value ?? {};
-  if (typeof value === 'string') {
-    try {
-      raw = value ? JSON.parse(value) : {};
-    } catch {
-      throw bad();
-    }
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad();
-  return raw as Record<string, unknown>;
 }

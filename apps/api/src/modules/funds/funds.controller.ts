@@ -23,6 +23,7 @@ import { FUND_MESSAGES } from './fund-messages';
 import { OverduePaymentsService } from './overdue-payments.service';
 import { writeReconciliationXlsx } from './reconciliation-export';
 import { ReconciliationService } from './reconciliation.service';
+import { RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
 type Payload = Record<string, unknown>;
 
@@ -57,7 +58,7 @@ export class FundsController {
 
   @Put('allocations/:id')
   @ApiOperation({ summary: '资金下达: the generic update, and a school given must lie in the region given' })
-  updateAllocation(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  updateAllocation(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.allocations.update(id, body ?? {}, user);
   }
 
@@ -73,7 +74,7 @@ export class FundsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(sheetUpload(MAX_BANK_FILE))
-  async bankResult(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
+  async bankResult(@Param('id', RecordIdTextPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: SessionUser): Promise<BankResultSummary> {
     if (!file) throw ApiException.validation({ file: FUND_MESSAGES.fileRequired });
     try {
       const kind = sheetKind(uploadedName(file));
@@ -86,14 +87,14 @@ export class FundsController {
 
   @Get('disbursement-batches/:id/bank-file.xlsx')
   @ApiOperation({ summary: '银行代发文件 (finance only, audited): the pending lines with full account numbers, names, amounts in yuan and a totals row' })
-  bankFileXlsx(@Param('id') id: string, @Headers('accept-language') language: string | undefined, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
+  bankFileXlsx(@Param('id', RecordIdTextPipe) id: string, @Headers('accept-language') language: string | undefined, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
     return this.sendBankFile(id, { format: 'xlsx' }, language, user, response);
   }
 
   @Get('disbursement-batches/:id/bank-file.csv')
   @ApiOperation({ summary: '银行代发文件 as CSV (UTF-8 with BOM, or ?encoding=gbk); finance only, audited' })
   bankFileCsv(
-    @Param('id') id: string,
+    @Param('id', RecordIdTextPipe) id: string,
     @Query('encoding') encoding: string | undefined,
     @Headers('accept-language') language: string | undefined,
     @CurrentUser() user: SessionUser,
@@ -114,7 +115,7 @@ export class FundsController {
 
   @Post('disbursements/:id/reissue')
   @ApiOperation({ summary: 'Re-issue a failed or returned line: { account? } (else the student’s corrected account)' })
-  reissue(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  reissue(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.lines.reissue(id, body ?? {}, user);
   }
 

@@ -12,6 +12,7 @@ import {
 } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
+import { isInt4 } from '../../engine/rest/value-checks';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 import { reconciliationSql } from './reconciliation.sql';
@@ -119,6 +120,13 @@ function parseJson(value: unknown, fallback: unknown, error: { zh: string; en: s
   }
 }
 
+/** `filter` as a JSON object (else 400), its keys still to be checked. */
+export function parseFilterObject(value: unknown): Record<string, unknown> {
+  const raw = parseJson(value, {}, FUND_MESSAGES.badFilter);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw ApiException.badQuery(FUND_MESSAGES.badFilter.en, FUND_MESSAGES.badFilter.zh);
+  return raw as Record<string, unknown>;
+}
+
 export function parseGroupBy(value: unknown): ReconciliationDimension[] {
   const raw = typeof value === 'string' && !value.trim().startsWith('[') ? value.split(',').map((v) => v.trim()).filter(Boolean) : parseJson(value, [...RECONCILIATION_DIMENSIONS], FUND_MESSAGES.badGroupBy);
   if (!Array.isArray(raw) || raw.some((d) => !(RECONCILIATION_DIMENSIONS as readonly string[]).includes(d))) {
@@ -128,13 +136,12 @@ export function parseGroupBy(value: unknown): ReconciliationDimension[] {
 }
 
 export function parseFilter(value: unknown): ReconciliationFilter {
-  const raw = parseJson(value, {}, FUND_MESSAGES.badFilter);
+  const raw = parseFilterObject(value);
   const bad = () => ApiException.badQuery(FUND_MESSAGES.badFilter.en, FUND_MESSAGES.badFilter.zh);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad();
   const filter: ReconciliationFilter = {};
-  for (const [key, v] of Object.entries(raw as Record<string, unknown>)) {
+  for (const [key, v] of Object.entries(raw)) {
     if (key === 'programId' || key === 'year') {
-      if (!Number.isInteger(Number(v)) || v === null || v === '') throw bad();
+      if ((typeof v !== 'number' && typeof v !== 'string') || v === '' || !isInt4(Number(v))) throw bad();
       filter[key] = Number(v);
     } else if (key === 'term') {
       if (!TERMS.some((t) => t.value === v)) throw bad();

@@ -20,6 +20,7 @@ import { RosterEntryService } from './roster-entry.service';
 import { RosterNoticeService } from './roster-notice.service';
 import { RosterWorkflowService } from './roster-workflow.service';
 import { RosterService } from './roster.service';
+import { RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
 type Payload = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ export class RosterController {
   @Get('rosters/:id/applications/template.xlsx')
   @ApiOperation({ summary: "The roster's application template: 身份证号, 姓名, 档次 (its tiers), the program's extra fields, 备注" })
   async applicationTemplate(
-    @Param('id') id: string,
+    @Param('id', RecordIdTextPipe) id: string,
     @Headers('accept-language') language: string | undefined,
     @CurrentUser() user: SessionUser,
     @Res() response: Response,
@@ -62,7 +63,7 @@ export class RosterController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, allOrNothing: { type: 'boolean' } } } })
   @UseInterceptors(sheetUpload(32 * 1024 * 1024))
   async importApplications(
-    @Param('id') id: string,
+    @Param('id', RecordIdTextPipe) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: { allOrNothing?: string },
     @Headers('accept-language') language: string | undefined,
@@ -87,34 +88,34 @@ export class RosterController {
   @Post('rosters/:id/auto-enrol')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add newly marked eligible students at the top tier (while the roster is with the school)' })
-  autoEnrol(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<{ added: number }> {
+  autoEnrol(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<{ added: number }> {
     return this.rosters.autoEnrol(id, user);
   }
 
   @Get('rosters/:id/problems')
   @ApiOperation({ summary: 'Everything that would stop the roster being submitted, entry by entry' })
-  problems(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<RosterProblem[]> {
+  problems(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<RosterProblem[]> {
     return this.rosters.problems(id, user);
   }
 
   @Post('rosters/:id/actions')
   @HttpCode(200)
   @ApiOperation({ summary: "The current step's decision: { action: 'approve' | 'return' | 'reject', comment } (comment required to return or reject)" })
-  act(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  act(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.workflow.act(id, body ?? {}, user);
   }
 
   @Post('rosters/:id/amendments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Amend an approved roster: { entryId, tier } | { entryId, remove: true } | { studentId, tier }, with a reason' })
-  amend(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  amend(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.workflow.amend(id, body ?? {}, user);
   }
 
   @Get('rosters/:id/notice.xlsx')
   @ApiOperation({ summary: '公示: heading (school, term, program), 公示期 (`start`, `end`: YYYY-MM-DD, optional), 监督电话, then names and masked ID numbers' })
   noticeFile(
-    @Param('id') id: string,
+    @Param('id', RecordIdTextPipe) id: string,
     @Query('start') start: string | undefined,
     @Query('end') end: string | undefined,
     @CurrentUser() user: SessionUser,
@@ -131,13 +132,13 @@ export class RosterController {
 
   @Put('roster-entries/:id')
   @ApiOperation({ summary: 'Change an entry (tier, answers, note) while the roster is with the school' })
-  editEntry(@Param('id') id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  editEntry(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.entries.update(id, body ?? {}, user);
   }
 
   @Delete('roster-entries/:id')
   @ApiOperation({ summary: 'Remove an entry while the roster is with the school' })
-  removeEntry(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+  removeEntry(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
     return this.entries.remove(id, user);
   }
 }
