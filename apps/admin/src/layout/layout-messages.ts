@@ -21,6 +21,7 @@ export const TODO_KIND_TEXTS = {
   schoolsBehind: { zh: '逾期未完成核实的学校', en: 'Schools behind on verification' },
   overduePayments: { zh: '逾期未发放的名单', en: 'Rosters with overdue payments' },
   cluesPastDue: { zh: '超过核实期限的问题线索', en: 'Problem clues past their due date' },
+  cluesToReview: { zh: '学校已反馈、待办结的问题线索', en: 'Problem clues answered by schools, to close or return' },
   batchesAwaitingBank: { zh: '待导入银行回盘的发放批次', en: 'Payment batches awaiting the bank’s result' },
   exceptionsUnexplained: { zh: '未说明的对账异常', en: 'Reconciliation exceptions not yet explained' },
   runsInProgress: { zh: '正在运行的比对', en: 'Comparisons running' },

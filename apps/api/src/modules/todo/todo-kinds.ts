@@ -46,7 +46,8 @@ export const TODO_KINDS: readonly TodoKind[] = [
   {
     kind: 'cluesAssigned',
     roles: ['school'],
-    target: { kind: 'list', resource: 'clues', filter: () => ({ status: 'open' }), dueDate: { field: 'dueDate' } },
+    // New clues and answers the county sent back: both wait for the school.
+    target: { kind: 'list', resource: 'clues', filter: () => ({ status: ['open', 'returned'] }), dueDate: { field: 'dueDate' } },
   },
   {
     kind: 'applicationsClosing',
@@ -81,7 +82,13 @@ export const TODO_KINDS: readonly TodoKind[] = [
   {
     kind: 'cluesPastDue',
     roles: ['county'],
-    target: { kind: 'list', resource: 'clues', filter: (c) => ({ status: 'open', dueDate_lte: c.daysFromToday(-1) }), dueDate: { field: 'dueDate' } },
+    // Past their due date and not closed, whoever holds them (the clue's own overdue flag).
+    target: { kind: 'list', resource: 'clues', filter: () => ({ overdue: true }), dueDate: { field: 'dueDate' } },
+  },
+  {
+    kind: 'cluesToReview',
+    roles: ['county'],
+    target: { kind: 'list', resource: 'clues', filter: () => ({ status: 'answered' }), dueDate: { field: 'dueDate' } },
   },
   {
     kind: 'batchesAwaitingBank',

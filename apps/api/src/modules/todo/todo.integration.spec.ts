@@ -77,7 +77,7 @@ describe('GET /api/me/todo: work to do per role, each count the size of the list
 
   it.each([
     ['school1', ['resultsToVerify', 'rostersReturned', 'cluesAssigned', 'applicationsClosing']],
-    ['yuzhou', ['omissionsToReview', 'rostersWaiting', 'schoolsBehind', 'overduePayments', 'cluesPastDue']],
+    ['yuzhou', ['omissionsToReview', 'rostersWaiting', 'schoolsBehind', 'overduePayments', 'cluesPastDue', 'cluesToReview']],
     ['finance', ['rostersWaiting', 'batchesAwaitingBank', 'exceptionsUnexplained']],
     ['admin', ['runsInProgress', 'importsFailed']],
     ['inspector', []],
