@@ -22,19 +22,16 @@ async function coldLoad(baseUrl: string): Promise<{ ms: number; bytes: number; r
   const browser = await launchBrowser();
   try {
     const { page } = browser;
-    let bytes = 0;
-    let requests = 0;
-    page.on('response', (response) => {
-      requests++;
-      const length = Number(response.headers()['content-length'] ?? 0);
-      bytes += length;
-    });
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize)));
     const started = performance.now();
     await page.goto(`${baseUrl}/#/login`, { waitUntil: 'commit' });
     await page.locator('input[name="username"]').fill('admin', { timeout: 30_000 });
     await page.locator('button[type="submit"]').waitFor({ state: 'visible', timeout: 30_000 });
     if (!(await page.locator('button[type="submit"]').isEnabled())) throw new Error('the submit button is disabled');
-    return { ms: performance.now() - started, bytes, requests };
+    const ms = performance.now() - started;
+    const bodies = await Promise.all(sizes);
+    return { ms, bytes: bodies.reduce((a, b) => a + b, 0), requests: bodies.length };
   } finally {
     await browser.close();
   }
@@ -53,7 +50,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       const { ms, bytes, requests } = await coldLoad(baseUrl);
       times.push(ms);
-      console.log(`run ${run}: ${ms.toFixed(0)} ms, ${requests} requests, ${(bytes / 1024).toFixed(0)} KiB over the wire`);
+      console.log(`run ${run}: ${ms.toFixed(0)} ms, ${requests} requests, ${(bytes / 1024).toFixed(0)} KiB over the wire (compressed)`);
     }
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
     console.log(`RESULT login-page-ready ${median.toFixed(0)} ms goal ${GOAL_MS} ${median <= GOAL_MS ? 'met' : 'missed'}`);
