@@ -68,8 +68,10 @@ export class SessionService {
       throw unauthenticated();
     }
     const row = await this.findUser('u.id = $1', [claims.sub]);
-    if (!row || !row.active) throw unauthenticated();
+    if (!row) throw unauthenticated();
     if (claims.ver !== row.token_version) throw sessionRevoked();
+    // Deactivation raises the version as well; the flag alone still locks the user out.
+    if (!row.active) throw unauthenticated();
     return toSessionUser(row);
   }
 
