@@ -49,7 +49,7 @@ export class SessionService {
     await this.throttle.assertAllowed(username, address);
     const row = await this.findUser('u.username = $1', [username]);
     const usable = row?.active ? row.password_hash : null;
-    const verified = await this.passwords.verify(usable ?? null, password);
+    const verified = await this.passwords.verify(usable, password);
     if (!row || !verified) {
       await this.throttle.recordFailure(username, address);
       throw INVALID;
