@@ -57,3 +57,29 @@ describe('login throttling', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
   }, 180_000);
 });
+
+describe('login throttling behind a reverse proxy (TRUST_PROXY=1)', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    process.env.TRUST_PROXY = '1';
+    api = await startTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    delete process.env.TRUST_PROXY;
+    await api.close();
+  }, 60_000);
+
+  const loginFrom = (address: string, password: string) =>
+    fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username: 'school1', password }),
+    });
+
+  it('counts each client address the proxy reports, not the proxy', async () => {
+    for (let i = 0; i < LOGIN_LIMITS.consecutiveFailures.points; i++) expect((await loginFrom('203.0.113.7', 'wrong')).status).toBe(401);
+    expect((await loginFrom('203.0.113.7', PASSWORD)).status).toBe(429);
+    expect((await loginFrom('198.51.100.20', PASSWORD)).status).toBe(200);
+  }, 60_000);
+});
