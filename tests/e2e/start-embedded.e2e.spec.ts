@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -49,6 +49,8 @@ describe('starting on a fresh machine (embedded PostgreSQL)', () => {
     expect(students.headers.get('content-range')).toBe('students 0-0/5000');
     expect(output).toContain('embedded PostgreSQL listening');
     expect(output).toContain('demo data loaded');
+    // The login token key, generated once beside the cluster's data, readable by its owner only.
+    expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
   });
 
   it('stops its PostgreSQL with it', async () => {

@@ -1,8 +1,8 @@
 import type { SchemaPayload } from '@zizhu/schema';
+import { lazy } from 'react';
 import { Admin } from 'react-admin';
 import { AppLayout } from './layout/app-layout';
 import { AppTitle } from './layout/app-title';
-import { Dashboard } from './layout/dashboard';
 import { LoginPage } from './layout/login-page';
 import { appStore } from './providers/app-store';
 import { authProvider } from './providers/auth-provider';
@@ -14,6 +14,9 @@ import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
 const store = appStore();
+
+// Loaded after login (the layout's Suspense covers it), so the login page starts sooner.
+const Dashboard = lazy(() => import('./layout/dashboard').then((m) => ({ default: m.Dashboard })));
 
 /**
  * The whole panel is generated from `GET /api/schema`, which the auth provider returns as the

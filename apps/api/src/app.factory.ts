@@ -27,9 +27,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.setGlobalPrefix('api', { exclude: [] });
   // gzip (or brotli) for every compressible answer, the panel's script above all.
   app.use(compression());
-  const trustProxy = process.env.TRUST_PROXY;
   // Behind a reverse proxy the client's address (for the login throttle) is in X-Forwarded-For.
-  if (trustProxy) app.getHttpAdapter().getInstance().set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  const trustProxy = expressTrustProxy(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.getHttpAdapter().getInstance().set('trust proxy', trustProxy);
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -52,4 +52,12 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   if (options.seedDemoData !== false) await app.get(DemoSeedService).seedIfEmpty();
   setupOpenApi(app);
   return app;
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and names (`loopback`). */
+function expressTrustProxy(value: string | undefined): number | boolean | string | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }

@@ -1,8 +1,10 @@
+import { lazy } from 'react';
 import { CustomRoutes, reactRouterProvider } from 'react-admin';
-import { SummaryTreePage } from './summary-tree-page';
-import { VerificationProgressPage } from './verification-progress-page';
 
 const { Route } = reactRouterProvider;
+
+const SummaryTreePage = lazy(() => import('./summary-tree-page').then((m) => ({ default: m.SummaryTreePage })));
+const VerificationProgressPage = lazy(() => import('./verification-progress-page').then((m) => ({ default: m.VerificationProgressPage })));
 
 /** `/comparisons/<id>/progress`, inside the layout; outranks the resource's own `/comparisons/*`. */
 export function comparisonRoutes() {

@@ -1,9 +1,12 @@
+import { lazy } from 'react';
 import { CustomRoutes, reactRouterProvider } from 'react-admin';
-import { ExceptionsPage } from './exceptions-page';
 import { EXCEPTIONS_PATH, RECONCILIATION_PATH } from './funds-api';
-import { ReconciliationPage } from './reconciliation-page';
 
 const { Route } = reactRouterProvider;
+
+const ReconciliationPage = lazy(() => import('./reconciliation-page').then((m) => ({ default: m.ReconciliationPage })));
+
+const ExceptionsPage = lazy(() => import('./exceptions-page').then((m) => ({ default: m.ExceptionsPage })));
 
 /** The funds pages inside the layout. */
 export function fundsRoutes() {

@@ -1,8 +1,10 @@
+import { lazy } from 'react';
 import { CustomRoutes, reactRouterProvider } from 'react-admin';
-import { ImportJobPage } from './import-job-page';
-import { ImportPage } from './import-page';
 
 const { Route } = reactRouterProvider;
+
+const ImportJobPage = lazy(() => import('./import-job-page').then((m) => ({ default: m.ImportJobPage })));
+const ImportPage = lazy(() => import('./import-page').then((m) => ({ default: m.ImportPage })));
 
 /**
  * The wizard's pages, inside the layout: `/import/<resource>` (template, upload) and

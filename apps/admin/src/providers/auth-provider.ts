@@ -31,11 +31,10 @@ export const authProvider: AuthProvider = {
     if (!sessionStore.token()) throw { message: false };
   },
   async checkError(error: unknown) {
-    if (statusOf(error) === 401) {
-      sessionStore.clear();
-      clearSchema();
-      throw error;
-    }
+    // react-admin then shows the API's reason (请先登录, or that the password, role or
+    // account changed) and logs out, which clears the session. Clearing it here first would
+    // make react-admin skip the message.
+    if (statusOf(error) === 401) throw error;
   },
   async getIdentity(): Promise<ZizhuIdentity> {
     const { json: user } = await httpClient<SessionUser>(`${API_URL}/auth/me`);

@@ -33,6 +33,15 @@ describe('authentication', () => {
   });
 
   it.each([
+    ['username', { username: 'school1\u0000', password: 'Zizhu@2026' }],
+    ['password', { username: 'school1', password: 'Zizhu@2026\u0000' }],
+  ])('answers a NUL byte in the %s with 422 on that field', async (field, body) => {
+    const res = await api.request('POST', '/api/auth/login', { body });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.errors)).toEqual([field]);
+  });
+
+  it.each([
     ['no token', undefined],
     ['a forged token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.forged'],
   ])('answers %s with 401', async (_case, token) => {

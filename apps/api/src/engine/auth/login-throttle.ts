@@ -56,11 +56,14 @@ export class LoginThrottle {
     await this.byUsernameAndAddress.delete(pairKey(username, address));
   }
 
-  /** The failure that uses the last point blocks the key, so the next attempt is refused. */
+  /**
+   * The failure that uses the last point blocks the key, so the next attempt is refused.
+   * Failures racing past the limit block it too (for the block's length, not the count's).
+   */
   private async countFailure(limiter: RateLimiterPostgres, key: string, blockSeconds: number): Promise<void> {
     const result = await limiter.consume(key).catch((rejected: unknown) => rejected as RateLimiterRes);
     if (result instanceof Error) throw result;
-    if (result.remainingPoints === 0 && result.consumedPoints === limiter.points) await limiter.block(key, blockSeconds);
+    if (result.consumedPoints >= limiter.points) await limiter.block(key, blockSeconds);
   }
 }
 

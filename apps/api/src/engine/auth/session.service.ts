@@ -49,7 +49,7 @@ export class SessionService {
     await this.throttle.assertAllowed(username, address);
     const row = await this.findUser('u.username = $1', [username]);
     const usable = row?.active ? row.password_hash : null;
-    const verified = await this.passwords.verify(usable ?? null, password);
+    const verified = await this.passwords.verify(usable, password);
     if (!row || !verified) {
       await this.throttle.recordFailure(username, address);
       throw INVALID;
@@ -68,8 +68,10 @@ export class SessionService {
       throw unauthenticated();
     }
     const row = await this.findUser('u.id = $1', [claims.sub]);
-    if (!row || !row.active) throw unauthenticated();
+    if (!row) throw unauthenticated();
     if (claims.ver !== row.token_version) throw sessionRevoked();
+    // Deactivation raises the version as well; the flag alone still locks the user out.
+    if (!row.active) throw unauthenticated();
     return toSessionUser(row);
   }
 

@@ -40,7 +40,9 @@ describe('login tokens and the user token version', () => {
     const user = await userRecord('school2');
     const off = await api.request('PUT', `/api/users/${user.id}`, { token: admin, body: { ...user, active: false } });
     expect(off.status).toBe(200);
-    expect((await api.request('GET', '/api/auth/me', { token: before })).status).toBe(401);
+    const refused = await api.request('GET', '/api/auth/me', { token: before });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('SESSION_REVOKED');
     const on = await api.request('PUT', `/api/users/${user.id}`, { token: admin, body: { ...off.body, active: true } });
     expect(on.status).toBe(200);
     const stale = await api.request('GET', '/api/auth/me', { token: before });
