@@ -27,7 +27,8 @@ import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
-import { sheetSize } from './xlsx-dimension';
+import { sheetSize, type SheetSize } from './xlsx-dimension';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
 
 const PROGRESS_EVERY_MS = 500;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
@@ -68,7 +69,8 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
 export class ImportJobService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Imports');
   private readonly uploads = new Map<number, Upload>();
-  private readonly cancelled = new Set<number>();
+  /** Aborting a job's controller stops its file read between two chunks. */
+  private readonly reading = new Map<number, AbortController>();
   private readonly running = new Map<number, Promise<void>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -99,6 +101,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, user.scopePath],
     );
     this.uploads.set(id, upload);
+    this.reading.set(id, new AbortController());
     this.launch(id, () => this.validate(id, resource, user, mode, upload, mapping));
     return id;
   }
@@ -117,13 +120,16 @@ export class ImportJobService implements OnApplicationBootstrap {
         if (next.done) break;
         head.push(next.value);
       }
-    } catch {
-      throw ApiException.validation({ file: IMPORT_MESSAGES.unreadable });
+    } catch (error) {
+      throw ApiException.validation({ file: error instanceof ImportLimitError ? error.localized : IMPORT_MESSAGES.unreadable });
     } finally {
       await rows.return(undefined);
     }
     const detected = detectHeader(resource, head);
     if (!detected) throw ApiException.validation({ file: IMPORT_MESSAGES.noHeader(resource) });
+    const declared = upload.kind === 'xlsx' ? await sheetSize(upload.path) : null;
+    const past = declared?.exact ? beyondLimits(declared) : null;
+    if (past) throw ApiException.validation({ file: limitMessage(past) });
     return detected;
   }
 
@@ -147,6 +153,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       { rowsRead: 0, totalRows: null, percent: 0 },
     ]);
     if (!claimed) throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
+    this.reading.set(id, new AbortController());
     this.launch(id, () => this.validate(id, resource, user, job.mode, upload, { headerRow: job.mapping!.headerRow, columns: mapping }));
   }
 
@@ -155,9 +162,12 @@ export class ImportJobService implements OnApplicationBootstrap {
     if (job.status === 'committing' || job.status === 'committed') {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
-    this.cancelled.add(id);
+    this.reading.get(id)?.abort();
     await this.running.get(id);
-    await this.finish(id, 'cancelled', null);
+    if (!(await this.claim(id, ['validating', 'validated', 'failed'], `status = 'cancelled', finished_at = now()`, []))) {
+      throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
+    }
+    await this.forgetUpload(id);
   }
 
   async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
@@ -270,8 +280,10 @@ export class ImportJobService implements OnApplicationBootstrap {
   private launch(id: number, work: () => Promise<void>): void {
     const run = work()
       .catch(async (error: unknown) => {
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        const message = error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
+        if (error instanceof ReadCancelledError) return; // cancel() finishes the job
+        if (!(error instanceof ImportLimitError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        const message =
+          error instanceof ImportLimitError ? error.localized : error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
         await this.finish(id, 'failed', message).catch(() => undefined);
       })
       .finally(() => this.running.delete(id));
@@ -289,8 +301,9 @@ export class ImportJobService implements OnApplicationBootstrap {
     await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
+    const reading = this.reading.get(id) ?? new AbortController();
     // One iterator, read by hand: leaving a for-await loop would close the file stream.
-    const rows = readingErrorsMarked(readSheet({ ...upload, onProgress: (f) => (fraction = f) }));
+    const rows = readingErrorsMarked(readSheet({ ...upload, signal: reading.signal, onProgress: (f) => (fraction = f) }));
     const head: SheetRow[] = [];
     while (head.length < HEADER_SEARCH_ROWS) {
       const next = await rows.next();
@@ -330,7 +343,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       head,
       headerRow,
       validator,
-      isCancelled: () => this.cancelled.has(id),
+      isCancelled: () => reading.signal.aborted,
       onRows: async (rowsRead) => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
@@ -363,7 +376,7 @@ export class ImportJobService implements OnApplicationBootstrap {
   private async forgetUpload(id: number): Promise<void> {
     const upload = this.uploads.get(id);
     this.uploads.delete(id);
-    this.cancelled.delete(id);
+    this.reading.delete(id);
     if (upload) await rm(upload.path, { force: true });
   }
 }
@@ -375,8 +388,16 @@ async function* readingErrorsMarked(rows: AsyncGenerator<SheetRow>): AsyncGenera
   try {
     yield* rows;
   } catch (error) {
+    if (error instanceof ImportLimitError || error instanceof ReadCancelledError) throw error;
     throw new SheetReadError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The limit a sheet's declared size (`<dimension>`) goes past, if any. */
+function beyondLimits(size: SheetSize): ImportLimitName | null {
+  if (size.lastRow > IMPORT_LIMITS.rows) return 'rows';
+  if ((size.lastColumn ?? 0) > IMPORT_LIMITS.columns) return 'columns';
+  return null;
 }
 
 function toCounts(counts: RowCounts): ImportCounts {

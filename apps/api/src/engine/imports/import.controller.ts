@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImportJob, ImportMode, SessionUser } from '@zizhu/schema';
+import type { ImportJob, ImportLimits, ImportMode, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -21,7 +21,9 @@ import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 import { ImportJobService } from './import-job.service';
+import { IMPORT_LIMITS } from './import-limits';
 import { IMPORT_MESSAGES } from './import-messages';
+import { ImportUploadLimitInterceptor } from './import-upload-limit.interceptor';
 import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
 import { ImportErrorRows } from './import-error-rows';
 import { sheetKind } from './sheet-reader';
@@ -59,6 +61,12 @@ export class ImportController {
     response.end();
   }
 
+  @Get('limits')
+  @ApiOperation({ summary: 'What an uploaded file may hold: size, name length, rows, columns, cell length, uncompressed sizes' })
+  limits(): ImportLimits {
+    return IMPORT_LIMITS;
+  }
+
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Upload a file (.xlsx or .csv, UTF-8 or GBK) and start validating it' })
@@ -69,7 +77,7 @@ export class ImportController {
       properties: { resource: { type: 'string' }, mode: { type: 'string', enum: [...MODES] }, file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(sheetUpload(512 * 1024 * 1024))
+  @UseInterceptors(ImportUploadLimitInterceptor, sheetUpload(IMPORT_LIMITS.fileBytes))
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: { resource?: string; mode?: string },
@@ -81,6 +89,7 @@ export class ImportController {
       if (!file) throw ApiException.validation({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
       // Browsers send the name as latin1 bytes; Chinese names need re-decoding.
       const fileName = uploadedName(file);
+      if ([...fileName].length > IMPORT_LIMITS.fileNameChars) throw ApiException.validation({ file: IMPORT_MESSAGES.fileNameTooLong(IMPORT_LIMITS.fileNameChars) });
       const kind = sheetKind(fileName);
       if (!kind) throw ApiException.validation({ file: IMPORT_MESSAGES.unsupportedFile });
       const resource = this.jobs.importable(String(body.resource ?? ''), mode, user);
