@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { importResource } from '@zizhu/imports';
 import type {
@@ -11,7 +11,8 @@ import type {
   ResourceDeclaration,
   SessionUser,
 } from '@zizhu/schema';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
@@ -28,9 +29,13 @@ import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
 import { sheetSize, type SheetSize } from './xlsx-dimension';
+import { UPLOAD_DIR } from './sheet-upload';
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
 
 const PROGRESS_EVERY_MS = 500;
+/** How long staged rows and upload files may outlive their job's end (or its last step). */
+const KEEP_HOURS = 24;
+const SWEEP_EVERY_MS = 3_600_000;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
 const COMMIT_WORK_MEM = '64MB';
 export const MAX_LISTED_ERRORS = 1_000;
@@ -66,7 +71,7 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
  * the `imports` table, so any request (or a restart) can see where they are.
  */
 @Injectable()
-export class ImportJobService implements OnApplicationBootstrap {
+export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
   private readonly uploads = new Map<number, Upload>();
   /** Aborting a job's controller stops its file read between two chunks. */
@@ -75,12 +80,56 @@ export class ImportJobService implements OnApplicationBootstrap {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Jobs that were running when the process stopped cannot resume: say so. */
+  private sweeper?: NodeJS.Timeout;
+
+  /** Jobs that were running when the process stopped cannot resume: say so, and drop their rows; then sweep. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(
-      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing')`,
+    const [interrupted]: [{ id: number }[], number] = await this.db.query(
+      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing') RETURNING id`,
       [IMPORT_MESSAGES.interrupted],
     );
+    if (interrupted.length) await this.db.query(`DELETE FROM import_rows WHERE import_id = ANY($1::int[])`, [interrupted.map((j) => j.id)]);
+    await this.sweep();
+    clearInterval(this.sweeper);
+    this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(error.message)), SWEEP_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * Personal data outlives a job by a day at most: validated jobs nobody committed in a day
+   * are cancelled (rows and file deleted); the failing rows a committed job keeps for its
+   * error workbook go a day after the commit; files a job still held (a failed job waiting
+   * for its mapping) and upload files nobody owns go once a day old.
+   */
+  async sweep(): Promise<void> {
+    const [expired]: [{ id: number }[], number] = await this.db.query(
+      `UPDATE imports SET status = 'cancelled', message = $1, finished_at = now()
+        WHERE status = 'validated' AND COALESCE(finished_at, started_at) < now() - interval '${KEEP_HOURS} hours' RETURNING id`,
+      [IMPORT_MESSAGES.expired],
+    );
+    for (const { id } of expired) await this.dropStaged(id);
+    await this.db.query(
+      `DELETE FROM import_rows r USING imports i
+        WHERE i.id = r.import_id AND i.status IN ('committed', 'cancelled', 'failed') AND i.finished_at < now() - interval '${KEEP_HOURS} hours'`,
+    );
+    const held = [...this.uploads.keys()];
+    if (held.length) {
+      const old: { id: number }[] = await this.db.query(
+        `SELECT id FROM imports WHERE id = ANY($1::int[]) AND status IN ('failed', 'cancelled', 'committed')
+            AND finished_at < now() - interval '${KEEP_HOURS} hours'`,
+        [held],
+      );
+      for (const { id } of old) await this.forgetUpload(id);
+    }
+    await removeOldUploads(KEEP_HOURS * 3_600_000);
+  }
+
+  /** The upload file a job still holds (specs check it is gone when the job ends). */
+  uploadPath(id: number): string | undefined {
+    return this.uploads.get(id)?.path;
   }
 
   importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
@@ -167,7 +216,7 @@ export class ImportJobService implements OnApplicationBootstrap {
     if (!(await this.claim(id, ['validating', 'validated', 'failed'], `status = 'cancelled', finished_at = now()`, []))) {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
-    await this.forgetUpload(id);
+    await this.dropStaged(id);
   }
 
   async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
@@ -315,7 +364,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       const detected = detectHeader(resource, head);
       if (!detected) {
         await rows.return(undefined);
-        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource));
+        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
       }
       mapping = detected;
     }
@@ -323,7 +372,8 @@ export class ImportJobService implements OnApplicationBootstrap {
     const ctx = buildMatchContext(id, resource, mode, user, mapping.columns);
     if (!ctx.dataKeys.includes(resource.businessKey![0])) {
       await rows.return(undefined);
-      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label));
+      // The mapping can be fixed (PUT …/mapping) and the file read again: it is kept.
+      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
     }
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
@@ -368,9 +418,17 @@ export class ImportJobService implements OnApplicationBootstrap {
     );
   }
 
-  private async finish(id: number, status: ImportStatus, message: Localized | null): Promise<void> {
+  /** A failed job keeps no staged rows (nor, unless its mapping may still be fixed, its file). */
+  private async finish(id: number, status: 'failed', message: Localized, options: { keepUpload?: boolean } = {}): Promise<void> {
     await this.db.query(`UPDATE imports SET status = $2, message = $3, finished_at = now() WHERE id = $1`, [id, status, message]);
-    if (status === 'cancelled') await this.forgetUpload(id);
+    if (options.keepUpload) await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
+    else await this.dropStaged(id);
+  }
+
+  /** The job's staged rows (ID numbers, phones in plain text) and its upload file. Errors stay: they hold no values. */
+  private async dropStaged(id: number): Promise<void> {
+    await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
+    await this.forgetUpload(id);
   }
 
   private async forgetUpload(id: number): Promise<void> {
@@ -398,6 +456,16 @@ function beyondLimits(size: SheetSize): ImportLimitName | null {
   if (size.lastRow > IMPORT_LIMITS.rows) return 'rows';
   if ((size.lastColumn ?? 0) > IMPORT_LIMITS.columns) return 'columns';
   return null;
+}
+
+/** Files in the upload directory older than `ageMs` (left by a crash, or by a job swept). */
+async function removeOldUploads(ageMs: number): Promise<void> {
+  const names = await readdir(UPLOAD_DIR).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(UPLOAD_DIR, name);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile() && Date.now() - info.mtimeMs > ageMs) await rm(path, { force: true });
+  }
 }
 
 function toCounts(counts: RowCounts): ImportCounts {
