@@ -77,10 +77,9 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   /** Aborting a job's controller stops its file read between two chunks. */
   private readonly reading = new Map<number, AbortController>();
   private readonly running = new Map<number, Promise<void>>();
+  private sweeper?: NodeJS.Timeout;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  private sweeper?: NodeJS.Timeout;
 
   /** Jobs that were running when the process stopped cannot resume: say so, and drop their rows; then sweep. */
   async onApplicationBootstrap(): Promise<void> {
@@ -125,11 +124,6 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       for (const { id } of old) await this.forgetUpload(id);
     }
     await removeOldUploads(KEEP_HOURS * 3_600_000);
-  }
-
-  /** The upload file a job still holds (specs check it is gone when the job ends). */
-  uploadPath(id: number): string | undefined {
-    return this.uploads.get(id)?.path;
   }
 
   importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
