@@ -11,8 +11,7 @@ import type {
   ResourceDeclaration,
   SessionUser,
 } from '@zizhu/schema';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
@@ -29,12 +28,10 @@ import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
 import { sheetSize, type SheetSize } from './xlsx-dimension';
-import { UPLOAD_DIR } from './sheet-upload';
+import { dropOldStagedRows, endedLongAgo, expireIdleJobs, removeOldUploads } from './import-leftovers';
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
 
 const PROGRESS_EVERY_MS = 500;
-/** How long staged rows and upload files may outlive their job's end (or its last step). */
-const KEEP_HOURS = 24;
 const SWEEP_EVERY_MS = 3_600_000;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
 const COMMIT_WORK_MEM = '64MB';
@@ -104,26 +101,10 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
    * for its mapping) and upload files nobody owns go once a day old.
    */
   async sweep(): Promise<void> {
-    const [expired]: [{ id: number }[], number] = await this.db.query(
-      `UPDATE imports SET status = 'cancelled', message = $1, finished_at = now()
-        WHERE status = 'validated' AND COALESCE(finished_at, started_at) < now() - interval '${KEEP_HOURS} hours' RETURNING id`,
-      [IMPORT_MESSAGES.expired],
-    );
-    for (const { id } of expired) await this.dropStaged(id);
-    await this.db.query(
-      `DELETE FROM import_rows r USING imports i
-        WHERE i.id = r.import_id AND i.status IN ('committed', 'cancelled', 'failed') AND i.finished_at < now() - interval '${KEEP_HOURS} hours'`,
-    );
-    const held = [...this.uploads.keys()];
-    if (held.length) {
-      const old: { id: number }[] = await this.db.query(
-        `SELECT id FROM imports WHERE id = ANY($1::int[]) AND status IN ('failed', 'cancelled', 'committed')
-            AND finished_at < now() - interval '${KEEP_HOURS} hours'`,
-        [held],
-      );
-      for (const { id } of old) await this.forgetUpload(id);
-    }
-    await removeOldUploads(KEEP_HOURS * 3_600_000);
+    for (const id of await expireIdleJobs(this.db)) await this.dropStaged(id);
+    await dropOldStagedRows(this.db);
+    for (const id of await endedLongAgo(this.db, [...this.uploads.keys()])) await this.forgetUpload(id);
+    await removeOldUploads();
   }
 
   importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
@@ -450,16 +431,6 @@ function beyondLimits(size: SheetSize): ImportLimitName | null {
   if (size.lastRow > IMPORT_LIMITS.rows) return 'rows';
   if ((size.lastColumn ?? 0) > IMPORT_LIMITS.columns) return 'columns';
   return null;
-}
-
-/** Files in the upload directory older than `ageMs` (left by a crash, or by a job swept). */
-async function removeOldUploads(ageMs: number): Promise<void> {
-  const names = await readdir(UPLOAD_DIR).catch(() => [] as string[]);
-  for (const name of names) {
-    const path = join(UPLOAD_DIR, name);
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && Date.now() - info.mtimeMs > ageMs) await rm(path, { force: true });
-  }
 }
 
 function toCounts(counts: RowCounts): ImportCounts {
