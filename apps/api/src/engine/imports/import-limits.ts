@@ -1,4 +1,5 @@
 import type { ImportLimits, Localized } from '@zizhu/schema';
+import { ApiException } from '../errors/api.exception';
 
 const MiB = 1024 * 1024;
 
@@ -49,14 +50,13 @@ export function limitMessage(limit: ImportLimitName, limits: ImportLimits = IMPO
   }
 }
 
-/** A file went past one of the limits: reading stops at once and the file is refused. */
-export class ImportLimitError extends Error {
+/**
+ * A file went past one of the limits: reading stops at once and the file is refused. It is
+ * a 422 on `file` of its own, so any route reading sheets answers it properly uncaught.
+ */
+export class ImportLimitError extends ApiException {
   constructor(readonly limit: ImportLimitName) {
-    super(`import limit reached: ${limit}`);
-  }
-
-  get localized(): Localized {
-    return limitMessage(this.limit);
+    super('VALIDATION_FAILED', limitMessage(limit), { file: limitMessage(limit) });
   }
 }
 
