@@ -72,7 +72,7 @@ describe('panel: school officer imports a student roster', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  });
+  }, 60_000);
 
   it('opens the import wizard from the student list', async () => {
     await page.goto(stack.baseUrl);
@@ -88,6 +88,10 @@ describe('panel: school officer imports a student roster', () => {
     await page.getByRole('button', { name: '下载导入模板' }).waitFor();
     await page.getByText('保留表头行', { exact: false }).waitFor();
     expect(await page.getByRole('radio', { name: /新增或更新/ }).isChecked()).toBe(true);
+    // The limits, as the API publishes them.
+    expect(await page.getByTestId('import-limits').innerText()).toBe(
+      '文件不超过 512 MB，最多 2,000,000 行、1,000 列，每个单元格不超过 32,767 个字符（CSV 每行不超过 1,000,000 个字符），文件名不超过 255 个字符。',
+    );
     await shot('1-wizard');
   }, 60_000);
 

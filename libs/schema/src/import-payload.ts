@@ -57,3 +57,24 @@ export interface ImportJob {
   userId: number;
   finishedAt: string | null;
 }
+
+/**
+ * What an uploaded file may hold (`GET /api/imports/limits`); a file past any of them is
+ * refused with the limit named (422 at upload, or the job fails with it). Sizes in bytes.
+ */
+export interface ImportLimits {
+  fileBytes: number;
+  fileNameChars: number;
+  /** Data rows read (by count and by row number), and columns holding a value. */
+  rows: number;
+  columns: number;
+  /** Characters in one cell (Excel's own limit), and in one CSV line. */
+  cellChars: number;
+  csvLineChars: number;
+  /** .xlsx: parts in the zip; uncompressed bytes of the sheet, of the shared strings, of any other part read, and of all parts read together. */
+  zipEntries: number;
+  sheetBytes: number;
+  sharedStringsBytes: number;
+  partBytes: number;
+  totalBytes: number;
+}

@@ -1,4 +1,4 @@
-import type { ImportJob, ImportMode } from '@zizhu/schema';
+import type { ImportJob, ImportLimits, ImportMode } from '@zizhu/schema';
 import { API_URL, httpClient } from '../providers/http-client';
 
 /** The import API (`/api/imports…`) and the panel routes of the wizard. */
@@ -20,6 +20,11 @@ export async function startImport(resource: string, file: File, mode: ImportMode
   body.append('file', file, file.name);
   const { json } = await httpClient<{ id: number }>(`${API_URL}/imports`, { method: 'POST', body });
   return json.id;
+}
+
+/** What a file may hold; the upload step states it (the API is the one place it is set). */
+export async function fetchImportLimits(): Promise<ImportLimits> {
+  return (await httpClient<ImportLimits>(`${API_URL}/imports/limits`)).json;
 }
 
 export async function fetchImportJob(id: number): Promise<ImportJob> {

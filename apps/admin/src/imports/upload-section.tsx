@@ -1,4 +1,4 @@
-import type { ImportMode, ResourceSchema } from '@zizhu/schema';
+import type { ImportLimits, ImportMode, ResourceSchema } from '@zizhu/schema';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
@@ -18,7 +18,8 @@ import {
 import { useState, type ChangeEvent } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
-import { importJobPath, startImport } from './import-api';
+import { useLoaded } from '../providers/use-loaded';
+import { fetchImportLimits, importJobPath, startImport } from './import-api';
 import { defaultImportMode, importModes } from './import-modes';
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -32,10 +33,16 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
   const [mode, setMode] = useState<ImportMode | undefined>(defaultImportMode(schema));
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string[] | null>(null);
+  const { data: limits } = useLoaded('limits', fetchImportLimits);
+  const limitValues = limits && limitArguments(limits);
 
   const choose = (event: ChangeEvent<HTMLInputElement>): void => {
-    setFile(event.target.files?.[0] ?? null);
-    setFailure(null);
+    const chosen = event.target.files?.[0] ?? null;
+    // Past a limit the API would refuse it anyway: say so before uploading.
+    const tooLarge = chosen && limits && chosen.size > limits.fileBytes;
+    const tooLong = chosen && limits && [...chosen.name].length > limits.fileNameChars;
+    setFile(tooLarge || tooLong ? null : chosen);
+    setFailure(tooLarge ? [translate('zizhu.import.fileTooLarge', limitValues)] : tooLong ? [translate('zizhu.import.fileNameTooLong', limitValues)] : null);
   };
 
   const upload = async (): Promise<void> => {
@@ -67,6 +74,11 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
               {file ? file.name : translate('zizhu.import.noFile')}
             </Typography>
           </Stack>
+          {limitValues && (
+            <Typography variant="body2" color="text.secondary" data-testid="import-limits">
+              {translate('zizhu.import.limits', limitValues)}
+            </Typography>
+          )}
           <FormControl>
             <FormLabel id="import-mode-label">{translate('zizhu.import.modeLabel')}</FormLabel>
             <RadioGroup
@@ -116,4 +128,18 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
       </CardContent>
     </Card>
   );
+}
+
+const MB = 1024 * 1024;
+
+function limitArguments(limits: ImportLimits): Record<string, string> {
+  const n = (value: number) => value.toLocaleString('en-US');
+  return {
+    size: n(Math.floor(limits.fileBytes / MB)),
+    rows: n(limits.rows),
+    columns: n(limits.columns),
+    cellChars: n(limits.cellChars),
+    lineChars: n(limits.csvLineChars),
+    nameChars: n(limits.fileNameChars),
+  };
 }

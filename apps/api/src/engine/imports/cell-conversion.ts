@@ -18,6 +18,7 @@ const LOST_PRECISION = (n: number) => Math.abs(n) >= 1e15 || !Number.isInteger(n
  */
 export function convertCell(field: FieldDeclaration, cell: Cell, lookup?: ReferenceLookup): Converted {
   if (cell instanceof CellFault) return { error: IMPORT_MESSAGES.cellFault(cell) };
+  if (typeof cell === 'string' && cell.includes('\u0000')) return { error: IMPORT_MESSAGES.nulCharacter };
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: null };
   switch (field.type) {
     case 'idNumber':

@@ -61,7 +61,8 @@ export function detectHeader(resource: ResourceDeclaration, rows: SheetRow[]): D
     const field = names.get(headerKey(cell)) ?? null;
     const free = field && !used.has(field) ? field : null;
     if (free) used.add(free);
-    return { index: i + 1, header: String(labels[i] ?? cell ?? '').trim(), field: free };
+    // A NUL cannot be stored in the mapping (jsonb) nor in error rows (COPY text).
+    return { index: i + 1, header: String(labels[i] ?? cell ?? '').replace(/\u0000/g, '').trim(), field: free };
   });
   return { headerRow: best.row.number, columns: columns.filter((c) => c.header !== '' || c.field) };
 }

@@ -15,7 +15,7 @@ describe('Excel import: every kind of cell', () => {
     api = await startTestApp();
     school1 = await api.login('school1');
     code = await firstSchoolCode(api, school1);
-  });
+  }, 60_000);
   afterAll(() => api.close(), 30_000);
 
   it('uses a formula’s saved plain value, reads rich text and hyperlinks as their text, and fails rows with formulas without a value or error values', async () => {

@@ -12,7 +12,7 @@ describe('Import commits racing each other', () => {
     api = await startTestApp();
     school1 = await api.login('school1');
     code = await firstSchoolCode(api, school1);
-  });
+  }, 60_000);
   afterAll(() => api.close(), 30_000);
 
   it('three commits at once: one is accepted, the others get 409, the rows are written once and the job ends committed', async () => {

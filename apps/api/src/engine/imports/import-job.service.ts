@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { importResource } from '@zizhu/imports';
 import type {
@@ -27,9 +27,12 @@ import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
-import { sheetSize } from './xlsx-dimension';
+import { sheetSize, type SheetSize } from './xlsx-dimension';
+import { dropOldStagedRows, endedLongAgo, expireIdleJobs, removeOldUploads } from './import-leftovers';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
 
 const PROGRESS_EVERY_MS = 500;
+const SWEEP_EVERY_MS = 3_600_000;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
 const COMMIT_WORK_MEM = '64MB';
 export const MAX_LISTED_ERRORS = 1_000;
@@ -65,20 +68,43 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
  * the `imports` table, so any request (or a restart) can see where they are.
  */
 @Injectable()
-export class ImportJobService implements OnApplicationBootstrap {
+export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
   private readonly uploads = new Map<number, Upload>();
-  private readonly cancelled = new Set<number>();
+  /** Aborting a job's controller stops its file read between two chunks. */
+  private readonly reading = new Map<number, AbortController>();
   private readonly running = new Map<number, Promise<void>>();
+  private sweeper?: NodeJS.Timeout;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Jobs that were running when the process stopped cannot resume: say so. */
+  /** Jobs that were running when the process stopped cannot resume: say so, and drop their rows; then sweep. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(
-      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing')`,
+    const [interrupted]: [{ id: number }[], number] = await this.db.query(
+      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing') RETURNING id`,
       [IMPORT_MESSAGES.interrupted],
     );
+    if (interrupted.length) await this.db.query(`DELETE FROM import_rows WHERE import_id = ANY($1::int[])`, [interrupted.map((j) => j.id)]);
+    await this.sweep();
+    clearInterval(this.sweeper);
+    this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(error.message)), SWEEP_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * Personal data outlives a job by a day at most: validated jobs nobody committed in a day
+   * are cancelled (rows and file deleted); the failing rows a committed job keeps for its
+   * error workbook go a day after the commit; files a job still held (a failed job waiting
+   * for its mapping) and upload files nobody owns go once a day old.
+   */
+  async sweep(): Promise<void> {
+    for (const id of await expireIdleJobs(this.db)) await this.dropStaged(id);
+    await dropOldStagedRows(this.db);
+    for (const id of await endedLongAgo(this.db, [...this.uploads.keys()])) await this.forgetUpload(id);
+    await removeOldUploads();
   }
 
   importable(name: string, mode: ImportMode, user: SessionUser): ResourceDeclaration {
@@ -99,6 +125,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, user.scopePath],
     );
     this.uploads.set(id, upload);
+    this.reading.set(id, new AbortController());
     this.launch(id, () => this.validate(id, resource, user, mode, upload, mapping));
     return id;
   }
@@ -117,13 +144,16 @@ export class ImportJobService implements OnApplicationBootstrap {
         if (next.done) break;
         head.push(next.value);
       }
-    } catch {
-      throw ApiException.validation({ file: IMPORT_MESSAGES.unreadable });
+    } catch (error) {
+      throw ApiException.validation({ file: error instanceof ImportLimitError ? error.localized : IMPORT_MESSAGES.unreadable });
     } finally {
       await rows.return(undefined);
     }
     const detected = detectHeader(resource, head);
     if (!detected) throw ApiException.validation({ file: IMPORT_MESSAGES.noHeader(resource) });
+    const declared = upload.kind === 'xlsx' ? await sheetSize(upload.path) : null;
+    const past = declared?.exact ? beyondLimits(declared) : null;
+    if (past) throw ApiException.validation({ file: limitMessage(past) });
     return detected;
   }
 
@@ -147,6 +177,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       { rowsRead: 0, totalRows: null, percent: 0 },
     ]);
     if (!claimed) throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
+    this.reading.set(id, new AbortController());
     this.launch(id, () => this.validate(id, resource, user, job.mode, upload, { headerRow: job.mapping!.headerRow, columns: mapping }));
   }
 
@@ -155,9 +186,12 @@ export class ImportJobService implements OnApplicationBootstrap {
     if (job.status === 'committing' || job.status === 'committed') {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
-    this.cancelled.add(id);
+    this.reading.get(id)?.abort();
     await this.running.get(id);
-    await this.finish(id, 'cancelled', null);
+    if (!(await this.claim(id, ['validating', 'validated', 'failed'], `status = 'cancelled', finished_at = now()`, []))) {
+      throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
+    }
+    await this.dropStaged(id);
   }
 
   async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
@@ -270,8 +304,10 @@ export class ImportJobService implements OnApplicationBootstrap {
   private launch(id: number, work: () => Promise<void>): void {
     const run = work()
       .catch(async (error: unknown) => {
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        const message = error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
+        if (error instanceof ReadCancelledError) return; // cancel() finishes the job
+        if (!(error instanceof ImportLimitError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        const message =
+          error instanceof ImportLimitError ? error.localized : error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
         await this.finish(id, 'failed', message).catch(() => undefined);
       })
       .finally(() => this.running.delete(id));
@@ -289,8 +325,9 @@ export class ImportJobService implements OnApplicationBootstrap {
     await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
+    const reading = this.reading.get(id) ?? new AbortController();
     // One iterator, read by hand: leaving a for-await loop would close the file stream.
-    const rows = readingErrorsMarked(readSheet({ ...upload, onProgress: (f) => (fraction = f) }));
+    const rows = readingErrorsMarked(readSheet({ ...upload, signal: reading.signal, onProgress: (f) => (fraction = f) }));
     const head: SheetRow[] = [];
     while (head.length < HEADER_SEARCH_ROWS) {
       const next = await rows.next();
@@ -302,7 +339,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       const detected = detectHeader(resource, head);
       if (!detected) {
         await rows.return(undefined);
-        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource));
+        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
       }
       mapping = detected;
     }
@@ -310,7 +347,8 @@ export class ImportJobService implements OnApplicationBootstrap {
     const ctx = buildMatchContext(id, resource, mode, user, mapping.columns);
     if (!ctx.dataKeys.includes(resource.businessKey![0])) {
       await rows.return(undefined);
-      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label));
+      // The mapping can be fixed (PUT …/mapping) and the file read again: it is kept.
+      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
     }
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
@@ -330,7 +368,7 @@ export class ImportJobService implements OnApplicationBootstrap {
       head,
       headerRow,
       validator,
-      isCancelled: () => this.cancelled.has(id),
+      isCancelled: () => reading.signal.aborted,
       onRows: async (rowsRead) => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
@@ -355,15 +393,23 @@ export class ImportJobService implements OnApplicationBootstrap {
     );
   }
 
-  private async finish(id: number, status: ImportStatus, message: Localized | null): Promise<void> {
+  /** A failed job keeps no staged rows (nor, unless its mapping may still be fixed, its file). */
+  private async finish(id: number, status: 'failed', message: Localized, options: { keepUpload?: boolean } = {}): Promise<void> {
     await this.db.query(`UPDATE imports SET status = $2, message = $3, finished_at = now() WHERE id = $1`, [id, status, message]);
-    if (status === 'cancelled') await this.forgetUpload(id);
+    if (options.keepUpload) await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
+    else await this.dropStaged(id);
+  }
+
+  /** The job's staged rows (ID numbers, phones in plain text) and its upload file. Errors stay: they hold no values. */
+  private async dropStaged(id: number): Promise<void> {
+    await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
+    await this.forgetUpload(id);
   }
 
   private async forgetUpload(id: number): Promise<void> {
     const upload = this.uploads.get(id);
     this.uploads.delete(id);
-    this.cancelled.delete(id);
+    this.reading.delete(id);
     if (upload) await rm(upload.path, { force: true });
   }
 }
@@ -375,8 +421,16 @@ async function* readingErrorsMarked(rows: AsyncGenerator<SheetRow>): AsyncGenera
   try {
     yield* rows;
   } catch (error) {
+    if (error instanceof ImportLimitError || error instanceof ReadCancelledError) throw error;
     throw new SheetReadError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The limit a sheet's declared size (`<dimension>`) goes past, if any. */
+function beyondLimits(size: SheetSize): ImportLimitName | null {
+  if (size.lastRow > IMPORT_LIMITS.rows) return 'rows';
+  if ((size.lastColumn ?? 0) > IMPORT_LIMITS.columns) return 'columns';
+  return null;
 }
 
 function toCounts(counts: RowCounts): ImportCounts {

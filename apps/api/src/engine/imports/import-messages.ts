@@ -53,8 +53,15 @@ export const IMPORT_MESSAGES = {
     zh: `文件中缺少“${label.zh}”列，无法对应到已有记录`,
     en: `The file needs a "${label.en}" column to match existing records`,
   }),
+  fileNameTooLong: (max: number): Localized => ({
+    zh: `文件名超过 ${max} 个字符，请改短后上传`,
+    en: `The file name is longer than ${max} characters: rename the file and upload it again`,
+  }),
+  /** A NUL character cannot be stored (nor meant): the row fails, the rest of the file goes on. */
+  nulCharacter: { zh: '单元格中含有不可见的空字符（NUL），请删除后再上传', en: 'The cell holds an invisible NUL character: delete it and upload again' },
   unsupportedFile: { zh: '只支持 .xlsx 和 .csv 文件', en: 'Only .xlsx and .csv files can be imported' },
   notImportable: { zh: '这类数据不能导入', en: 'This kind of data cannot be imported' },
+  expired: { zh: '校验后超过一天未提交，已自动取消，文件和暂存数据已删除；请重新上传', en: 'Not committed within a day of validation: cancelled, and the file and staged rows deleted. Upload the file again' },
   interrupted: { zh: '服务重启，任务已中断，请重新上传', en: 'The server restarted during this job: upload the file again' },
   internal: {
     zh: '导入时服务器出错，请重新上传；如果仍然出错，请联系管理员（错误已记录）',

@@ -6,6 +6,8 @@ import type { SheetRow } from './sheet-reader';
 import { stagedBatch } from './staged-batch';
 
 const BATCH = 2_000;
+/** Characters of cell text per batch: wide rows of long cells flush sooner, so memory stays flat. */
+const BATCH_CHARS = 4_000_000;
 const ROW_COLUMNS = ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path'];
 const ERROR_COLUMNS = ['import_id', 'row_number', 'column_header', 'stage', 'message_zh', 'message_en'];
 
@@ -31,12 +33,14 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
   const runner = db.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   let batch: SheetRow[] = [];
+  let batchChars = 0;
   let rowsRead = 0;
   let inFlight: Promise<void> = Promise.resolve();
   const dispatch = async () => {
     if (!batch.length) return;
     const { rows: staged, errors } = stagedBatch(validator, importId, batch);
     batch = [];
+    batchChars = 0;
     await inFlight;
     inFlight = (async () => {
       await copyLines(client, 'import_rows', ROW_COLUMNS, staged);
@@ -48,7 +52,8 @@ export async function stageRows(db: DataSource, input: StagingInput): Promise<{ 
     if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
     rowsRead++;
     batch.push(row);
-    if (batch.length >= BATCH) await dispatch();
+    for (const cell of row.cells) if (typeof cell === 'string') batchChars += cell.length;
+    if (batch.length >= BATCH || batchChars >= BATCH_CHARS) await dispatch();
   };
   try {
     for (const row of input.head) await handle(row);

@@ -12,7 +12,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImportJob, ImportMode, SessionUser } from '@zizhu/schema';
+import type { ImportJob, ImportLimits, ImportMode, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -21,7 +21,9 @@ import { localeOf } from '../errors/locale';
 import { sendFile } from '../export/file-download';
 import { findResource } from '../metadata/resource-registry';
 import { ImportJobService } from './import-job.service';
+import { IMPORT_LIMITS } from './import-limits';
 import { IMPORT_MESSAGES } from './import-messages';
+import { ImportUploadLimitInterceptor } from './import-upload-limit.interceptor';
 import { writeErrorWorkbook, writeTemplate } from './import-workbooks';
 import { ImportErrorRows } from './import-error-rows';
 import { sheetKind } from './sheet-reader';
@@ -52,6 +54,12 @@ export class ImportController {
     await sendFile(response, { name: `${resource.label[locale]}-${locale === 'zh' ? '导入模板' : 'template'}.xlsx` }, (out) => writeTemplate(resource, locale, out));
   }
 
+  @Get('limits')
+  @ApiOperation({ summary: 'What an uploaded file may hold: size, name length, rows, columns, cell length, uncompressed sizes' })
+  limits(): ImportLimits {
+    return IMPORT_LIMITS;
+  }
+
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Upload a file (.xlsx or .csv, UTF-8 or GBK) and start validating it' })
@@ -62,7 +70,7 @@ export class ImportController {
       properties: { resource: { type: 'string' }, mode: { type: 'string', enum: [...MODES] }, file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(sheetUpload(512 * 1024 * 1024))
+  @UseInterceptors(ImportUploadLimitInterceptor, sheetUpload(IMPORT_LIMITS.fileBytes))
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: { resource?: string; mode?: string },
@@ -74,6 +82,7 @@ export class ImportController {
       if (!file) throw ApiException.validation({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
       // Browsers send the name as latin1 bytes; Chinese names need re-decoding.
       const fileName = uploadedName(file);
+      if ([...fileName].length > IMPORT_LIMITS.fileNameChars) throw ApiException.validation({ file: IMPORT_MESSAGES.fileNameTooLong(IMPORT_LIMITS.fileNameChars) });
       const kind = sheetKind(fileName);
       if (!kind) throw ApiException.validation({ file: IMPORT_MESSAGES.unsupportedFile });
       const resource = this.jobs.importable(String(body.resource ?? ''), mode, user);

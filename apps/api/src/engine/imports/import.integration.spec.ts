@@ -36,8 +36,8 @@ describe('Excel import', () => {
     [{ code: schoolCode }] = (await api.request('GET', `/api/schools${listQuery({})}`, { token: school1 })).body;
     const rongxian = await api.login('rongxian');
     [{ code: otherCountySchoolCode }] = (await api.request('GET', `/api/schools${listQuery({ range: [0, 0] })}`, { token: rongxian })).body;
-  });
-  afterAll(() => api.close());
+  }, 60_000);
+  afterAll(() => api.close(), 30_000);
 
   async function upload(file: Buffer, name: string, token = school1, mode = 'upsert'): Promise<number> {
     const form = new FormData();

@@ -35,7 +35,7 @@ describe('readSheet', () => {
     const sheet = book.addWorksheet('a');
     for (let i = 0; i < 120; i++) sheet.addRow(['x', i]);
     await book.xlsx.writeFile(path);
-    expect(await sheetSize(path)).toEqual({ lastRow: 120, exact: true });
+    expect(await sheetSize(path)).toEqual({ lastRow: 120, lastColumn: 2, exact: true });
     expect(await sheetSize(join(dir, 'missing.xlsx'))).toBeNull();
   });
 

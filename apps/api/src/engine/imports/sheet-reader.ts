@@ -1,11 +1,12 @@
+import type { ImportLimits } from '@zizhu/schema';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { decodeStream } from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
-
-import { type Cell, rowCells } from './xlsx-cell';
+import { pipeline, Transform } from 'node:stream';
+import { IMPORT_LIMITS, ImportLimitError, ReadCancelledError } from './import-limits';
+import type { Cell } from './xlsx-cell';
+import { readXlsx } from './xlsx-reader';
 
 export { type Cell, CellFault } from './xlsx-cell';
 
@@ -22,6 +23,9 @@ export interface SheetSource {
   kind: SheetKind;
   /** Called with the share of the file read so far (0–1). */
   onProgress?: (fraction: number) => void;
+  /** Aborting stops the read between two chunks (a cancelled job); the rows then throw ReadCancelledError. */
+  signal?: AbortSignal;
+  limits?: ImportLimits;
 }
 
 export function sheetKind(fileName: string): SheetKind | null {
@@ -31,73 +35,59 @@ export function sheetKind(fileName: string): SheetKind | null {
   return null;
 }
 
-/** Rows of the first worksheet (or the CSV file), streamed: memory stays flat. */
+/**
+ * Rows of the first worksheet (or the CSV file), streamed: memory stays flat whatever the
+ * file holds, since reading stops at the first limit passed (ImportLimitError).
+ */
 export async function* readSheet(source: SheetSource): AsyncGenerator<SheetRow> {
+  const limits = source.limits ?? IMPORT_LIMITS;
+  const rows =
+    source.kind === 'xlsx'
+      ? readXlsx(source.path, { limits, signal: source.signal, onProgress: source.onProgress })
+      : readCsv(source, limits, await detectEncoding(source.path));
+  yield* withinLimits(rows, limits);
+}
+
+/** Rows (by count and number), columns and cell lengths, for both kinds of file. */
+async function* withinLimits(rows: AsyncGenerator<SheetRow>, limits: ImportLimits): AsyncGenerator<SheetRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > limits.rows || row.number > limits.rows) throw new ImportLimitError('rows');
+    if (row.cells.length > limits.columns) throw new ImportLimitError('columns');
+    for (const cell of row.cells) if (typeof cell === 'string' && cell.length > limits.cellChars) throw new ImportLimitError('cellChars');
+    yield row;
+  }
+}
+
+async function* readCsv(source: SheetSource, limits: ImportLimits, encoding: 'utf8' | 'gb18030'): AsyncGenerator<SheetRow> {
   const size = (await stat(source.path)).size || 1;
   let bytes = 0;
-  // A fresh counting stream per attempt (a retried .xlsx is read from the start again).
-  const open = () => {
-    bytes = 0;
-    const counting = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        source.onProgress?.(Math.min(bytes / size, 1));
-        done(null, chunk);
-      },
-    });
-    return createReadStream(source.path).pipe(counting);
-  };
-  if (source.kind === 'xlsx') yield* readXlsxRetrying(open);
-  else yield* readCsv(open(), await detectEncoding(source.path));
-}
-
-/** Attempts at a workbook exceljs fails on before its first row. */
-const XLSX_ATTEMPTS = 3;
-
-/**
- * exceljs 4.4's streaming reader now and then (about 1 read in 500) fails on a valid file
- * whose xl/workbook.xml comes after its sheets — Excel's own layout — with "Cannot read
- * properties of undefined (reading 'sheets')": a race in its unzip stream. Such a failure
- * comes before any row, so reading the file again is safe; a failure after rows were
- * handed out is passed on.
- */
-async function* readXlsxRetrying(open: () => Readable): AsyncGenerator<SheetRow> {
-  for (let attempt = 1; ; attempt++) {
-    let yielded = false;
-    try {
-      for await (const row of readXlsx(open())) {
-        yielded = true;
-        yield row;
-      }
-      return;
-    } catch (error) {
-      if (yielded || attempt >= XLSX_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
+  const { signal } = source;
+  const counting = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (signal?.aborted) return done(new ReadCancelledError());
+      bytes += chunk.length;
+      source.onProgress?.(Math.min(bytes / size, 1));
+      done(null, chunk);
+    },
   });
-  for await (const worksheet of workbook) {
-    for await (const row of worksheet) {
-      yield { number: (row as ExcelJS.Row).number, cells: rowCells(row as ExcelJS.Row) };
-    }
-    return; // the first worksheet holds the data; others (instructions) are ignored
-  }
-}
-
-async function* readCsv(input: Readable, encoding: 'utf8' | 'gb18030'): AsyncGenerator<SheetRow> {
-  const parser = input.pipe(decodeStream(encoding, { stripBOM: true })).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true }),
+  const parser = pipeline(
+    createReadStream(source.path, { highWaterMark: 64 * 1024 }),
+    counting,
+    decodeStream(encoding, { stripBOM: true }),
+    // A line longer than the limit stops the parser at once, instead of growing one record.
+    parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true, max_record_size: limits.csvLineChars }),
+    () => undefined,
   );
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { number: record.info.lines, cells: record.record.map((v) => (v === '' ? null : v)) };
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { number: record.info.lines, cells: record.record.map((v) => (v === '' ? null : v)) };
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new ImportLimitError('csvLineChars');
+    throw error;
+  } finally {
+    parser.destroy();
   }
 }
 

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { ImportLimitError } from './import-limits';
 
 /**
  * A cell whose value cannot be imported as it is: a formula without a saved result, an
@@ -27,9 +28,10 @@ const EPOCH_DAYS = { 1900: 25569, 1904: 24107 };
  * handled explicitly: plain values, rich text, hyperlinks, error values, and formulas —
  * whose saved result is used when it is a plain value.
  */
-export function rowCells(row: ExcelJS.Row, date1904 = false): Cell[] {
+export function rowCells(row: ExcelJS.Row, date1904 = false, maxColumns = Infinity): Cell[] {
   const cells: Cell[] = [];
   row.eachCell((cell, column) => {
+    if (column > maxColumns) throw new ImportLimitError('columns');
     cells[column - 1] = cellOf(cell.value, cell.numFmt, date1904);
   });
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;

@@ -1,17 +1,14 @@
-/// <reference path="./unzipper.d.ts" />
-import { Open } from 'unzipper';
-
-interface ZipEntry {
-  path: string;
-  uncompressedSize: number;
-  stream(): NodeJS.ReadableStream & { destroy(): void };
-}
+import { IMPORT_LIMITS } from './import-limits';
+import { firstSheet } from './xlsx-reader';
+import { InflateBudget, inflateEntry, zipDirectory } from './zip-entries';
 
 /** How many rows to sample when the sheet does not declare its size. */
 const SAMPLE_BYTES = 64 * 1024;
 
 export interface SheetSize {
   lastRow: number;
+  /** The last column the sheet declares (A = 1), when it declares one. */
+  lastColumn?: number;
   /** False when estimated from the sheet's size and its first rows (no `<dimension>`). */
   exact: boolean;
 }
@@ -26,25 +23,31 @@ export interface SheetSize {
  */
 export async function sheetSize(path: string): Promise<SheetSize | null> {
   try {
-    const directory: { files: ZipEntry[] } = await Open.file(path);
-    const sheet = directory.files
-      .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))
-      .sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }))[0];
+    const sheet = firstSheet(await zipDirectory(path, IMPORT_LIMITS.zipEntries));
     if (!sheet) return null;
-    const stream = sheet.stream();
     let head = '';
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const chunks = inflateEntry(path, sheet, {
+      limit: 'sheetBytes',
+      maxBytes: IMPORT_LIMITS.sheetBytes,
+      budget: new InflateBudget(IMPORT_LIMITS.totalBytes),
+      maxMarkupGap: Infinity,
+    });
+    for await (const chunk of chunks) {
       head += chunk.toString('latin1');
       const data = head.indexOf('<sheetData');
       if ((data < 0 && head.length > 8192) || (data >= 0 && head.length - data > SAMPLE_BYTES)) break;
     }
-    stream.destroy();
-    const declared = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
-    if (declared?.[1]) return { lastRow: Number(declared[1]), exact: true };
+    const declared = /<dimension ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"/.exec(head);
+    if (declared?.[2]) return { lastRow: Number(declared[2]), lastColumn: columnNumber(declared[1]), exact: true };
     return estimate(head, sheet.uncompressedSize);
   } catch {
     return null;
   }
+}
+
+/** AB → 28. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
 }
 
 /** Rows in the whole sheet, from the sampled head's bytes per row (latin1: one char a byte). */
