@@ -10,9 +10,9 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '../..');
 const API = join(ROOT, 'apps/api/src');
 
-/** The writer itself, and the sheet reader (which may use exceljs's reader only). */
+/** The writer itself, and the sheet reader's files (which may use exceljs's reader only). */
 const WRITER = ['engine/export/xlsx-sheet.writer.ts', 'engine/export/csv-sheet.writer.ts', 'engine/export/export-format.ts'];
-const READER = ['engine/imports/sheet-reader.ts'];
+const READER = ['engine/imports/sheet-reader.ts', 'engine/imports/xlsx-reader.ts', 'engine/imports/xlsx-cell.ts', 'engine/imports/shared-strings.ts'];
 
 const WRITES_WORKBOOK = /\bWorkbookWriter\b|new\s+ExcelJS\.Workbook\b|new\s+Workbook\s*\(|\.xlsx\.(write|writeBuffer|writeFile)\b|\.csv\.(write|writeBuffer|writeFile)\b/;
 const WRITES_CSV = /(setHeader|\.type|\.contentType)\([^)]*text\/csv|['"](csv-stringify|papaparse|json2csv)/;

@@ -9,6 +9,7 @@ export const clueActionResource = defineResource({
   recordLabel: 'action',
   idType: 'integer',
   icon: 'history',
+  menu: { group: 'checks', order: 2 },
   audited: false,
   versioned: false,
   scope: { kind: 'reference', via: ['clueId'] },

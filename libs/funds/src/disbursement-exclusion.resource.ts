@@ -13,6 +13,7 @@ export const disbursementExclusionResource = defineResource({
   recordLabel: 'id',
   idType: 'integer',
   icon: 'list',
+  menu: { group: 'funds', order: 8 },
   audited: false,
   versioned: false,
   scope: { kind: 'reference', via: ['schoolId'] },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { ImportJobService } from './import-job.service';
-import { firstSchoolCode, idNumbers, settled, startImport, STUDENT_HEADER, xlsxOf } from './import-spec-helpers';
+import { firstSchoolCode, idNumbers, settled, startImport, STUDENT_HEADER, xlsxOf } from '../../testing/import-files';
 import { UPLOAD_DIR } from './sheet-upload';
 
 const newId = idNumbers(160);

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../testing/test-app';
-import { firstSchoolCode, idNumbers, settled, startImport, STUDENT_HEADER, xlsxOf } from './import-spec-helpers';
+import { firstSchoolCode, idNumbers, settled, startImport, STUDENT_HEADER, xlsxOf } from '../../testing/import-files';
 
 const newId = idNumbers(80);
 

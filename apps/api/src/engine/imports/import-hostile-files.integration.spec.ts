@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { repeated, rowXml, SHEET_OPEN, workbookParts, zipOf, type PartContent } from './hostile-workbooks';
 import { IMPORT_LIMITS } from './import-limits';
-import { firstSchoolCode, idNumbers, postImport, settled, STUDENT_HEADER } from './import-spec-helpers';
+import { firstSchoolCode, idNumbers, postImport, settled, STUDENT_HEADER } from '../../testing/import-files';
 
 const newId = idNumbers(120);
 const MB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { idNumberCheckChar } from '@zizhu/schema';
 import ExcelJS from 'exceljs';
-import { type Json, listQuery, type TestApp } from '../../testing/test-app';
+import { type Json, listQuery, type TestApp } from './test-app';
 
 /** Helpers the import specs share: files built in memory, uploads, and waiting for a job. */
 
