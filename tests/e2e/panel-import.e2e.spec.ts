@@ -90,7 +90,7 @@ describe('panel: school officer imports a student roster', () => {
     expect(await page.getByRole('radio', { name: /新增或更新/ }).isChecked()).toBe(true);
     // The limits, as the API publishes them.
     expect(await page.getByTestId('import-limits').innerText()).toBe(
-      '文件不超过 512 MB，最多 2,000,000 行、1,000 列，每个单元格不超过 32,767 个字符（CSV 每行不超过 1,000,000 个字符），文件名不超过 255 个字符。',
+      '文件不超过 512 MB，最多 2,000,000 行、1,000 列，每个单元格不超过 32,767 个字符（CSV 每行不超过 1,000,000 字节），文件名不超过 255 个字符。',
     );
     await shot('1-wizard');
   }, 60_000);

@@ -68,9 +68,9 @@ export interface ImportLimits {
   /** Data rows read (by count and by row number), and columns holding a value. */
   rows: number;
   columns: number;
-  /** Characters in one cell (Excel's own limit), and in one CSV line. */
+  /** Characters in one cell (Excel's own limit); bytes in one CSV line. */
   cellChars: number;
-  csvLineChars: number;
+  csvLineBytes: number;
   /** .xlsx: parts in the zip; uncompressed bytes of the sheet, of the shared strings, of any other part read, and of all parts read together. */
   zipEntries: number;
   sheetBytes: number;

@@ -70,8 +70,8 @@ export const IMPORT_TEXTS = {
   },
   uploadFailed: { zh: '文件无法导入', en: 'The file cannot be imported' },
   limits: {
-    zh: '文件不超过 %{size} MB，最多 %{rows} 行、%{columns} 列，每个单元格不超过 %{cellChars} 个字符（CSV 每行不超过 %{lineChars} 个字符），文件名不超过 %{nameChars} 个字符。',
-    en: 'Up to %{size} MB, %{rows} rows and %{columns} columns; at most %{cellChars} characters a cell (%{lineChars} a CSV line) and %{nameChars} in the file name.',
+    zh: '文件不超过 %{size} MB，最多 %{rows} 行、%{columns} 列，每个单元格不超过 %{cellChars} 个字符（CSV 每行不超过 %{lineBytes} 字节），文件名不超过 %{nameChars} 个字符。',
+    en: 'Up to %{size} MB, %{rows} rows and %{columns} columns; at most %{cellChars} characters a cell (%{lineBytes} bytes a CSV line) and %{nameChars} in the file name.',
   },
   fileTooLarge: { zh: '文件超过 %{size} MB，请拆分后上传', en: 'The file is larger than %{size} MB: split it and upload the parts' },
   fileNameTooLong: { zh: '文件名超过 %{nameChars} 个字符，请改短后上传', en: 'The file name is longer than %{nameChars} characters: rename the file' },

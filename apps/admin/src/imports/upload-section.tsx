@@ -139,7 +139,7 @@ function limitArguments(limits: ImportLimits): Record<string, string> {
     rows: n(limits.rows),
     columns: n(limits.columns),
     cellChars: n(limits.cellChars),
-    lineChars: n(limits.csvLineChars),
+    lineBytes: n(limits.csvLineBytes),
     nameChars: n(limits.fileNameChars),
   };
 }

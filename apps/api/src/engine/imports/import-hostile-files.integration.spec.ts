@@ -129,8 +129,8 @@ describe('Hostile and oversized files', () => {
     ['a single 50 MB cell', hugeCell, 'x.xlsx', 'refused', /^有单元格超过 32,767 个字符/],
     ['a value in column 5,000', farColumn, 'x.xlsx', 'refused', /^有数据的列超过 1,000 列/],
     ['10,001 parts in the zip', manyParts, 'x.xlsx', 'refused', /^Excel 文件内部的部件超过 10,000 个/],
-    ['a CSV of one 3 MB line', oneLineCsv, 'x.csv', 'refused', /^CSV 文件有一行超过 1,000,000 个字符/],
-    ['a CSV with a 3 MB line after its first rows', longLineLaterCsv, 'x.csv', 'refused', /^CSV 文件有一行超过 1,000,000 个字符/],
+    ['a CSV of one 3 MB line', oneLineCsv, 'x.csv', 'refused', /^CSV 文件有一行超过 1,000,000 字节/],
+    ['a CSV with a 3 MB line after its first rows', longLineLaterCsv, 'x.csv', 'refused', /^CSV 文件有一行超过 1,000,000 字节/],
   ])('stops at the first limit: %s', async (_case, build, name, ending, message) => {
     const result = await outcome(await build(), name);
     expect(result.status).toBe(ending);

@@ -10,7 +10,7 @@ export const IMPORT_LIMITS: ImportLimits = {
   rows: 2_000_000,
   columns: 1_000,
   cellChars: 32_767,
-  csvLineChars: 1_000_000,
+  csvLineBytes: 1_000_000,
   zipEntries: 10_000,
   sheetBytes: 2_048 * MiB,
   sharedStringsBytes: 100 * MiB,
@@ -35,8 +35,8 @@ export function limitMessage(limit: ImportLimitName, limits: ImportLimits = IMPO
       return { zh: `有数据的列超过 ${count(n)} 列，请删除多余的列后上传`, en: `Values reach past column ${count(n)}: delete the extra columns and upload again` };
     case 'cellChars':
       return { zh: `有单元格超过 ${count(n)} 个字符，请检查文件内容`, en: `A cell holds more than ${count(n)} characters: check the file` };
-    case 'csvLineChars':
-      return { zh: `CSV 文件有一行超过 ${count(n)} 个字符，请检查文件内容（是否缺少换行或引号不成对）`, en: `A line of the CSV file is longer than ${count(n)} characters: check the file (missing line breaks or an unclosed quote?)` };
+    case 'csvLineBytes':
+      return { zh: `CSV 文件有一行超过 ${count(n)} 字节，请检查文件内容（是否缺少换行或引号不成对）`, en: `A line of the CSV file is longer than ${count(n)} bytes: check the file (missing line breaks or an unclosed quote?)` };
     case 'zipEntries':
       return { zh: `Excel 文件内部的部件超过 ${count(n)} 个，不是正常的表格文件`, en: `The workbook holds more than ${count(n)} parts: not an ordinary spreadsheet` };
     case 'sheetBytes':

@@ -76,7 +76,7 @@ async function* readCsv(source: SheetSource, limits: ImportLimits, encoding: 'ut
     counting,
     decodeStream(encoding, { stripBOM: true }),
     // A line longer than the limit stops the parser at once, instead of growing one record.
-    parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true, max_record_size: limits.csvLineChars }),
+    parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true, max_record_size: limits.csvLineBytes }),
     () => undefined,
   );
   try {
@@ -84,7 +84,7 @@ async function* readCsv(source: SheetSource, limits: ImportLimits, encoding: 'ut
       yield { number: record.info.lines, cells: record.record.map((v) => (v === '' ? null : v)) };
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new ImportLimitError('csvLineChars');
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new ImportLimitError('csvLineBytes');
     throw error;
   } finally {
     parser.destroy();
