@@ -68,6 +68,8 @@ describe('panel: the rule editor shows and keeps a stored rule', () => {
 
   it('stores 是 as true again after choosing 否 and then 是', async () => {
     await page.goto(`${stack.baseUrl}/#/programs/${program.id}`);
+    // A fresh page: the previous save's redirect must not land after this navigation.
+    await page.reload();
     const boarding = conditions().nth(1);
     await value(boarding).getByText('是', { exact: true }).waitFor();
     await value(boarding).click();
