@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   for (const [name, operation] of cases) {
     const figures = await measure(RUNS, operation);
     console.log(formatRow(name, figures, GOAL_MS));
-    results.push(resultLine(`student-list ${name}`.replace(/\s+/g, '-'), figures.p95, 'ms', GOAL_MS));
+    results.push(resultLine(`student-list-${name}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, ''), figures.p95, 'ms', GOAL_MS));
   }
 
   // Every sort × filter × role combination the panel's student list offers, derived from
