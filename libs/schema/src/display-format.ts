@@ -1,4 +1,5 @@
 import { STAGES } from './enums';
+import type { CodeOfDeclaration } from './field';
 
 /**
  * Whether an integer reads with thousands separators: not when its declaration says so
@@ -15,18 +16,6 @@ export function compareStages(a: string, b: string): number {
     return index < 0 ? STAGES.length : index;
   };
   return rank(a) - rank(b) || a.localeCompare(b);
-}
-
-/**
- * A code that names an item of a list held by another record (a roster entry's tier, one of
- * its roster's tiers): `via` is the reference field, `list` the json list field of the
- * referenced record, `key` and `label` the item's code and name fields.
- */
-export interface CodeOfDeclaration {
-  via: string;
-  list: string;
-  key: string;
-  label: string;
 }
 
 /** The item's label for a code (一档 for T1), or the code itself when the list does not name it. */

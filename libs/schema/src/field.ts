@@ -1,4 +1,3 @@
-import type { CodeOfDeclaration } from './display-format';
 import type { Localized, Role } from './role';
 
 /**
@@ -142,6 +141,18 @@ export interface WithinReferenced {
   message: Localized;
   /** On the referenced record's list field: `{value}` dropped while `{count}` records use it. */
   inUseMessage: Localized;
+}
+
+/**
+ * A code that names an item of a list held by another record (a roster entry's tier, one of
+ * its roster's tiers): `via` is the reference field, `list` the json list field of the
+ * referenced record, `key` and `label` the item's code and name fields.
+ */
+export interface CodeOfDeclaration {
+  via: string;
+  list: string;
+  key: string;
+  label: string;
 }
 
 export type FieldMap = Record<string, FieldDeclaration>;

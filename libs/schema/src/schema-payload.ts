@@ -1,5 +1,4 @@
-import type { CodeOfDeclaration } from './display-format';
-import type { EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
+import type { CodeOfDeclaration, EnumOption, FieldDisplayHint, FieldType, FilterKind, MaskKind, RuleSubject } from './field';
 import type { MenuPlacement, PageSchema } from './menu';
 import type { ResourceAction } from './resource';
 import type { Localized, Role } from './role';

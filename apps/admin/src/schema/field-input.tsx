@@ -14,7 +14,6 @@ import {
   SelectInput,
   TextInput,
   useResourceContext,
-  type Validator,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { FileReferenceInput } from '../files/file-reference-input';
@@ -24,6 +23,7 @@ import { MoneyInput } from './money-input';
 import { fieldChoices } from './field-choices';
 import { FieldDisplay } from './field-display';
 import { fieldValidators } from './field-validators';
+import type { CommonProps } from './field-input-props';
 import { RevealButton } from './reveal-button';
 import { fieldHelpKey } from './schema-messages';
 import { useFieldMessageKey } from './field-message-scope';
@@ -42,12 +42,6 @@ export interface FieldInputProps {
   source: string;
 }
 
-export interface CommonProps {
-  source: string;
-  validate: Validator[];
-  disabled: boolean;
-  helperText: string | false;
-}
 
 const MONOSPACE = { '& input': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' } };
 

@@ -2,7 +2,7 @@ import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
 import { Chip, Stack } from '@mui/material';
 import { type MouseEvent, useCallback } from 'react';
 import { AutocompleteArrayInput, LinkBase, type RaRecord, TextInput, useCreatePath, useGetList, useGetMany, useRecordContext, useTranslate } from 'react-admin';
-import type { CommonProps } from './field-input';
+import type { CommonProps } from './field-input-props';
 import { choiceKey } from './schema-messages';
 import { useSchema } from './use-schema';
 

@@ -5,16 +5,12 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import { IMPORT_LIMITS, ImportLimitError, ReadCancelledError } from './import-limits';
-import type { Cell } from './xlsx-cell';
+import type { SheetRow } from './sheet-row';
 import { readXlsx } from './xlsx-reader';
 
 export { type Cell, CellFault } from './xlsx-cell';
 
-export interface SheetRow {
-  /** Row number as Excel (or a text editor, for CSV) shows it. */
-  number: number;
-  cells: Cell[];
-}
+export type { SheetRow } from './sheet-row';
 
 export type SheetKind = 'xlsx' | 'csv';
 

@@ -5,7 +5,7 @@ import type { ImportLimits } from '@zizhu/schema';
 import { readSharedStrings, SharedStrings } from './shared-strings';
 import { rowCells } from './xlsx-cell';
 import { type InflateOptions, InflateBudget, inflateEntry, zipDirectory, type ZipEntry } from './zip-entries';
-import type { SheetRow } from './sheet-reader';
+import type { SheetRow } from './sheet-row';
 
 /** The parts of exceljs's streaming workbook reader driven here, one part at a time. */
 interface WorkbookReaderParts {

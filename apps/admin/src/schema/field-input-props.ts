@@ -1,0 +1,9 @@
+import type { Validator } from 'react-admin';
+
+/** What every generated input receives, whatever its type. */
+export interface CommonProps {
+  source: string;
+  validate: Validator[];
+  disabled: boolean;
+  helperText: string | false;
+}
