@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { approvedRoster, fundProgram, studentsOf } from '@zizhu/api/modules/funds/funds.fixtures';
+import { approvedRoster, fundProgram, studentsOf } from '@zizhu/api/testing/funds.fixtures';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 

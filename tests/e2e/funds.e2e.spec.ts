@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { approvedRoster, bankFile, fundProgram, studentsOf } from '@zizhu/api/modules/funds/funds.fixtures';
+import { approvedRoster, bankFile, fundProgram, studentsOf } from '@zizhu/api/testing/funds.fixtures';
 import { launchBrowser } from '../support/browser';
 import { apiOk } from '../support/panel-session';
 import { startStack } from '../support/stack';

@@ -1,4 +1,4 @@
-import { designedProgram } from '@zizhu/api/modules/programs/program.fixtures';
+import { designedProgram } from '@zizhu/api/testing/program.fixtures';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
-import { designedProgram } from '../../modules/programs/program.fixtures';
+import { designedProgram } from '../../testing/program.fixtures';
 import { startsFormula } from './formula-safety';
 
 type Rec = Record<string, any>;

@@ -1,4 +1,4 @@
-import { designedProgram } from '../../modules/programs/program.fixtures';
+import { designedProgram } from '../../testing/program.fixtures';
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
 
 type Rec = Record<string, any>;

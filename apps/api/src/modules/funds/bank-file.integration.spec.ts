@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { decode } from 'iconv-lite';
 import { Client } from 'pg';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
-import { approvedRoster, bankFile, fundProgram, linesOf, ok, studentsOf, uploadBankResult } from './funds.fixtures';
+import { approvedRoster, bankFile, fundProgram, linesOf, ok, studentsOf, uploadBankResult } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

@@ -1,5 +1,5 @@
 import { startTestApp, type Json, type TestApp } from '../../testing/test-app';
-import { approvedRoster, bankFile, fundProgram, linesOf, ok, studentsOf, uploadBankResult } from './funds.fixtures';
+import { approvedRoster, bankFile, fundProgram, linesOf, ok, studentsOf, uploadBankResult } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
-import { ok, reconciliation } from './funds.fixtures';
+import { ok, reconciliation } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '@zizhu/schema';
 import ExcelJS from 'exceljs';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
-import { bankFile, fundProgram, importApplications, inBatches, ok, reconciliation, uploadBankResult } from './funds.fixtures';
+import { bankFile, fundProgram, importApplications, inBatches, ok, reconciliation, uploadBankResult } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

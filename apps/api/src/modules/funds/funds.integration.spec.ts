@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { encode } from 'iconv-lite';
 import { Client } from 'pg';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
-import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, studentsOf, uploadBankResult } from './funds.fixtures';
+import { approvedRoster, bankFile, fundProgram, linesOf, ok, reconciliation, studentsOf, uploadBankResult } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

@@ -1,5 +1,5 @@
 import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
-import { designedProgram } from './program.fixtures';
+import { designedProgram } from '../../testing/program.fixtures';
 
 type Rec = Record<string, any>;
 

@@ -1,6 +1,6 @@
 import { chinaDate } from '@zizhu/identities';
 import { listQuery, startTestApp, totalOf, type Json, type TestApp } from '../../testing/test-app';
-import { fundProgram, ok, studentsOf } from '../funds/funds.fixtures';
+import { fundProgram, ok, studentsOf } from '../../testing/funds.fixtures';
 
 type Rec = Record<string, Json>;
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { listQuery, type Json, type TestApp } from '../../testing/test-app';
-import { designedProgram } from '../programs/program.fixtures';
+import { listQuery, type Json, type TestApp } from './test-app';
+import { designedProgram } from './program.fixtures';
 
 type Rec = Record<string, Json>;
 
