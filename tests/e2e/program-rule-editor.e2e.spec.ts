@@ -67,9 +67,9 @@ describe('panel: the rule editor shows and keeps a stored rule', () => {
   }, 120_000);
 
   it('stores 是 as true again after choosing 否 and then 是', async () => {
+    // A page of its own: nothing of the previous save (its redirect, its cached record) is left.
+    page = await loginToPanel(stack.baseUrl, 'admin', browsers);
     await page.goto(`${stack.baseUrl}/#/programs/${program.id}`);
-    // A fresh page: the previous save's redirect must not land after this navigation.
-    await page.reload();
     const boarding = conditions().nth(1);
     await value(boarding).getByText('是', { exact: true }).waitFor();
     await value(boarding).click();
