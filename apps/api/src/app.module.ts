@@ -50,7 +50,11 @@ export class AppModule {
         // The key comes from JwtSecret, loaded once the migrations have run.
         JwtModule.register({ signOptions: { expiresIn: '8h' } }),
         ...(existsSync(join(adminDist, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } })]
+          ? [
+              // A script or style that is not there (an old tab asking for the previous release's
+              // chunk) is a 404, not the page: the panel can then tell the user to reload.
+              ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
+            ]
           : []),
         ExportModule,
         ImportModule,

@@ -67,6 +67,12 @@ describe('serving the panel and the API', () => {
     expect(res.body.toString()).toContain('index-Ab3dE9_x.js');
   });
 
+  it('answers 404 for a hashed asset that is not there (a previous release’s chunk), never the page', async () => {
+    const res = await rawGet(`${api.baseUrl}/assets/index-Zz9yX8_w.js`);
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).not.toContain('<div id="root">');
+  });
+
   it('compresses API answers too', async () => {
     const token = await api.login('admin');
     const res = await rawGet(`${api.baseUrl}/api/schema`, { 'accept-encoding': 'gzip', authorization: `Bearer ${token}` });
