@@ -11,6 +11,9 @@
  * a student's name and birth date under another ID number, the rest match no one (rows
  * that happen to repeat a person on the same list are skipped).
  * DATABASE_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ * Ends with
+ *   RESULT comparison-first-run <s> s goal 10 <met|missed>
+ *   RESULT comparison-re-run <s> s goal 10 <met|missed>
  */
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -20,10 +23,13 @@ import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { loadNote, resultLine } from './latency';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
 const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 1_000_000);
 const DATABASE = 'zizhu_bench_comparison';
+/** A city-wide run, first or again, within ten seconds. */
+const GOAL_SECONDS = 10;
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Student n's ID number: county, a birth date among ~16 years, a serial (unique up to 60 M). */
@@ -78,7 +84,7 @@ async function load(db: DataSource): Promise<RunParams> {
 }
 
 /** A run exactly as the job does it (same steps, same settings), each step timed. */
-async function run(db: DataSource, params: RunParams, title: string): Promise<void> {
+async function run(db: DataSource, params: RunParams, title: string): Promise<number> {
   console.log(`\n${title}`);
   const start = performance.now();
   await db.transaction(async (manager) => {
@@ -90,7 +96,9 @@ async function run(db: DataSource, params: RunParams, title: string): Promise<vo
             count(*) FILTER (WHERE outcome = 'unmatched')::int AS unmatched FROM comparison_results WHERE comparison_id = $1`,
     [params.comparisonId],
   );
-  console.log(`${'total (with commit)'.padEnd(34)} ${((performance.now() - start) / 1000).toFixed(2).padStart(8)} s   ${JSON.stringify(counts)}`);
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`${'total (with commit)'.padEnd(34)} ${seconds.toFixed(2).padStart(8)} s   ${JSON.stringify(counts)}`);
+  return seconds;
 }
 
 /** With BENCH_REUSE=1, the loaded students and lists of a previous run are kept; only results go. */
@@ -119,12 +127,15 @@ async function main(): Promise<void> {
   try {
     await db.runMigrations({ transaction: 'all' });
     const params = (reusing && (await reuse(db))) || (await load(db));
-    await run(db, params, 'first run');
+    const first = await run(db, params, 'first run');
     await db.query(`UPDATE comparison_results SET decision = 'confirmed' WHERE comparison_id = $1 AND id % 3 = 0`, [params.comparisonId]);
     // What autovacuum does in the days between two real runs: the first run's foreign-key
     // checks locked every referenced student and identity row, and its results are new.
     await db.query('VACUUM ANALYZE comparison_results, students, identities');
-    await run(db, params, 're-run (a third decided)');
+    const again = await run(db, params, 're-run (a third decided)');
+    console.log(loadNote());
+    console.log(resultLine('comparison-first-run', first, 's', GOAL_SECONDS));
+    console.log(resultLine('comparison-re-run', again, 's', GOAL_SECONDS));
   } finally {
     await db.destroy();
   }

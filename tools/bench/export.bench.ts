@@ -4,7 +4,9 @@
  *       values, cycled from 5,000 real rows) to a file, with
  *   (b) the whole HTTP export of all N students (`GET /api/students/export`) saved to a file,
  * and samples the API process's resident memory during (b). Goals: (b) ≤ 1.3 × (a), peak
- * RSS ≤ 512 MB. The API runs in a child process so only its memory is measured.
+ * RSS ≤ 512 MB. The API runs in a child process so only its memory is measured. Ends with
+ *   RESULT export-xlsx-vs-writer-ratio <ratio> x goal 1.3 <met|missed>
+ *   RESULT export-api-peak-rss <MB> MB goal 512 <met|missed>
  *
  * BENCH_REUSE=1 reuses an earlier run's database (zizhu_bench_export) or copies the list
  * benchmark's (zizhu_bench); otherwise BENCH_STUDENTS (1,500,000) are loaded into
@@ -33,6 +35,7 @@ import { addXlsxRow, xlsxCaughtUp, xlsxSheet, xlsxValue } from '@zizhu/api/engin
 import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { presentRecord } from '@zizhu/api/engine/rest/record-presenter';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { loadNote, resultLine } from './latency';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
 const OWN_DATABASE = 'zizhu_bench_export';
@@ -72,6 +75,9 @@ async function main(): Promise<void> {
     console.log(`    HTTP export, csv (UTF-8)                       ${csv.seconds.toFixed(1)} s   ${mb(csv.bytes)} MB file   first byte ${csv.firstByteMs.toFixed(0)} ms   peak RSS ${csv.peakRssMb.toFixed(0)} MB`);
     console.log(`ratio (b)/(a): ${ratio.toFixed(2)}   goal ≤ ${GOAL_RATIO}   ${ratio <= GOAL_RATIO ? 'ok' : 'OVER GOAL'}`);
     console.log(`API peak RSS during exports: ${peak.toFixed(0)} MB (process lifetime high-water mark ${hwmMb(api.child).toFixed(0)} MB)   goal ≤ ${GOAL_RSS_MB} MB   ${peak <= GOAL_RSS_MB ? 'ok' : 'OVER GOAL'}`);
+    console.log(loadNote());
+    console.log(resultLine('export-xlsx-vs-writer-ratio', ratio, 'x', GOAL_RATIO));
+    console.log(resultLine('export-api-peak-rss', peak, 'MB', GOAL_RSS_MB));
   } finally {
     api.child.kill('SIGTERM');
     await once(api.child, 'exit');

@@ -8,7 +8,11 @@
  *   - informative floors: the same students COPYed as stored values into `students`, and
  *     one audit row each (what any commit of these rows costs at least).
  * Prints times, ratios (goals: xlsx ≤ 1.25 × the reader, csv ≤ 5 × COPY) and peak RSS
- * (goal ≤ 512 MB). DATABASE_URL selects the server (default: an embedded one).
+ * (goal ≤ 512 MB), ending with
+ *   RESULT import-xlsx-vs-reader-ratio <ratio> x goal 1.25 <met|missed>
+ *   RESULT import-csv-vs-copy-ratio <ratio> x goal 5 <met|missed>
+ *   RESULT import-peak-rss <MB> MB goal 512 <met|missed>
+ * DATABASE_URL selects the server (default: an embedded one).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
@@ -26,6 +30,7 @@ import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postg
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { copyText } from '@zizhu/api/engine/database/copy-loader';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { loadNote, resultLine } from './latency';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_500_000);
 const DIR = process.env.BENCH_DIR ?? '/tmp/zizhu-bench';
@@ -223,6 +228,10 @@ async function main(): Promise<void> {
   console.log('informative (not goals): writing the same rows at least costs');
   console.log(`  COPY of stored values into students (6 indexes, 2 foreign keys) ${floor.result.studentsCopy.toFixed(1).padStart(7)} s`);
   console.log(`  one audit row per student, one INSERT … SELECT                  ${floor.result.auditInsert.toFixed(1).padStart(7)} s`);
+  console.log(loadNote());
+  console.log(resultLine('import-xlsx-vs-reader-ratio', importXlsx.seconds / reader.seconds, 'x', 1.25));
+  console.log(resultLine('import-csv-vs-copy-ratio', importCsv.seconds / copy.seconds, 'x', 5));
+  console.log(resultLine('import-peak-rss', Math.max(importXlsx.peakMb, importCsv.peakMb), 'MB', 512));
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** p50/p95 of a repeated async operation, in milliseconds. */
 export async function measure(runs: number, operation: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
   await operation(); // warm-up: plan cache, connection pool
@@ -23,8 +25,12 @@ export function resultLine(name: string, value: number, unit: string, goal: numb
   return `RESULT ${name} ${Number(value.toFixed(1))} ${unit} goal ${goal} ${met ? 'met' : 'missed'}`;
 }
 
+/** A RESULT line's name from a figure's label: lower case, words joined by dashes. */
+export function resultName(label: string): string {
+  return label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
 /** The 1-minute load average, printed beside figures: benchmarks need a quiet machine. */
 export function loadNote(): string {
-  const [one] = require('node:os').loadavg() as number[];
-  return `load average (1 min): ${one.toFixed(2)}`;
+  return `load average (1 min): ${loadavg()[0].toFixed(2)}`;
 }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createApp } from '@zizhu/api/app.factory';
 import { createEmptyDatabase } from '@zizhu/api/testing/test-server';
 import { launchBrowser } from '../../tests/support/browser';
+import { resultLine } from './latency';
 
 const GOAL_MS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
       console.log(`run ${run}: ${ms.toFixed(0)} ms (scripts run by ${scriptsRun.toFixed(0)} ms), ${requests} requests, ${(bytes / 1024).toFixed(0)} KiB over the wire (compressed)`);
     }
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    console.log(`RESULT login-page-ready ${median.toFixed(0)} ms goal ${GOAL_MS} ${median <= GOAL_MS ? 'met' : 'missed'}`);
+    console.log(resultLine('login-page-ready', median, 'ms', GOAL_MS));
   } finally {
     await app.close();
     await database.drop();

@@ -9,7 +9,8 @@
  * `disbursements` filtered to one cell, first page and a deep one, with its count).
  * Also times the exceptions list over all of it (no goal set; reported for the record).
  * BENCH_REUSE=1 keeps an already loaded database; DATABASE_URL picks the server (default
- * postgres://postgres@127.0.0.1:5432/postgres).
+ * postgres://postgres@127.0.0.1:5432/postgres). Ends with one line per timed request:
+ *   RESULT reconciliation-<request> <median ms> ms goal <2000 | 100> <met|missed>
  */
 import { disbursementResource } from '@zizhu/funds';
 import type { SessionUser } from '@zizhu/schema';
@@ -24,6 +25,7 @@ import { FundExceptionsService } from '@zizhu/api/modules/funds/fund-exceptions.
 import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.service';
 import { AuditService } from '@zizhu/api/engine/audit/audit.service';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { loadNote, resultLine, resultName } from './latency';
 
 const LINES = Number(process.env.BENCH_LINES ?? 3_000_000);
 const DATABASE = 'zizhu_bench_funds';
@@ -31,6 +33,8 @@ const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/p
 const PROGRAMS = 10;
 const REPEAT = 5;
 const REUSE = process.env.BENCH_REUSE === '1';
+
+const results: string[] = [];
 
 const finance: SessionUser = { id: 7, username: 'finance', displayName: '财务', role: 'finance', scopePath: '450900.', scopeLabel: '玉林市' };
 
@@ -52,6 +56,7 @@ async function measure(label: string, limitMs: number, work: () => Promise<unkno
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const pass = median <= limitMs;
+  results.push(resultLine(resultName(`reconciliation-${label}`), median, 'ms', limitMs));
   console.log(`${label.padEnd(52)} median ${median.toFixed(0).padStart(6)} ms  best ${times[0].toFixed(0).padStart(6)} ms  (≤ ${limitMs} ms: ${pass ? 'ok' : 'SLOW'})`);
   return pass;
 }
@@ -151,6 +156,8 @@ async function main(): Promise<void> {
     const exceptions = new FundExceptionsService(db, reconciliation, new AuditService());
     await timed('exceptions, whole city (all kinds)', async () => console.log(`  ${(await exceptions.list({}, finance)).total} exceptions`));
     await timed('exceptions, one program and term', () => exceptions.list({ filter: JSON.stringify({ programId: 1, year: 2016, term: 'autumn' }) }, finance));
+    console.log(loadNote());
+    for (const line of results) console.log(line);
   } finally {
     await db.destroy();
     await admin.end();
