@@ -140,11 +140,8 @@ export const clueResource = defineResource({
     dueDate: { type: 'date', label: { zh: '核实期限', en: 'Due date' }, required: true, list: true, sort: true, filter: 'range' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: CLUE_STATUSES, readOnly: true, defaultValue: 'open', list: true, filter: 'exact' },
     refundRequired: { type: 'boolean', label: { zh: '须退回资金', en: 'Refund required' }, defaultValue: false, list: true, filter: 'exact' },
-    verdict: answeredOnly(CLUE_ANSWER_FIELDS.verdict),
-    finding: answeredOnly(CLUE_ANSWER_FIELDS.finding),
-    rectification: answeredOnly(CLUE_ANSWER_FIELDS.rectification),
-    evidenceFileId: answeredOnly(CLUE_ANSWER_FIELDS.evidenceFileId),
-    rectificationFileId: answeredOnly(CLUE_ANSWER_FIELDS.rectificationFileId),
+    // The answer's fields, as the answer form declares them, read-only on the clue.
+    ...Object.fromEntries(Object.entries(CLUE_ANSWER_FIELDS).map(([key, field]) => [key, answeredOnly(field)])),
     answeredBy: { type: 'reference', reference: 'users', label: { zh: '反馈人', en: 'Answered by' }, readOnly: true },
     answeredAt: { type: 'datetime', label: { zh: '反馈时间', en: 'Answered at' }, readOnly: true },
     reviewComment: { type: 'text', label: { zh: '审核意见', en: 'Review comment' }, help: { zh: '退回时为退回理由', en: 'The reason, when returned' }, readOnly: true, maxLength: 500 },
