@@ -22,9 +22,6 @@ globalThis.ResizeObserver ??= class {
   disconnect(): void {}
 };
 
-// Dates and times read as the officers see them, whatever the machine's zone.
-process.env.TZ = 'Asia/Shanghai';
-
 // react-admin 5 still hands MUI 9 props it removed (`InputProps`, `inputRef`, …); React warns on
 // every text input. Known and harmless: kept out of the specs' output so real warnings show.
 const consoleError = console.error;
