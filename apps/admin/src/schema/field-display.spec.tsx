@@ -111,7 +111,7 @@ describe('FieldDisplay', () => {
     it('shows the referenced record by its label, linked to it', async () => {
       await renderFieldDisplay(field, { schoolId: 3 }, { others: [schools], dataProvider: recordsProvider({ schools: [{ id: 3, name: '玉林市第一中学' }] }) });
       const link = await screen.findByRole('link', { name: '玉林市第一中学' });
-      expect(link.getAttribute('href')).toBe('#/schools/3/show');
+      expect(link.getAttribute('href')).toMatch(/\/schools\/3\/show$/);
     });
 
     it('shows the label the API sent for a record the user may not look up', async () => {
@@ -191,7 +191,7 @@ describe('FieldDisplay', () => {
         dataProvider: recordsProvider({ 'identity-lists': [{ id: 3, name: '低保名单', department: 'civil' }, { id: 5, name: '特困名单', department: 'civil' }] }),
       });
       expect(await screen.findByRole('link', { name: '低保名单（民政）' })).toBeTruthy();
-      expect(screen.getByRole('link', { name: '特困名单（民政）' }).getAttribute('href')).toBe('#/identity-lists/5/show');
+      expect(screen.getByRole('link', { name: '特困名单（民政）' }).getAttribute('href')).toMatch(/\/identity-lists\/5\/show$/);
     });
 
     it('fundExceptionKey reads out the exception: kind, program, term, county and source', async () => {

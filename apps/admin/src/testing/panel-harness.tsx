@@ -13,6 +13,7 @@ import {
   type DataProvider,
   type RaRecord,
 } from 'react-admin';
+import { MemoryRouter } from 'react-router-dom';
 import { i18nProvider, registerSchemaMessages } from '../providers/i18n-provider';
 import type { UiLocale } from '../providers/locales';
 import { FieldDisplay } from '../schema/field-display';
@@ -65,6 +66,8 @@ export interface PanelOptions {
   others?: ResourceSchema[];
   locale?: UiLocale;
   dataProvider?: DataProvider;
+  /** Where the panel starts (for views that read the route, like an edit page's id). */
+  url?: string;
 }
 
 function schemaOf({ fields, others = [] }: PanelOptions): SchemaPayload {
@@ -101,16 +104,18 @@ export async function renderInPanel(ui: ReactNode, options: PanelOptions): Promi
   registerSchemaMessages({ zh: buildSchemaMessages(schema, 'zh'), en: buildSchemaMessages(schema, 'en') });
   await i18nProvider.changeLocale(options.locale ?? 'zh-CN');
   return render(
-    <AdminContext
-      dataProvider={options.dataProvider ?? testDataProvider()}
-      authProvider={authProviderFor(schema)}
-      i18nProvider={i18nProvider}
-      store={memoryStore()}
-    >
-      <ResourceDefinitionContextProvider definitions={definitionsOf(schema)}>
-        <ResourceContextProvider value={TEST_RESOURCE}>{ui}</ResourceContextProvider>
-      </ResourceDefinitionContextProvider>
-    </AdminContext>,
+    <MemoryRouter initialEntries={[options.url ?? '/']}>
+      <AdminContext
+        dataProvider={options.dataProvider ?? testDataProvider()}
+        authProvider={authProviderFor(schema)}
+        i18nProvider={i18nProvider}
+        store={memoryStore()}
+      >
+        <ResourceDefinitionContextProvider definitions={definitionsOf(schema)}>
+          <ResourceContextProvider value={TEST_RESOURCE}>{ui}</ResourceContextProvider>
+        </ResourceDefinitionContextProvider>
+      </AdminContext>
+    </MemoryRouter>,
   );
 }
 
