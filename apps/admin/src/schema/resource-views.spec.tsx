@@ -6,6 +6,7 @@ import { fieldSchema, renderInPanel, resourceSchema, TEST_RESOURCE } from '../te
 import { ResourceCreate, ResourceEdit, writablePayload } from './resource-views';
 
 const MASKED = '4509**********1234';
+const LIST_PAGE = 'the widgets list';
 
 const FIELDS: FieldSchema[] = [
   fieldSchema('name', 'string', { label: { zh: '名称', en: 'Name' }, required: true }),
@@ -107,6 +108,7 @@ describe('generated create and edit forms', () => {
     await renderInPanel(
       <Routes>
         <Route path={`/${TEST_RESOURCE}/:id`} element={<ResourceEdit schema={SCHEMA} />} />
+        <Route path={`/${TEST_RESOURCE}`} element={<p>{LIST_PAGE}</p>} />
       </Routes>,
       { fields: FIELDS, dataProvider, url: `/${TEST_RESOURCE}/7` },
     );
@@ -118,5 +120,7 @@ describe('generated create and edit forms', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(update).toHaveBeenCalled());
     expect(update.mock.calls[0][1].data).toEqual({ id: 7, version: 3, name: '一中（新校区）', count: 12 });
+    // Saved, the list opens again.
+    expect(await screen.findByText(LIST_PAGE)).toBeTruthy();
   });
 });

@@ -104,7 +104,7 @@ export async function renderInPanel(ui: ReactNode, options: PanelOptions): Promi
   registerSchemaMessages({ zh: buildSchemaMessages(schema, 'zh'), en: buildSchemaMessages(schema, 'en') });
   await i18nProvider.changeLocale(options.locale ?? 'zh-CN');
   return render(
-    <MemoryRouter initialEntries={[options.url ?? '/']}>
+    <MemoryRouter initialEntries={[options.url ?? '/']} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <AdminContext
         dataProvider={options.dataProvider ?? testDataProvider()}
         authProvider={authProviderFor(schema)}
