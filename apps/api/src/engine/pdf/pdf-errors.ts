@@ -5,12 +5,14 @@ import { CHROMIUM, installCommand, type SystemRequirement } from './pdf-requirem
 export function pdfUnavailable(missing: readonly SystemRequirement[]): ApiException {
   const command = installCommand(missing);
   // A custom CHROMIUM_PATH is not fixed by apt-get: say which path was tried.
-  const customPath = missing.includes(CHROMIUM) && process.env.CHROMIUM_PATH !== undefined ? process.env.CHROMIUM_PATH : undefined;
-  const zhPath = customPath === undefined ? '' : `（CHROMIUM_PATH=${customPath} 不存在）`;
-  const enPath = customPath === undefined ? '' : ` (CHROMIUM_PATH=${customPath} does not exist)`;
+  const customPath = process.env.CHROMIUM_PATH;
+  const named = (m: SystemRequirement, locale: 'zh' | 'en') => {
+    if (m !== CHROMIUM || customPath === undefined) return m.name[locale];
+    return locale === 'zh' ? `${m.name.zh}（CHROMIUM_PATH=${customPath} 不存在）` : `${m.name.en} (CHROMIUM_PATH=${customPath} does not exist)`;
+  };
   return new ApiException('PDF_UNAVAILABLE', {
-    zh: `暂时无法生成 PDF：服务器缺少${missing.map((m) => m.name.zh).join('和')}${zhPath}。请管理员执行：${command}`,
-    en: `PDFs cannot be made yet: this server lacks ${missing.map((m) => m.name.en).join(' and ')}${enPath}. An administrator installs it with: ${command}`,
+    zh: `暂时无法生成 PDF，服务器缺少：${missing.map((m) => named(m, 'zh')).join('、')}。请管理员执行：${command}`,
+    en: `PDFs cannot be made yet: this server lacks ${missing.map((m) => named(m, 'en')).join(' and ')}. An administrator installs it with: ${command}`,
   });
 }
 

@@ -11,7 +11,11 @@ import { pdfCouldNotStart, pdfTimedOut, pdfUnavailable } from './pdf-errors';
 import { chromiumPath, missingRequirements, PDF_REQUIREMENTS } from './pdf-requirements';
 import { type PdfRenderOptions, printParameters, type PrintToPdfParameters } from './print-parameters';
 
-/** Debian's Chromium, kept off the network (the same flags as the browser tests). */
+/**
+ * Debian's Chromium, kept off the network: the browser tests' flags, and no host name or
+ * address resolves, because Chromium opens a connection speculatively for an <img> even
+ * when the request itself is refused (the network spec counts connections).
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -21,6 +25,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 export interface PdfRendererSettings {
