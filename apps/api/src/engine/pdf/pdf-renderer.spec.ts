@@ -106,11 +106,13 @@ describe('PdfRenderer', () => {
     });
   });
 
-  it('streams a long document to a file', async () => {
+  it('streams a long document to a file, on landscape A4 when asked', async () => {
     const file = join(dir, 'letters.pdf');
     const letters = Array.from({ length: 5 }, (_, i) => html`<section class="page-break"><h2>致家长的一封信（${i + 1}）</h2><p>您好！</p></section>`);
-    await renderer.renderToFile(printDocument({ title: '家长信', body: letters }), file);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Pages:\s+5$/m);
+    await renderer.renderToFile(printDocument({ title: '家长信', body: letters }), file, { landscape: true });
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Pages:\s+5$/m);
+    expect(info).toMatch(/^Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)$/m);
   });
 
   it('gives up on a document after its time-out with PDF_TIMEOUT, and the next document still prints', async () => {
