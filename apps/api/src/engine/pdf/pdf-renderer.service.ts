@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,16 +58,16 @@ interface RunningBrowser {
   gone: Promise<void>;
 }
 
-/**
- * HTML → PDF with one shared headless Chromium, launched on the first document. Documents
- * are `SafeHtml` (see html/safe-html.ts) and may not fetch anything: every request that is
- * not a data: URL is refused, so a PDF holds exactly what its HTML held.
- */
 // Chromium's helper processes may still be writing for a moment after it closes: retry.
 async function removeProfile(userDataDir: string): Promise<void> {
   await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
 }
 
+/**
+ * HTML → PDF with one shared headless Chromium, launched on the first document. Documents
+ * are `SafeHtml` (see html/safe-html.ts) and may not fetch anything: every request that is
+ * not a data: URL is refused, so a PDF holds exactly what its HTML held.
+ */
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
@@ -95,7 +96,8 @@ export class PdfRenderer implements OnApplicationShutdown {
     const file = createWriteStream(filePath);
     try {
       await this.print(document, options, async (chunk) => {
-        if (!file.write(chunk)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+        // once() rejects on 'error' too: a full disk fails the render instead of hanging it.
+        if (!file.write(chunk)) await once(file, 'drain');
       });
       file.end();
       await finished(file);
