@@ -56,6 +56,8 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
+        // In any order: no two routes match one request (app-routes.integration.spec.ts).
+        ResourceModule,
         ExportModule,
         ImportModule,
         FileModule,
@@ -65,8 +67,6 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
-        // Last: its `/:resource` routes must not shadow the fixed ones above.
-        ResourceModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [
