@@ -56,7 +56,9 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
-        // In any order: no two routes match one request (app-routes.integration.spec.ts).
+        // No module route meets a generic one (app-routes.integration.spec.ts). First only for
+        // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
+        // a list whose records the engine reads by its own `/:id` route.
         ResourceModule,
         ExportModule,
         ImportModule,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res, type Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Injectable, Param, Post, Put, Query, Res, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import { IsString } from 'class-validator';
@@ -33,6 +33,8 @@ export class RevealBody {
  * plus the export of its list. Who may call each route is the declaration's `access`
  * (checked by the AuthGuard). Routes are documented in OpenAPI from the declarations.
  */
+// Injectable for its constructor's types, which each resource's subclass inherits.
+@Injectable()
 export abstract class ResourceController {
   abstract readonly resource: ResourceDeclaration;
 
