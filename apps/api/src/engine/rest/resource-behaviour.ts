@@ -33,8 +33,9 @@ export interface RecordChange {
  * `serverValues` → INSERT/UPDATE → `afterWrite` (same transaction) → commit →
  * `afterCommit`; `beforeDelete` → DELETE → `afterWrite`; `view` on every read. Each hook
  * refuses with an ApiException (`ApiException.validation` for a field-level 422).
- * Actions are methods marked `@Action`. One behaviour per resource, a Nest provider marked
- * `@Behaviour(resource)`: the engine finds it (see ResourceBehaviours).
+ * Actions are methods marked `@Action` (a behaviour with actions alone need not declare
+ * this interface). One behaviour per resource, a Nest provider marked `@Behaviour(resource)`:
+ * the engine finds it (see ResourceBehaviours).
  */
 export interface ResourceBehaviour {
   /**
