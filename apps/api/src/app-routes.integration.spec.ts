@@ -120,6 +120,8 @@ describe('routes', () => {
       ['POST', '/api/rosters/1/actions', 'school1', { action: 'maybe' }, 422, 'action'],
       ['POST', '/api/rosters/1/actions', 'school1', { action: 'approve', extra: 1 }, 422, 'extra'],
       ['POST', '/api/rosters/1/amendments', 'school1', { reason: '核减' }, 403, undefined],
+      // A value the database would have refused (400 INVALID_VALUE before) is the field's 422.
+      ['POST', '/api/rosters/1/amendments', 'yuzhou', { entryId: 'abc', tier: 'T1', reason: '核减' }, 422, 'entryId'],
       ['POST', '/api/omissions/1/review', 'yuzhou', { decision: 'maybe' }, 422, 'decision'],
       ['POST', '/api/clues/1/accept', 'school1', {}, 403, undefined],
       ['PUT', '/api/comparison-results/999999', 'school1', { decision: 'confirmed', version: 1 }, 404, undefined],
