@@ -57,6 +57,10 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
+        // No module route meets a generic one (app-routes.integration.spec.ts). First only for
+        // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
+        // a list whose records the engine reads by its own `/:id` route.
+        ResourceModule,
         PdfModule,
         ExportModule,
         ImportModule,
@@ -67,8 +71,6 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
-        // Last: its `/:resource` routes must not shadow the fixed ones above.
-        ResourceModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -1,37 +1,10 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
-import type { Response } from 'express';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { type Locale, localeOf } from '../errors/locale';
+import type { ResourceDeclaration } from '@zizhu/schema';
+import type { Locale } from '../errors/locale';
 import { parseJson, parseListQuery, type RawListQuery } from '../rest/query-parser';
-import { allowed } from '../rest/resource.controller';
 import { parseExportOptions, type RawExportOptions } from './export-format';
-import { type ExportRequest, ResourceExporter } from './resource-exporter.service';
+import type { ExportRequest } from './resource-exporter.service';
 
-/**
- * `GET /api/:resource/export?format=xlsx|csv&filter=…&sort=…`: the whole list, as the
- * user sees it, as a file. Registered before ResourceController so `/:resource/:id` does
- * not take `export` for an id. Documented in OpenAPI from the declarations (openapi/).
- */
-@ApiExcludeController()
-@Controller()
-export class ExportController {
-  constructor(private readonly exporter: ResourceExporter) {}
-
-  @Get(':resource/export')
-  async export(
-    @Param('resource') name: string,
-    @Query() query: RawListQuery & RawExportOptions,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @CurrentUser() user: SessionUser,
-    @Res() response: Response,
-  ): Promise<void> {
-    const resource = allowed(name, 'list', user);
-    const request = exportRequest(resource, query, localeOf(acceptLanguage));
-    await this.exporter.export(resource, request, user, response);
-  }
-}
+// `GET /api/:resource/export` is a generic route of every resource (rest/resource.controller.ts).
 
 /** The export's parameters, checked before anything runs (an unknown field is `400 BAD_QUERY`). */
 export function exportRequest(resource: ResourceDeclaration, query: RawListQuery & RawExportOptions, locale: Locale): ExportRequest {

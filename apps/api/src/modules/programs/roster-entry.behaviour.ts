@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { type ProgramTier, rosterEntryResource } from '@zizhu/programs';
+import { type ConfiguredField, type Localized, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import type { EntityManager } from 'typeorm';
+import { ApiException } from '../../engine/errors/api.exception';
+import { Behaviour, type RecordChange, type RecordWrite, type ResourceBehaviour } from '../../engine/rest/resource-behaviour';
+import { duplicateEntry, ROSTER_MESSAGES } from './roster-messages';
+import { RosterService } from './roster.service';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Applications on a roster: the school adds, edits and removes entries while the roster is
+ * with it (the roster locked meanwhile). The tier fixes the amount; the answers are checked
+ * against the program's extra fields as copied onto the roster; the roster's totals follow.
+ */
+@Injectable()
+@Behaviour(rosterEntryResource)
+export class RosterEntryBehaviour implements ResourceBehaviour {
+  constructor(private readonly rosters: RosterService) {}
+
+  async serverValues({ action, values, existing, manager, user }: RecordWrite): Promise<Row> {
+    if (action === 'update') {
+      const merged = { ...existing, ...values };
+      const roster = await this.rosters.lockEditable(manager, merged.rosterId as number, user);
+      // A student enrolled automatically applied for nothing: no answers are required of them.
+      return checkedApplication(roster, merged, existing?.source === 'auto');
+    }
+    const roster = await this.rosters.lockEditable(manager, values.rosterId as number, user);
+    const [other] = await manager.query(
+      `SELECT sc.name FROM roster_entries e JOIN rosters r ON r.id = e.roster_id JOIN schools sc ON sc.id = r.school_id
+        WHERE e.program_id = $1 AND e.year = $2 AND e.term = $3 AND e.student_id = $4`,
+      [roster.programId, roster.year, roster.term, values.studentId],
+    );
+    if (other) throw ApiException.validation({ studentId: duplicateEntry(other.name) });
+    return { ...checkedApplication(roster, values), programId: roster.programId, year: roster.year, term: roster.term, source: 'application' };
+  }
+
+  async beforeDelete(existing: Row, manager: EntityManager, user: SessionUser): Promise<void> {
+    await this.rosters.lockEditable(manager, existing.rosterId as number, user);
+  }
+
+  async afterWrite({ before, after, manager }: RecordChange): Promise<void> {
+    const rosterIds = new Set([before?.rosterId, after?.rosterId].filter((id) => id != null) as number[]);
+    for (const rosterId of rosterIds) await this.rosters.refreshTotals(manager, rosterId);
+  }
+}
+
+/** The tier's amount and the cleaned answers; field errors keyed as the form's inputs are. */
+function checkedApplication(roster: Row, values: Row, answersOptional = false): { amount: number; applicationData: Row } {
+  const errors: Record<string, Localized> = {};
+  const tier = (roster.tiers as ProgramTier[]).find((t) => t.code === values.tier);
+  if (!tier) errors.tier = ROSTER_MESSAGES.unknownTier;
+  const fields = (roster.applicationFields as ConfiguredField[]).map((field) => (answersOptional ? { ...field, required: false } : field));
+  const answers = validateConfiguredValues(fields, values.applicationData);
+  for (const [key, message] of Object.entries(answers.errors)) errors[`applicationData.${key}`] = message;
+  if (Object.keys(errors).length) throw ApiException.validation(errors);
+  return { amount: tier!.amount, applicationData: answers.values };
+}
