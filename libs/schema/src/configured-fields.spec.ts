@@ -1,4 +1,5 @@
-import { type ConfiguredField, findConfiguredFieldsProblem, validateConfiguredValues } from './configured-fields';
+import { findConfiguredFieldsProblem, validateConfiguredValues } from './configured-fields';
+import type { ConfiguredField } from './field-types/configured-field-types';
 
 const fields: ConfiguredField[] = [
   { key: 'familySize', label: '家庭人口', type: 'number', required: true },

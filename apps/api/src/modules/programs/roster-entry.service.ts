@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type ProgramTier, rosterEntryResource } from '@zizhu/programs';
-import { type ConfiguredField, type Localized, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
@@ -14,8 +14,8 @@ type Row = Record<string, unknown>;
 
 /**
  * Applications on a roster: the school adds, edits and removes entries while the roster is
- * with it. The tier fixes the amount; the answers are checked against the program's extra
- * fields as copied onto the roster.
+ * with it. The tier fixes the amount; the generic writer checks the answers against the
+ * program's extra fields as copied onto the roster (the `values` shape of applicationData).
  */
 @Injectable()
 export class RosterEntryService {
@@ -36,7 +36,7 @@ export class RosterEntryService {
       );
       if (other) throw ApiException.validation({ studentId: duplicateEntry(other.name) });
       return {
-        ...checkedApplication(roster, values),
+        amount: tierAmount(roster, values),
         programId: roster.programId,
         year: roster.year,
         term: roster.term,
@@ -50,10 +50,8 @@ export class RosterEntryService {
   async update(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
     const existing = await this.reader.getOne(rosterEntryResource, id, user);
     const roster = await this.db.transaction((manager) => this.rosters.lockEditable(manager, existing.rosterId as number, user));
-    const merged = { ...existing, ...body };
-    // A student enrolled automatically applied for nothing: no answers are required of them.
-    const server = checkedApplication(roster, merged, existing.source === 'auto');
-    const updated = await this.writer.update(rosterEntryResource, id, { ...body, applicationData: server.applicationData }, user, () => ({ amount: server.amount }));
+    const amount = tierAmount(roster, { ...existing, ...body });
+    const updated = await this.writer.update(rosterEntryResource, id, body, user, () => ({ amount }));
     await this.refresh(updated.rosterId as number);
     return updated;
   }
@@ -71,14 +69,9 @@ export class RosterEntryService {
   }
 }
 
-/** The tier's amount and the cleaned answers; field errors keyed as the form's inputs are. */
-function checkedApplication(roster: Row, values: Row, answersOptional = false): { amount: number; applicationData: Row } {
-  const errors: Record<string, Localized> = {};
+/** The amount of the entry's tier; an unknown tier is a field error. */
+function tierAmount(roster: Row, values: Row): number {
   const tier = (roster.tiers as ProgramTier[]).find((t) => t.code === values.tier);
-  if (!tier) errors.tier = ROSTER_MESSAGES.unknownTier;
-  const fields = (roster.applicationFields as ConfiguredField[]).map((field) => (answersOptional ? { ...field, required: false } : field));
-  const answers = validateConfiguredValues(fields, values.applicationData);
-  for (const [key, message] of Object.entries(answers.errors)) errors[`applicationData.${key}`] = message;
-  if (Object.keys(errors).length) throw ApiException.validation(errors);
-  return { amount: tier!.amount, applicationData: answers.values };
+  if (!tier) throw ApiException.validation({ tier: ROSTER_MESSAGES.unknownTier });
+  return tier.amount;
 }
