@@ -5,6 +5,7 @@ import { renderMessage } from './field-types/field-messages';
 import type { FieldEnv } from './field-types/field-type-entry';
 import { findValueFault, normalizeValue } from './field-types/field-type-registry';
 import type { Localized } from './role';
+import type { FieldSchema } from './schema-payload';
 
 /** The types the program designer offers (it keeps to its first subset). */
 export const CONFIGURED_FIELD_TYPES: readonly { value: ConfiguredFieldType; label: Localized }[] = (
@@ -107,4 +108,28 @@ function computeValue(field: ConfiguredField, fields: readonly ConfiguredField[]
   }
   const result: unknown = jsonLogic.apply(field.expression as jsonLogic.RulesLogic, { values, scores });
   return typeof result === 'number' && Number.isFinite(result) ? result : null;
+}
+
+/** A configured field as the panel's generic inputs and displays take a field (a FieldSchema). */
+export function configuredFieldSchema(field: ConfiguredField): FieldSchema {
+  const declared = configuredDeclaration(field);
+  return {
+    key: field.key,
+    type: declared.type,
+    label: declared.label,
+    help: declared.help,
+    required: declared.required ?? false,
+    readOnly: declared.readOnly ?? false,
+    immutable: false,
+    maxLength: declared.maxLength,
+    min: declared.min,
+    max: declared.max,
+    decimals: declared.decimals,
+    options: declared.options,
+    reference: declared.reference,
+    list: false,
+    sort: false,
+    search: false,
+    writeOnly: false,
+  };
 }
