@@ -1,4 +1,15 @@
-import { type ExportCell, type ExportCellKind, FIELD_TYPES, type FieldDeclaration, type FieldDisplayHint, type Localized, type ResourceDeclaration } from '@zizhu/schema';
+import {
+  type ConfiguredField,
+  CONFIGURED_TYPES,
+  configuredDeclaration,
+  type ExportCell,
+  type ExportCellKind,
+  FIELD_TYPES,
+  type FieldDeclaration,
+  type FieldDisplayHint,
+  type Localized,
+  type ResourceDeclaration,
+} from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 
@@ -23,6 +34,11 @@ export function referenceLabelKey(key: string): string {
   return `ref:${key}`;
 }
 
+/** The key under which the export query returns the definitions a `values` field answers. */
+export function definitionsKey(key: string): string {
+  return `defs:${key}`;
+}
+
 /**
  * Every readable field in declaration order, after `id`: the same columns and labels the
  * panel shows, with enum labels instead of stored values and referenced records by name.
@@ -43,11 +59,37 @@ export function exportColumns(resource: ResourceDeclaration, locale: Locale): Ex
 function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): ExportColumn {
   const header = field.label[locale];
   if (field.display) return { key, header, kind: 'text', value: (r) => text(hinted(field.display!, r[key], locale)) };
+  if (field.shape?.kind === 'values') return { key, header, kind: 'text', value: (r) => answersText(r[key], r[definitionsKey(key)], locale) };
   const spec = FIELD_TYPES[field.type].export;
   if (!spec) throw new Error(`${field.type} fields are never exported`);
   const labelKey = referenceLabelKey(key);
   return { key, header, kind: spec.kind, value: (r) => spec.cell(r[key], field, { locale, referenceLabel: r[labelKey] }) };
 }
+
+/**
+ * Configured answers as one readable cell (家庭人口：4；困难类型：因病), in the form's order: each
+ * labelled by its definition and written as its field type writes a cell; an answer without a definition
+ * (left from an older form) keeps its key and its value.
+ */
+function answersText(answers: unknown, definitions: unknown, locale: Locale): string | null {
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return text(answers == null ? null : JSON.stringify(answers));
+  const known = new Map((Array.isArray(definitions) ? (definitions as ConfiguredField[]) : []).map((d) => [d.key, d]));
+  const given = answers as Record<string, unknown>;
+  // In the form's order (jsonb keeps keys in an order of its own), then answers no definition names.
+  const keys = [...[...known.keys()].filter((key) => key in given), ...Object.keys(given).filter((key) => !known.has(key))];
+  const parts = keys.map((answerKey) => {
+    const value = given[answerKey];
+    const definition = known.get(answerKey);
+    if (!definition || !CONFIGURED_TYPES[definition.type]) return `${answerKey}${ANSWER_SEPARATOR[locale]}${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    const field = configuredDeclaration(definition);
+    const cell = FIELD_TYPES[field.type].export?.cell(value, field, { locale }) ?? null;
+    return `${definition.label}${ANSWER_SEPARATOR[locale]}${cell instanceof Date ? cell.toISOString() : (cell ?? '')}`;
+  });
+  return text(parts.join(ANSWERS_SEPARATOR[locale]));
+}
+
+const ANSWER_SEPARATOR: Record<Locale, string> = { zh: '：', en: ': ' };
+const ANSWERS_SEPARATOR: Record<Locale, string> = { zh: '；', en: '; ' };
 
 /** A value shown as its declaration's display hint says, as the panel shows it. */
 function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unknown {
