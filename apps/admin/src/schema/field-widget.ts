@@ -84,4 +84,6 @@ export interface FieldWidget {
   importRule?: string;
   /** A format check in the browser (the server checks again). */
   validate?: Validator;
+  /** A min/max bound as the user types values of this type (money: yuan, where the schema holds fen). */
+  boundText?: (value: number) => string;
 }

@@ -103,6 +103,7 @@ export const FIELD_WIDGETS: { readonly [T in FieldType]: FieldWidget } = {
     filter: moneyFilter,
     rangeFilter: moneyFilter,
     importRule: 'zizhu.import.ruleMoney',
+    boundText: (fen) => formatYuan(fen, { grouped: true }),
   },
   boolean: {
     // A required yes/no must be answered, so it cannot default to "no" like a switch would.
