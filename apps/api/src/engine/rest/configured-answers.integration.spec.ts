@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { designedProgram } from '../../testing/program.fixtures';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { type Json, listQuery, startTestApp, type TestApp } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * Answers to configured fields of every configured type, written through the generic
