@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import { columnName, renderMessage, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
@@ -8,7 +8,7 @@ import { databaseError } from '../errors/database-error';
 import { attachFiles } from '../files/file-attach';
 import { checkAgreements } from '../scope/reference-agreement';
 import { checkReferences, inReadScope, inScope, moveSubtree, readsFromBelow, resolveScopePath, scopeFields } from '../scope/scope';
-import { renderMessage } from './field-messages';
+import { checkConfiguredValues } from './configured-answers';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
 import { prepareInput } from './record-input';
 import { checkListsStillCover, checkReferencedLists } from './referenced-lists';
@@ -42,6 +42,7 @@ export class ResourceWriter {
       const values = { ...input, ...(await behaviour.serverValues?.(write)), ...serverValues };
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
+      await checkConfiguredValues(manager, resource, values);
       await checkAgreements(resource, values, Object.keys(values), manager);
       await checkReferencedLists(manager, resource, values, values);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
@@ -85,6 +86,7 @@ export class ResourceWriter {
         scopePath = await resolveScopePath(resource, { ...existing, ...values }, manager, user);
       }
       await checkReferences(resource, values, manager, user);
+      await checkConfiguredValues(manager, resource, values, existing);
       await checkAgreements(resource, { ...existing, ...values }, Object.keys(values), manager);
       await checkReferencedLists(manager, resource, { ...existing, ...values }, values);
       await checkListsStillCover(manager, resource, existing.id, values);

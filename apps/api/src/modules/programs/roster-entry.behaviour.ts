@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ProgramTier, rosterEntryResource } from '@zizhu/programs';
-import { type ConfiguredField, type Localized, type SessionUser, validateConfiguredValues } from '@zizhu/schema';
+import type { SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import { Behaviour, type RecordChange, type RecordWrite, type ResourceBehaviour } from '../../engine/rest/resource-behaviour';
@@ -11,8 +11,9 @@ type Row = Record<string, unknown>;
 
 /**
  * Applications on a roster: the school adds, edits and removes entries while the roster is
- * with it (the roster locked meanwhile). The tier fixes the amount; the answers are checked
- * against the program's extra fields as copied onto the roster; the roster's totals follow.
+ * with it (the roster locked meanwhile). The tier fixes the amount; the generic writer checks
+ * the answers against the program's extra fields as copied onto the roster (the `values` shape
+ * of applicationData); the roster's totals follow.
  */
 @Injectable()
 @Behaviour(rosterEntryResource)
@@ -23,8 +24,7 @@ export class RosterEntryBehaviour implements ResourceBehaviour {
     if (action === 'update') {
       const merged = { ...existing, ...values };
       const roster = await this.rosters.lockEditable(manager, merged.rosterId as number, user);
-      // A student enrolled automatically applied for nothing: no answers are required of them.
-      return checkedApplication(roster, merged, existing?.source === 'auto');
+      return { amount: tierAmount(roster, merged) };
     }
     const roster = await this.rosters.lockEditable(manager, values.rosterId as number, user);
     const [other] = await manager.query(
@@ -33,7 +33,7 @@ export class RosterEntryBehaviour implements ResourceBehaviour {
       [roster.programId, roster.year, roster.term, values.studentId],
     );
     if (other) throw ApiException.validation({ studentId: duplicateEntry(other.name) });
-    return { ...checkedApplication(roster, values), programId: roster.programId, year: roster.year, term: roster.term, source: 'application' };
+    return { amount: tierAmount(roster, values), programId: roster.programId, year: roster.year, term: roster.term, source: 'application' };
   }
 
   async beforeDelete(existing: Row, manager: EntityManager, user: SessionUser): Promise<void> {
@@ -46,14 +46,9 @@ export class RosterEntryBehaviour implements ResourceBehaviour {
   }
 }
 
-/** The tier's amount and the cleaned answers; field errors keyed as the form's inputs are. */
-function checkedApplication(roster: Row, values: Row, answersOptional = false): { amount: number; applicationData: Row } {
-  const errors: Record<string, Localized> = {};
+/** The amount of the entry's tier; an unknown tier is a field error. */
+function tierAmount(roster: Row, values: Row): number {
   const tier = (roster.tiers as ProgramTier[]).find((t) => t.code === values.tier);
-  if (!tier) errors.tier = ROSTER_MESSAGES.unknownTier;
-  const fields = (roster.applicationFields as ConfiguredField[]).map((field) => (answersOptional ? { ...field, required: false } : field));
-  const answers = validateConfiguredValues(fields, values.applicationData);
-  for (const [key, message] of Object.entries(answers.errors)) errors[`applicationData.${key}`] = message;
-  if (Object.keys(errors).length) throw ApiException.validation(errors);
-  return { amount: tier!.amount, applicationData: answers.values };
+  if (!tier) throw ApiException.validation({ tier: ROSTER_MESSAGES.unknownTier });
+  return tier.amount;
 }
