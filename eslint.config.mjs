@@ -94,6 +94,9 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // Ambient typings of untyped package internals (engine/imports/*.d.ts) follow the file
+      // that needs them into every tsconfig that reaches it.
+      '@typescript-eslint/triple-slash-reference': ['error', { path: 'always', types: 'prefer-import', lib: 'never' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, depConstraints: DEP_CONSTRAINTS }],
     },
