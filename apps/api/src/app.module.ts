@@ -11,7 +11,7 @@ import { JwtSecret } from './engine/auth/jwt-secret';
 import { LoginThrottle } from './engine/auth/login-throttle';
 import { PasswordVerifier } from './engine/auth/password-verifier';
 import { SessionService } from './engine/auth/session.service';
-import { dataSourceOptions } from './engine/database/data-source-options';
+import { dataSourceOptions } from './database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { ExportModule } from './engine/export/export.module';
 import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
