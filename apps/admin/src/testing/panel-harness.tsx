@@ -14,6 +14,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { MemoryRouter } from 'react-router-dom';
+import { registerFeatures } from '../features';
 import { i18nProvider, registerSchemaMessages } from '../providers/i18n-provider';
 import type { UiLocale } from '../providers/locales';
 import { FieldDisplay } from '../schema/field-display';
@@ -25,6 +26,10 @@ import { buildSchemaMessages } from '../schema/schema-messages';
  * react-admin context around what a spec renders (the real i18n provider with the schema's
  * labels registered, a test data provider, the schema as the user's permissions).
  */
+
+// As app.tsx does at start: the features' messages and extensions (attachment texts, the
+// reconciliation exception's names) are what the generic widgets show.
+registerFeatures();
 
 export function fieldSchema(key: string, type: FieldType, overrides: Partial<FieldSchema> = {}): FieldSchema {
   return {
