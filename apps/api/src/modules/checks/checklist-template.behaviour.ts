@@ -7,6 +7,7 @@ import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { inReadScope, inScope } from '../../engine/scope/scope';
 import { Action, Behaviour } from '../../engine/rest/resource-behaviour';
 
 /** What a template's first draft starts from: one section, one yes/no item, for the designer to replace. */
@@ -39,7 +40,8 @@ export class ChecklistTemplateBehaviour {
   })
   async newVersion(id: string, _body: unknown, user: SessionUser): Promise<ApiRecord> {
     const template = await this.reader.findRow(this.db.manager, checklistTemplateResource, id);
-    if (!template) throw ApiException.notFound();
+    if (!template || !inReadScope(checklistTemplateResource, template.scopePath as string, user)) throw ApiException.notFound();
+    if (!inScope(template.scopePath as string, user)) throw ApiException.outOfScope();
     const [latest] = await this.db.query(`SELECT definition, pass_mark FROM checklist_versions WHERE template_id = $1 ORDER BY number DESC LIMIT 1`, [template.id]);
     return this.writer.create(checklistVersionResource, {
       templateId: template.id,
