@@ -27,6 +27,7 @@ import { ProgramsModule } from './modules/programs/programs.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { TodoModule } from './modules/todo/todo.module';
 import { CluesModule } from './modules/clues/clues.module';
+import { ChecksModule } from './modules/checks/checks.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -71,6 +72,7 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
+        ChecksModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -4,3 +4,5 @@ export * from './clue-action.resource';
 export * from './checklist-definition';
 export * from './checklist-definition.check';
 export * from './checklist-scoring';
+export * from './checklist-template.resource';
+export * from './checklist-version.resource';
