@@ -18,6 +18,7 @@ import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
 import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
+import { JobsModule } from './engine/jobs/jobs.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
 import { ComparisonModule } from './modules/comparison/comparison.module';
@@ -56,6 +57,7 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
+        JobsModule,
         ExportModule,
         ImportModule,
         FileModule,
