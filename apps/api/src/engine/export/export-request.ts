@@ -1,0 +1,16 @@
+import type { ResourceDeclaration } from '@zizhu/schema';
+import type { Locale } from '../errors/locale';
+import { parseJson, parseListQuery, type RawListQuery } from '../rest/query-parser';
+import { parseExportOptions, type RawExportOptions } from './export-format';
+import type { ExportRequest } from './resource-exporter.service';
+
+/** The export's parameters, checked before anything runs (an unknown field is `400 BAD_QUERY`). */
+export function exportRequest(resource: ResourceDeclaration, query: RawListQuery & RawExportOptions, locale: Locale): ExportRequest {
+  const options = parseExportOptions(query, locale);
+  // A file holds the whole list: `range` is not a page here and is ignored.
+  const parsed = parseListQuery(resource, { filter: query.filter, sort: query.sort });
+  // Both checked above: an object and a [field, order] pair.
+  const filter = parseJson<Record<string, unknown>>(query.filter, 'filter', {});
+  const sort = parseJson<[string, string]>(query.sort, 'sort', [resource.defaultSort.field, resource.defaultSort.order]);
+  return { query: parsed, filter, sort: [sort[0], sort[1]], options };
+}
