@@ -5,8 +5,14 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * statements `PgBoss.getConstructionPlans('pgboss')` prints, frozen here without their
  * BEGIN/COMMIT (the migration's transaction holds them). The app starts pg-boss with
  * `migrate: false`, so a pg-boss upgrade that changes its schema needs a migration of ours
- * (`PgBoss.getMigrationPlans`). Queues are created by the app at start (engine/jobs).
+ * (`PgBoss.getMigrationPlans`). The queues of this release's job kinds are created here
+ * too (a queue is a table: half a second for all of them, which every test database cloned
+ * from the template would otherwise pay at start); the app creates any other at start and
+ * sets each one's retry options from its kind.
  */
+/** The job kinds' queues, and the one pg-boss sends scheduled jobs through. */
+const QUEUES = ['__pgboss__send-it', 'import-validate', 'import-commit', 'import-sweep', 'export-file', 'comparison-run', 'overdue-checks'];
+
 export class JobQueue1797000900000 implements MigrationInterface {
     name = 'JobQueue1797000900000'
 
@@ -154,6 +160,7 @@ export class JobQueue1797000900000 implements MigrationInterface {
             LANGUAGE plpgsql;
             INSERT INTO pgboss.version(version) VALUES ('24');
         `);
+        for (const queue of QUEUES) await queryRunner.query(`SELECT pgboss.create_queue($1, $2)`, [queue, { policy: 'standard' }]);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
