@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
-import { type JobContext, JobInterruptedError, type JobKind, PROGRESS_EVERY_MS } from '../jobs/job-kind';
+import { type JobContext, JobInterruptedError, type JobKind } from '../jobs/job-kind';
 import { sessionUserPayload } from '../jobs/job-payload';
 import { JobQueue } from '../jobs/job-queue.service';
 import { findResource } from '../metadata/resource-registry';
@@ -167,13 +167,13 @@ export class ExportJobService implements OnApplicationBootstrap {
       const { format, encoding, filter, sort, locale } = payload;
       const request = exportRequest(resource, { format, encoding, filter, sort }, locale);
       await mkdir(EXPORT_DIR, { recursive: true });
-      let last = 0;
       const rows = await this.exporter.exportToFile(resource, request, payload.user, path, async (written, total) => {
         if (context.signal.aborted) throw new JobInterruptedError();
-        if (written > 0 && Date.now() - last < PROGRESS_EVERY_MS) return;
-        last = Date.now();
         const percent = total ? Math.min(99, Math.floor((written / total) * 100)) : 0;
-        await this.db.query(`UPDATE export_jobs SET progress = $2 WHERE id = $1`, [id, { rows: written, total, percent }]);
+        // The total, as soon as it is counted; then at most every PROGRESS_EVERY_MS.
+        await context.progress(() => this.db.query(`UPDATE export_jobs SET progress = $2 WHERE id = $1`, [id, { rows: written, total, percent }]), {
+          final: written === 0,
+        });
       });
       // The total was counted in the export's own snapshot: it is the number of rows written.
       await this.db.query(`UPDATE export_jobs SET status = 'done', progress = $2, finished_at = now() WHERE id = $1`, [

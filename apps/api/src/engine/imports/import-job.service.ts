@@ -30,7 +30,7 @@ import { readSheet, type SheetKind, sheetKind, type SheetRow } from './sheet-rea
 import { sheetSize, type SheetSize } from './xlsx-dimension';
 import { dropOldStagedRows, expireIdleJobs, removeOldUploads } from './import-leftovers';
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
-import { type JobContext, JobInterruptedError, type JobKind, PROGRESS_EVERY_MS } from '../jobs/job-kind';
+import { type JobContext, JobInterruptedError, type JobKind } from '../jobs/job-kind';
 import { NoPayload, sessionUserPayload } from '../jobs/job-payload';
 import { JobQueue } from '../jobs/job-queue.service';
 import { ImportCommitPayload, ImportStepPayload } from './import-job.payload';
@@ -414,7 +414,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     const cancel = new AbortController();
     this.reading.set(id, cancel);
     const signal = AbortSignal.any([cancel.signal, context.signal]);
-    const run = this.validateFile(id, resource, user, job.mode, upload, job.mapping, signal, cancel)
+    const run = this.validateFile(id, resource, user, job.mode, upload, job.mapping, { signal, cancel, progress: context.progress })
       .catch(async (error: unknown) => {
         if (signal.reason instanceof JobInterruptedError) throw new JobInterruptedError();
         if (error instanceof ReadCancelledError) return; // cancel() finishes the job
@@ -449,9 +449,9 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     mode: ImportMode,
     upload: Upload,
     mapping: ImportJob['mapping'] | null,
-    signal: AbortSignal,
-    cancel: AbortController,
+    run: { signal: AbortSignal; cancel: AbortController; progress: JobContext['progress'] },
   ): Promise<void> {
+    const { signal, cancel } = run;
     await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
@@ -490,7 +490,6 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     const percent = (rowsRead: number) =>
       Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
 
-    let lastProgress = Date.now();
     const staged = await stageRows(this.db, {
       importId: id,
       rows,
@@ -498,19 +497,18 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       headerRow,
       validator,
       isCancelled: () => signal.aborted,
-      onRows: async (rowsRead) => {
-        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-        lastProgress = Date.now();
-        const [, still]: [unknown, number] = await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1 AND status = 'validating'`, [id, {
-          rowsRead,
-          // An estimate may fall short: the total then follows the rows read.
-          totalRows: expectedRows && Math.max(expectedRows, rowsRead),
-          estimated,
-          percent: percent(rowsRead),
-        }]);
-        // Cancelled through another instance: stop reading.
-        if (!still) cancel.abort();
-      },
+      onRows: (rowsRead) =>
+        run.progress(async () => {
+          const [, still]: [unknown, number] = await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1 AND status = 'validating'`, [id, {
+            rowsRead,
+            // An estimate may fall short: the total then follows the rows read.
+            totalRows: expectedRows && Math.max(expectedRows, rowsRead),
+            estimated,
+            percent: percent(rowsRead),
+          }]);
+          // Cancelled through another instance: stop reading.
+          if (!still) cancel.abort();
+        }),
     });
     if (staged.cancelled) throw new ReadCancelledError();
     const { rowsRead } = staged;

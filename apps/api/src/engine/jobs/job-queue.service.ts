@@ -12,7 +12,7 @@ import { ABANDONED_JOBS_SQL, RunningJobLocks } from './running-job-locks';
 const EXPIRE_IN_SECONDS = 23 * 3600;
 /** How often each instance looks for jobs whose instance is gone. */
 const RECOVER_EVERY_MS = 30_000;
-/** How often an idle worker asks for a job; a job sent by this instance wakes its workers at once. */
+/** How often an idle worker asks for jobs; a job sent by this instance wakes its worker at once. */
 const POLL_SECONDS = 2;
 /** Scheduled jobs run on China's clock, whatever the server's zone. */
 const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
@@ -92,11 +92,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     this.recoverTimer = setInterval(() => void this.recover().catch((error: Error) => this.logger.error(`recover: ${error.message}`)), RECOVER_EVERY_MS);
     this.recoverTimer.unref();
     for (const kind of this.kinds.values()) {
-      for (let i = 0; i < (kind.concurrency ?? 1); i++) {
-        const worker = new JobWorker(kind.name, POLL_SECONDS * 1000, () => this.fetch(kind), (job) => this.run(kind, job));
-        this.workers.push(worker);
-        worker.start();
-      }
+      const worker = new JobWorker(kind.name, kind.concurrency ?? 1, POLL_SECONDS * 1000, (count) => this.fetch(kind, count), (job) => this.run(kind, job));
+      this.workers.push(worker);
+      worker.start();
     }
   }
 
@@ -160,9 +158,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     for (const name of new Set(abandoned.map((job) => job.name))) this.wake({ name });
   }
 
-  private async fetch(kind: AnyKind): Promise<FetchedJob | null> {
-    const [job] = await this.started().fetch<object>(kind.name, { includeMetadata: true, db: this.locks!.fetchDb });
-    return job ?? null;
+  private fetch(kind: AnyKind, count: number): Promise<FetchedJob[]> {
+    return this.started().fetch<object>(kind.name, { includeMetadata: true, batchSize: count, db: this.locks!.fetchDb });
   }
 
   private async run(kind: AnyKind, job: FetchedJob): Promise<void> {
