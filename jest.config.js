@@ -17,6 +17,15 @@ const transform = {
   ],
 };
 
+// The panel's libraries that ship only ES modules, compiled to CommonJS for jest like our code.
+const ESM_PACKAGES = ['react-hotkeys-hook'];
+const esmTransform = {
+  '^.+\\.m?js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+
 const project = (name, roots, extra = {}) => ({
   displayName: name,
   rootDir: __dirname,
@@ -43,6 +52,14 @@ module.exports = {
       globalTeardown: '<rootDir>/tools/jest/database-global-teardown.js',
     }),
     project('tools', ['<rootDir>/tools'], { testMatch: ['**/*.spec.ts'] }),
+    // The panel's unit specs: components rendered in jsdom with react-admin's test helpers.
+    project('admin', ['<rootDir>/apps/admin'], {
+      testMatch: ['**/*.spec.ts?(x)'],
+      testEnvironment: 'jsdom',
+      transform: { ...transform, ...esmTransform },
+      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+      setupFiles: ['<rootDir>/apps/admin/src/testing/jsdom-setup.ts'],
+    }),
     project('e2e', ['<rootDir>/tests'], {
       testMatch: ['**/*.e2e.spec.ts'],
       testTimeout: 60_000,

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { approvedRoster, fundProgram, studentsOf } from '@zizhu/api/testing/funds.fixtures';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * A batch's page for finance: its figures under labels that say what they count, its

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { approvedRoster, bankFile, fundProgram, studentsOf } from '@zizhu/api/testing/funds.fixtures';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { launchBrowser } from '../support/browser';
 import { apiOk } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * Funds in the panel: finance opens the reconciliation (nothing paid yet, 0.00 %), imports

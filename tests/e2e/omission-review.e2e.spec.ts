@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * 补录审核 in the panel: the county approves one omission with the list's bulk action and

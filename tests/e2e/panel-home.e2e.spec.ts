@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 function shift(days: number): string {
   const d = new Date(Date.now() + 8 * 3600_000);

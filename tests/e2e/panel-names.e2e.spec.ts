@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** Raw codes a person should never have to read: exception keys, resource names, tier codes, a year with a separator. */
 const RAW = [/overAllocation:|amountMismatch:|paidTwice:/, /\bclues\b|\bfund-exception-notes\b|\brosters\b/, /\b2,026\b/, /当前步骤序号/];

@@ -1,8 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 const BOARDING = '义务教育家庭经济困难寄宿生生活补助';
 

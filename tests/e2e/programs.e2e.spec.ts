@@ -1,8 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * 资助项目 without code: the administrator designs a program in the panel (tiers, shares,

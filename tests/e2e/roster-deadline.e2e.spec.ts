@@ -1,8 +1,9 @@
 import { designedProgram } from '@zizhu/api/testing/program.fixtures';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** Submitting a roster after its term's deadline: the panel warns first, and the roster then says it was late. */
 describe('panel: a roster submitted after the deadline', () => {

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** A school officer downloads the 公示 notice of a roster, giving its 公示期 in the dialog. */
 describe('panel: the 公示 notice', () => {

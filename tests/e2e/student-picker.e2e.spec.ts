@@ -1,9 +1,10 @@
 import { idNumberCheckChar } from '@zizhu/schema';
 import type { Page } from 'playwright-core';
+import type { Json } from '@zizhu/api/testing/test-app';
 import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * Every student picker tells namesakes apart: typing a name lists each 黄小燕 with her masked

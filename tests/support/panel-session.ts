@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { TestApp } from '@zizhu/api/testing/test-app';
+import type { TestApp, Json } from '@zizhu/api/testing/test-app';
 import { launchBrowser } from './browser';
 
 export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -18,7 +18,7 @@ export async function loginToPanel(baseUrl: string, username: string, browsers: 
 }
 
 /** An API call that must succeed (set-up steps): its body, or an error naming the call. */
-export async function apiOk(api: TestApp, method: string, path: string, token: string, body?: unknown): Promise<any> {
+export async function apiOk(api: TestApp, method: string, path: string, token: string, body?: unknown): Promise<Json> {
   const response = await api.request(method, path, { token, body });
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

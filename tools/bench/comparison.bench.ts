@@ -18,7 +18,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
-import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
+import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';

@@ -26,7 +26,7 @@ import type { SessionUser } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
 import { DEMO_PASSWORD } from '@zizhu/api/database/seed/demo-users';
-import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
+import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postgres';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { exportColumns } from '@zizhu/api/engine/export/export-columns';

@@ -17,7 +17,7 @@ import type { SessionUser } from '@zizhu/schema';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
-import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
+import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { ResourceReader } from '@zizhu/api/engine/rest/resource-reader.service';

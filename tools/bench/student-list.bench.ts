@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '@zizhu/api/app.factory';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
 import { DEMO_PASSWORD } from '@zizhu/api/database/seed/demo-users';
-import { dataSourceOptions } from '@zizhu/api/engine/database/data-source-options';
+import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postgres';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { withDatabase } from '@zizhu/api/testing/test-server';

@@ -1,7 +1,7 @@
 import { missingPackages, type SystemRequirement } from './system-packages';
 
 describe('system packages the suite needs', () => {
-  const requirement = (pkg: string, present: boolean): SystemRequirement => ({ pkg, what: pkg, present: () => present });
+  const requirement = (pkg: string, present: boolean): SystemRequirement => ({ pkg, name: { zh: pkg, en: pkg }, what: { zh: pkg, en: pkg }, present: () => present });
 
   it('lists exactly the requirements that are not present', () => {
     const found = missingPackages([requirement('chromium', true), requirement('fonts-noto-cjk', false), requirement('poppler-utils', false)]);

@@ -5,37 +5,25 @@
  * As root on Debian, missing packages are installed; otherwise this stops at once with the
  * one command to run, instead of a wall of failing browser tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { CHROMIUM, CJK_FONT, installCommand, missingRequirements, onPath, type SystemRequirement } from '@zizhu/api/engine/pdf/pdf-requirements';
 
-export interface SystemRequirement {
-  /** Debian package that provides it. */
-  pkg: string;
-  what: string;
-  present(): boolean;
-}
+export type { SystemRequirement };
 
-const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-
+// Chromium and the CJK font are what the API's PDF renderer needs too: one list, in the API.
 export const SYSTEM_REQUIREMENTS: SystemRequirement[] = [
+  CHROMIUM,
+  CJK_FONT,
   {
-    pkg: 'chromium',
-    what: 'Chromium for the browser tests (or set CHROMIUM_PATH)',
-    present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+    pkg: 'poppler-utils',
+    name: { zh: 'pdftotext', en: 'pdftotext' },
+    what: { zh: 'pdftotext（测试中读回生成的 PDF）', en: 'pdftotext, which reads generated PDFs back in tests' },
+    present: () => onPath('pdftotext'),
   },
-  {
-    pkg: 'fonts-noto-cjk',
-    what: 'a CJK font, so Chinese text renders in screenshots and PDFs',
-    present: () => {
-      if (!onPath('fc-list')) return false;
-      return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
-    },
-  },
-  { pkg: 'poppler-utils', what: 'pdftotext, which reads generated PDFs back in tests', present: () => onPath('pdftotext') },
 ];
 
 export function missingPackages(requirements = SYSTEM_REQUIREMENTS): SystemRequirement[] {
-  return requirements.filter((requirement) => !requirement.present());
+  return missingRequirements(requirements);
 }
 
 function canInstall(): boolean {
@@ -56,8 +44,8 @@ function main(): void {
   if (canInstall() && install(missing.map((m) => m.pkg))) missing = missingPackages();
   if (!missing.length) return;
   console.error('\nThe test suite needs, from the operating system:');
-  for (const m of missing) console.error(`  - ${m.pkg}: ${m.what}`);
-  console.error(`\nInstall them once, then run npm test again:\n\n  sudo apt-get install -y ${missing.map((m) => m.pkg).join(' ')}\n`);
+  for (const m of missing) console.error(`  - ${m.pkg}: ${m.what.en}`);
+  console.error(`\nInstall them once, then run npm test again:\n\n  ${installCommand(missing)}\n`);
   process.exit(1);
 }
 

@@ -1,6 +1,7 @@
 import type { SchemaPayload } from '@zizhu/schema';
 import { lazy } from 'react';
 import { Admin } from 'react-admin';
+import { registerFeatures } from './features';
 import { AppLayout } from './layout/app-layout';
 import { AppTitle } from './layout/app-title';
 import { LoginPage } from './layout/login-page';
@@ -13,6 +14,7 @@ import { fundsRoutes } from './funds/funds-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
+registerFeatures();
 const store = appStore();
 
 // Loaded after login (the layout's Suspense covers it), so the login page starts sooner.

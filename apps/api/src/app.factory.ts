@@ -8,6 +8,7 @@ import { DemoSeedService } from './database/seed/demo-seed.service';
 import { JwtSecret } from './engine/auth/jwt-secret';
 import { configurePgTypes } from './engine/database/pg-types';
 import { ApiException } from './engine/errors/api.exception';
+import { bodyFieldErrors } from './engine/errors/body-errors';
 import { useRequestBodies } from './engine/errors/request-bodies';
 import { setupOpenApi } from './engine/openapi/openapi.setup';
 
@@ -34,15 +35,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
-      exceptionFactory: (errors) =>
-        ApiException.validation(
-          Object.fromEntries(
-            errors.map((e) => {
-              const message = Object.values(e.constraints ?? {})[0] ?? 'invalid';
-              return [e.property, { zh: message, en: message }];
-            }),
-          ),
-        ),
+      exceptionFactory: (errors) => ApiException.validation(bodyFieldErrors(errors)),
     }),
   );
   const db = app.get(DataSource);

@@ -11,7 +11,7 @@ import { JwtSecret } from './engine/auth/jwt-secret';
 import { LoginThrottle } from './engine/auth/login-throttle';
 import { PasswordVerifier } from './engine/auth/password-verifier';
 import { SessionService } from './engine/auth/session.service';
-import { dataSourceOptions } from './engine/database/data-source-options';
+import { dataSourceOptions } from './database/data-source-options';
 import { ApiExceptionFilter } from './engine/errors/api-exception.filter';
 import { ExportModule } from './engine/export/export.module';
 import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
@@ -19,6 +19,7 @@ import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
 import { JobsModule } from './engine/jobs/jobs.module';
+import { PdfModule } from './engine/pdf/pdf.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
 import { ComparisonModule } from './modules/comparison/comparison.module';
@@ -58,6 +59,11 @@ export class AppModule {
             ]
           : []),
         JobsModule,
+        // No module route meets a generic one (app-routes.integration.spec.ts). First only for
+        // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
+        // a list whose records the engine reads by its own `/:id` route.
+        ResourceModule,
+        PdfModule,
         ExportModule,
         ImportModule,
         FileModule,
@@ -67,8 +73,6 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
-        // Last: its `/:resource` routes must not shadow the fixed ones above.
-        ResourceModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -28,6 +28,8 @@ export const importResource = defineResource({
   versioned: false,
   scope: { kind: 'stored' },
   access: { list: ['admin', 'county', 'school', 'finance'], create: [], update: [], delete: [] },
+  // An upload starts an import; reading one is its status (import.controller.ts).
+  ownRoutes: ['getOne', 'create'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [{ name: 'ix_imports_scope_path', columns: ['scope_path', 'id'] }],
   fields: {

@@ -63,7 +63,8 @@ export const rosterEntryResource = defineResource({
     applicationData: {
       type: 'json',
       label: { zh: '申请信息', en: 'Application' },
-      shape: { kind: 'values', via: 'rosterId', field: 'applicationFields' },
+      // Nobody applied for an entry enrolled automatically: no answers are required of it.
+      shape: { kind: 'values', via: 'rosterId', field: 'applicationFields', optionalWhen: { field: 'source', equals: 'auto' } },
     },
     source: { type: 'enum', label: { zh: '来源', en: 'Source' }, options: ENTRY_SOURCES, readOnly: true, defaultValue: 'application', list: true, filter: 'exact' },
     note: { type: 'string', label: { zh: '备注', en: 'Note' }, maxLength: 200, aliases: ['备注'] },

@@ -1,29 +1,18 @@
-import type { FieldMap } from './field';
+import jsonLogic from 'json-logic-js';
+import type { FieldDeclaration, FieldMap } from './field';
+import { answerScore, type ConfiguredField, CONFIGURED_TYPES, type ConfiguredFieldType, configuredDeclaration } from './field-types/configured-field-types';
+import { renderMessage } from './field-types/field-messages';
+import type { FieldEnv } from './field-types/field-type-entry';
+import { findValueFault, normalizeValue } from './field-types/field-type-registry';
 import type { Localized } from './role';
+import type { FieldSchema } from './schema-payload';
 
-/**
- * A field an administrator adds to a form without code (a program's extra application
- * fields; later, checklist items). Answers are stored in a JSONB column and validated
- * against these definitions by the API.
- */
-export type ConfiguredFieldType = 'text' | 'number' | 'boolean' | 'date' | 'select';
-
-export interface ConfiguredField {
-  key: string;
-  label: string;
-  type: ConfiguredFieldType;
-  required?: boolean;
-  /** For `select`: the choices, separated by commas (，、, accepted). */
-  options?: string;
-}
-
-export const CONFIGURED_FIELD_TYPES: readonly { value: ConfiguredFieldType; label: Localized }[] = [
-  { value: 'text', label: { zh: '文本', en: 'Text' } },
-  { value: 'number', label: { zh: '数字', en: 'Number' } },
-  { value: 'boolean', label: { zh: '是/否', en: 'Yes/no' } },
-  { value: 'date', label: { zh: '日期', en: 'Date' } },
-  { value: 'select', label: { zh: '单选', en: 'Choice' } },
-];
+/** The types the program designer offers (it keeps to its first subset). */
+export const CONFIGURED_FIELD_TYPES: readonly { value: ConfiguredFieldType; label: Localized }[] = (
+  Object.entries(CONFIGURED_TYPES) as [ConfiguredFieldType, (typeof CONFIGURED_TYPES)[ConfiguredFieldType]][]
+)
+  .filter(([, entry]) => entry.designer)
+  .map(([value, entry]) => ({ value, label: entry.label }));
 
 /** The item fields of a list of configured fields, as a designer edits them. */
 export const CONFIGURED_FIELD_ITEM_FIELDS: FieldMap = {
@@ -45,82 +34,102 @@ export const CONFIGURED_FIELD_ITEM_FIELDS: FieldMap = {
   },
 };
 
-export const MAX_CONFIGURED_TEXT = 500;
-
-export function configuredOptions(field: Pick<ConfiguredField, 'options'>): string[] {
-  return (field.options ?? '')
-    .split(/[,，、]/)
-    .map((o) => o.trim())
-    .filter(Boolean);
-}
-
 /** A problem of the definitions themselves (beyond each item's own fields), or null. */
 export function findConfiguredFieldsProblem(fields: readonly ConfiguredField[]): { index: number; field: string; message: Localized } | null {
   const seen = new Set<string>();
   for (const [index, field] of fields.entries()) {
     if (seen.has(field.key)) return { index, field: 'key', message: { zh: '字段代码重复', en: 'Duplicate key' } };
     seen.add(field.key);
-    if (field.type === 'select' && configuredOptions(field).length < 2) {
-      return { index, field: 'options', message: { zh: '单选字段至少需要两个选项', en: 'A choice needs at least two options' } };
-    }
+    const problem = CONFIGURED_TYPES[field.type]?.definitionProblem?.(field);
+    if (problem) return { index, ...problem };
   }
   return null;
 }
 
+/** Configured answers hold file ids (integers) as their only references. */
+const CONFIGURED_ENV: FieldEnv = { referenceIdType: () => 'integer' };
+
+export type ConfiguredValue = string | number | boolean | readonly string[];
+
 /**
- * Checks answers against their definitions. Returns the cleaned answers (unknown keys are
- * errors, empty answers dropped) and errors keyed by the definition's key.
+ * Checks answers against their definitions, each through its field type's own checks (the
+ * ones declared fields get). Returns the cleaned answers — unknown keys are errors, empty
+ * answers dropped, computed values (re)computed — and errors keyed by the definition's key.
+ * `answersOptional`: nothing is required (a record nobody applied for).
  */
 export function validateConfiguredValues(
   fields: readonly ConfiguredField[],
   input: unknown,
-): { values: Record<string, string | number | boolean>; errors: Record<string, Localized> } {
-  const values: Record<string, string | number | boolean> = {};
+  { answersOptional = false }: { answersOptional?: boolean } = {},
+): { values: Record<string, ConfiguredValue>; errors: Record<string, Localized> } {
+  const values: Record<string, ConfiguredValue> = {};
   const errors: Record<string, Localized> = {};
   const answers = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   for (const key of Object.keys(answers)) {
     if (!fields.some((f) => f.key === key)) errors[key] = { zh: '该项目没有此字段', en: 'No such field in this form' };
   }
   for (const field of fields) {
-    const raw = answers[field.key];
-    const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value == null || value === '') {
-      if (field.required) errors[field.key] = { zh: `请填写“${field.label}”`, en: `"${field.label}" is required` };
+    if (!CONFIGURED_TYPES[field.type]) {
+      errors[field.key] = { zh: `未知字段类型 ${String(field.type)}`, en: `Unknown field type ${String(field.type)}` };
       continue;
     }
-    const problem = answerProblem(field, value);
-    if (problem) errors[field.key] = problem;
-    else values[field.key] = value as string | number | boolean;
+    const declaration = configuredDeclaration(field);
+    if (declaration.readOnly) continue; // the server's to compute, below
+    const value = normalizeValue(declaration, Object.prototype.hasOwnProperty.call(answers, field.key) ? answers[field.key] : undefined);
+    if (value == null || (Array.isArray(value) && value.length === 0)) {
+      if (declaration.required && !answersOptional) errors[field.key] = renderMessage('required', declaration);
+      continue;
+    }
+    const fault = findValueFault(declaration, value, CONFIGURED_ENV);
+    if (!fault) values[field.key] = value as ConfiguredValue;
+    else if (fault === 'option' || fault === 'options') errors[field.key] = choiceMessage(declaration);
+    else errors[field.key] = renderMessage(fault, declaration);
+  }
+  for (const field of fields) {
+    if (field.type !== 'computed' || !field.expression) continue;
+    const computed = computeValue(field, fields, values);
+    if (computed !== null) values[field.key] = computed;
   }
   return { values, errors };
 }
 
-function answerProblem(field: ConfiguredField, value: unknown): Localized | null {
-  const l = field.label;
-  switch (field.type) {
-    case 'text':
-      if (typeof value !== 'string') return { zh: `“${l}”须为文本`, en: `"${l}" must be text` };
-      return value.length > MAX_CONFIGURED_TEXT ? { zh: `“${l}”不能超过${MAX_CONFIGURED_TEXT}字`, en: `"${l}" is too long` } : null;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : { zh: `“${l}”须为数字`, en: `"${l}" must be a number` };
-    case 'boolean':
-      return typeof value === 'boolean' ? null : { zh: `“${l}”须为是或否`, en: `"${l}" must be yes or no` };
-    case 'date':
-      return typeof value === 'string' && isRealDate(value) ? null : { zh: `“${l}”须为有效日期（年-月-日）`, en: `"${l}" must be a date (YYYY-MM-DD)` };
-    case 'select':
-      return typeof value === 'string' && configuredOptions(field).includes(value)
-        ? null
-        : { zh: `“${l}”须为以下之一：${configuredOptions(field).join('、')}`, en: `"${l}" must be one of: ${configuredOptions(field).join(', ')}` };
-    default: {
-      const unhandled: never = field.type;
-      return { zh: `未知字段类型 ${String(unhandled)}`, en: `Unknown field type ${String(unhandled)}` };
-    }
-  }
+/** A refused choice, with the choices it may be (the form's fields are few and short). */
+function choiceMessage(field: FieldDeclaration): Localized {
+  const labels = (language: keyof Localized) => (field.options ?? []).map((o) => o.label[language]);
+  return { zh: `${field.label.zh}须为以下之一：${labels('zh').join('、')}`, en: `${field.label.en} must be one of: ${labels('en').join(', ')}` };
 }
 
-function isRealDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text;
+/** A computed field's value over the accepted answers and their scores; null when it is not a finite number. */
+function computeValue(field: ConfiguredField, fields: readonly ConfiguredField[], values: Readonly<Record<string, ConfiguredValue>>): number | null {
+  const scores: Record<string, number> = {};
+  for (const other of fields) {
+    const score = answerScore(other, values[other.key]);
+    if (score !== undefined) scores[other.key] = score;
+  }
+  const result: unknown = jsonLogic.apply(field.expression as jsonLogic.RulesLogic, { values, scores });
+  return typeof result === 'number' && Number.isFinite(result) ? result : null;
+}
+
+/** A configured field as the panel's generic inputs and displays take a field (a FieldSchema). */
+export function configuredFieldSchema(field: ConfiguredField): FieldSchema {
+  const declared = configuredDeclaration(field);
+  return {
+    key: field.key,
+    type: declared.type,
+    label: declared.label,
+    help: declared.help,
+    required: declared.required ?? false,
+    readOnly: declared.readOnly ?? false,
+    immutable: false,
+    maxLength: declared.maxLength,
+    min: declared.min,
+    max: declared.max,
+    decimals: declared.decimals,
+    options: declared.options,
+    reference: declared.reference,
+    list: false,
+    sort: false,
+    search: false,
+    writeOnly: false,
+  };
 }

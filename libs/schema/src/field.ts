@@ -1,14 +1,18 @@
 import type { Localized, Role } from './role';
 
 /**
- * Storage + interface type of a field. Every consumer (database mapping, validation,
- * query parsing, panel inputs) handles each type in an exhaustive switch, so adding a
- * type makes the compiler list every place that must learn it.
+ * The type of a field: declared fields and configured fields (see configured-fields.ts)
+ * alike. What each type means — column, normalisation, checks, import and export cells,
+ * OpenAPI, filters, mask — is one entry of FIELD_TYPES (field-types/field-type-registry.ts);
+ * its panel widgets are one entry of the panel's FIELD_WIDGETS. Both are exhaustive
+ * records, so adding a type makes the compiler ask for both entries.
  */
 export type FieldType =
   | 'string'
   | 'text'
   | 'integer'
+  /** A number that may have decimals (`decimals` caps them): double precision. */
+  | 'number'
   | 'boolean'
   | 'date'
   | 'datetime'
@@ -73,6 +77,8 @@ export interface FieldDeclaration {
   minLength?: number;
   min?: number;
   max?: number;
+  /** Number fields: decimal places allowed (0: whole numbers). */
+  decimals?: number;
   pattern?: { regex: string; message: Localized };
   options?: readonly EnumOption[];
   /** Target resource name; the column holds the target's id (or, with `referenceIds`, several). */
@@ -168,12 +174,14 @@ export function columnName(key: string, field: FieldDeclaration): string {
  * - rule: a condition tree over a subject's fields (see rule.ts);
  * - values: answers to fields an administrator configured on another record (an
  *   application form's extra fields): `via` names this resource's reference field, `field`
- *   the list of ConfiguredField definitions on the referenced record.
+ *   the list of ConfiguredField definitions on the referenced record. The generic writer
+ *   checks the answers against them (configured-answers.ts); `optionalWhen`: no answer is
+ *   required of a record whose field holds that value (an entry enrolled automatically).
  */
 export type JsonShape =
   | { kind: 'list'; itemFields: FieldMap; minItems?: number; maxItems?: number; uniqueBy?: string }
   | { kind: 'rule'; subject: RuleSubject }
-  | { kind: 'values'; via: string; field: string };
+  | { kind: 'values'; via: string; field: string; optionalWhen?: { field: string; equals: string } };
 
 /** A field a rule may test. `marks` tests a student's special identities (by type id). */
 export interface RuleSubjectField {

@@ -99,7 +99,16 @@ export interface ResourceDeclaration {
   overdue?: OverdueDeclaration;
   /** Cross-field rule on the merged record: the first violation, or null. */
   check?: (record: Readonly<Record<string, unknown>>) => RuleViolation | null;
+  /**
+   * Generic routes the resource's own feature serves instead (an import's status at
+   * `GET /imports/:id`, a file's upload at `POST /files`): the generic REST leaves them out,
+   * so no two routes ever match one request.
+   */
+  ownRoutes?: readonly OwnRoute[];
 }
+
+/** A generic route a resource's own feature may serve instead: read one record, create one. */
+export type OwnRoute = 'getOne' | 'create';
 
 export interface OverdueDeclaration {
   label: Localized;

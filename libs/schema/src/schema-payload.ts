@@ -17,6 +17,7 @@ export interface FieldSchema {
   minLength?: number;
   min?: number;
   max?: number;
+  decimals?: number;
   pattern?: { regex: string; message: Localized };
   options?: readonly EnumOption[];
   reference?: string;

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { useSessionUser } from '../layout/use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 import { DecisionDialog } from '../schema/decision-dialog';
 import { RelatedRecordsTable } from '../schema/related-records-table';
 import { choiceKey } from '../schema/schema-messages';

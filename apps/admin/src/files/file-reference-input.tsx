@@ -10,6 +10,8 @@ export interface FileReferenceInputProps {
   validate: Validator[];
   disabled: boolean;
   helperText: string | false;
+  /** A configured field's own label; declared fields take theirs from the schema's messages. */
+  label?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface FileReferenceInputProps {
  * type and size and answers in the user's language), and the field then holds its id; the
  * record links the file when it is saved.
  */
-export function FileReferenceInput({ source, validate, disabled, helperText }: FileReferenceInputProps) {
+export function FileReferenceInput({ source, validate, disabled, helperText, label }: FileReferenceInputProps) {
   const translate = useTranslate();
   const resource = useResourceContext() ?? '';
   const { field, fieldState, isRequired } = useInput({ source, validate });
@@ -45,7 +47,7 @@ export function FileReferenceInput({ source, validate, disabled, helperText }: F
   return (
     <Box sx={{ my: 1 }} data-testid={`file-input-${source}`}>
       <Typography variant="caption" color="text.secondary" component="div">
-        {translate(`resources.${resource}.fields.${source}`, { _: source })}
+        {label ?? translate(`resources.${resource}.fields.${source}`, { _: source })}
       </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         {hasFile && <AttachedFile id={value as number | string} />}

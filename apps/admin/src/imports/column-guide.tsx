@@ -1,4 +1,4 @@
-import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
+import { FIELD_TYPES, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import {
   Accordion,
@@ -13,12 +13,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { assertNever } from '../schema/assert-never';
+import { FIELD_WIDGETS } from '../schema/field-widgets';
 import { choiceKey, fieldHelpKey, fieldLabelKey } from '../schema/schema-messages';
 
 /** Fields a user can fill in a file: the writable ones. */
 export function importableFields(schema: ResourceSchema): FieldSchema[] {
-  return schema.fields.filter((field) => !field.readOnly && field.type !== 'password' && field.type !== 'json');
+  return schema.fields.filter((field) => !field.readOnly && FIELD_TYPES[field.type].importable);
 }
 
 /** A table of the importable columns, generated from the schema: required or not, what to write. */
@@ -67,7 +67,7 @@ export function ColumnGuide({ schema }: { schema: ResourceSchema }) {
 function ColumnRule({ resource, field }: { resource: string; field: FieldSchema }) {
   const translate = useTranslate();
   const help = field.help ? translate(fieldHelpKey(resource, field.key)) : null;
-  const rule = ruleKey(field);
+  const rule = FIELD_WIDGETS[field.type].importRule;
   // Imports resolve a reference by the target's code or its (unique) name.
   const target = field.reference ? translate(`resources.${field.reference}.name`, { _: '' }) : '';
   const values = (field.options ?? []).map((option) => translate(choiceKey(resource, field.key, option.value)));
@@ -77,36 +77,4 @@ function ColumnRule({ resource, field }: { resource: string; field: FieldSchema 
     values.length > 0 ? translate('zizhu.import.allowedValues', { values: values.join(translate('zizhu.listSeparator')) }) : null,
   ].filter((part): part is string => Boolean(part));
   return <>{parts.join(translate('zizhu.import.ruleSeparator'))}</>;
-}
-
-/** A one-line hint per field type, for the types whose format is not obvious. */
-function ruleKey(field: FieldSchema): string | null {
-  switch (field.type) {
-    case 'idNumber':
-      return 'zizhu.import.ruleIdNumber';
-    case 'date':
-      return 'zizhu.import.ruleDate';
-    case 'datetime':
-      return 'zizhu.import.ruleDatetime';
-    case 'boolean':
-      return 'zizhu.import.ruleBoolean';
-    case 'reference':
-      return 'zizhu.import.ruleReference';
-    case 'integer':
-      return 'zizhu.import.ruleInteger';
-    case 'money':
-      return 'zizhu.import.ruleMoney';
-    case 'phone':
-    case 'account':
-      return 'zizhu.import.ruleLongNumber';
-    case 'string':
-    case 'text':
-    case 'enum':
-    case 'enumList':
-    case 'json':
-    case 'password':
-      return null;
-    default:
-      return assertNever(field.type);
-  }
 }

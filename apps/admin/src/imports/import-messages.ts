@@ -56,6 +56,7 @@ export const IMPORT_TEXTS = {
   ruleBoolean: { zh: '填“是”或“否”', en: '“Yes” or “No”' },
   ruleReference: { zh: '填写%{target}的代码或名称', en: 'a code or name from %{target}' },
   ruleInteger: { zh: '整数', en: 'a whole number' },
+  ruleNumber: { zh: '数字', en: 'a number' },
   ruleMoney: { zh: '金额（元，最多两位小数）', en: 'an amount in yuan (at most 2 decimals)' },
   ruleLongNumber: { zh: '单元格设为文本格式，以免末尾数字丢失', en: 'format the cell as Text so no digit is lost' },
   // Step 2

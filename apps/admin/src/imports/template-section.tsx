@@ -1,4 +1,4 @@
-import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
+import { FIELD_TYPES, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { FileDownloadButton } from '../files/file-download-button';
@@ -6,8 +6,6 @@ import { choiceKey, fieldLabelKey } from '../schema/schema-messages';
 import { ColumnGuide, importableFields } from './column-guide';
 import { templateUrl } from './import-api';
 import { useResourceLabel } from './use-resource-label';
-
-const LONG_NUMBERS: ReadonlySet<FieldSchema['type']> = new Set(['idNumber', 'phone', 'account']);
 
 interface Tip {
   key: string;
@@ -19,7 +17,7 @@ function useTips(schema: ResourceSchema, resourceLabel: string): string[] {
   const translate = useTranslate();
   const fields = importableFields(schema);
   const label = (field: FieldSchema): string => translate(fieldLabelKey(schema.name, field.key));
-  const longNumbers = fields.filter((field) => LONG_NUMBERS.has(field.type));
+  const longNumbers = fields.filter((field) => FIELD_TYPES[field.type].longNumber);
   const choice = fields.find((field) => field.type === 'enum' && field.options?.length);
   const tips: (Tip | null)[] = [
     { key: 'tipOneRow', options: { resource: resourceLabel } },

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { AppBar, TitlePortal, useTranslate } from 'react-admin';
 import { AppUserMenu } from './user-menu';
-import { useSessionUser } from './use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 
 /** Role and scope stay in sight: officers must know whose data they are changing. */
 function ScopeLabel() {

@@ -1,7 +1,7 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { Box, ListItemIcon, MenuItem, Typography } from '@mui/material';
 import { Logout, UserMenu, useTranslate } from 'react-admin';
-import { useSessionUser } from './use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 
 /** Who is logged in: name, role and the node of the region tree they work for. */
 function UserSummary() {

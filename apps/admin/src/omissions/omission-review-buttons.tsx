@@ -2,7 +2,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useState } from 'react';
 import { Button, useListContext, useRecordContext, useTranslate, useUnselectAll } from 'react-admin';
-import { useSessionUser } from '../layout/use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 import { DecisionDialog } from '../schema/decision-dialog';
 import { mayReview, type OmissionDecision, OMISSIONS_RESOURCE, reviewOmission, reviewOmissions } from './omission-api';
 

@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useGetList, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate, type Identifier } from 'react-admin';
-import { useSessionUser } from '../layout/use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
 import { amendRoster, ROSTER_ENTRIES_RESOURCE } from './roster-api';
 import { rosterTiers, tierChoices } from './roster-tiers';

@@ -1,7 +1,7 @@
 import { Box, Button, Card, CardContent, Chip, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { useSessionUser } from '../layout/use-session-user';
+import { useSessionUser } from '../providers/use-session-user';
 import { chinaToday } from '../providers/china-date';
 import { choiceKey } from '../schema/schema-messages';
 import { RosterActionDialog } from './roster-action-dialog';

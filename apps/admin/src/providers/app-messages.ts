@@ -1,13 +1,4 @@
 import { ID_NUMBER_MESSAGES, MENU_GROUP_LABELS, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
-import { CLUE_TEXTS } from '../checks/clue-messages';
-import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from '../comparison/comparison-messages';
-import { EXPORT_TEXTS } from '../export/export-messages';
-import { FILE_TEXTS } from '../files/file-messages';
-import { fundMessages } from '../funds/funds-messages';
-import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from '../imports/import-messages';
-import { TODO_KIND_TEXTS, TODO_TEXTS } from '../layout/layout-messages';
-import { OMISSION_TEXTS } from '../omissions/omission-messages';
-import { PROGRAM_TEXTS } from '../programs/program-messages';
 import { RULE_TEXTS, VALUES_TEXTS } from '../schema/shape-messages';
 import type { Language } from './locales';
 
@@ -36,7 +27,8 @@ const TEXTS = {
   recordTitle: { zh: '%{name}：', en: '%{name}: ' },
 } satisfies Record<string, Localized>;
 
-function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {
+/** One language's side of a set of texts. */
+export function pick(texts: Record<string, Localized>, lang: Language): Record<string, string> {
   return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[lang]]));
 }
 
@@ -52,7 +44,10 @@ const CHINESE_TITLES = {
   },
 };
 
-/** The panel's own messages (`zizhu.*`), beside react-admin's `ra.*` ones. */
+/**
+ * The panel's own messages (`zizhu.*`), beside react-admin's `ra.*` ones; each feature's
+ * (`zizhu.funds.*`, …) are registered by the composition root (see i18n-provider).
+ */
 export function appMessages(lang: Language): object {
   return {
     ...(lang === 'zh' ? CHINESE_TITLES : {}),
@@ -60,28 +55,9 @@ export function appMessages(lang: Language): object {
       ...pick(TEXTS, lang),
       roles: Object.fromEntries(ROLES.map((role) => [role, ROLE_LABELS[role][lang]])),
       idNumber: pick(ID_NUMBER_MESSAGES, lang),
-      export: pick(EXPORT_TEXTS, lang),
-      files: pick(FILE_TEXTS, lang),
       rule: pick(RULE_TEXTS, lang),
       values: pick(VALUES_TEXTS, lang),
-      programs: pick(PROGRAM_TEXTS, lang),
-      clues: pick(CLUE_TEXTS, lang),
-      omissions: pick(OMISSION_TEXTS, lang),
-      funds: fundMessages(lang),
       menu: pick(MENU_GROUP_LABELS, lang),
-      todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) },
-      comparison: {
-        ...pick(COMPARISON_TEXTS, lang),
-        steps: pick(COMPARISON_STEP_TEXTS, lang),
-        counts: pick(SUMMARY_COUNT_TEXTS, lang),
-        levels: pick(SUMMARY_LEVEL_TEXTS, lang),
-      },
-      import: {
-        ...pick(IMPORT_TEXTS, lang),
-        modes: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.label[lang]])),
-        modeHints: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.hint[lang]])),
-        statuses: pick(IMPORT_STATUS_TEXTS, lang),
-      },
     },
   };
 }

@@ -12,6 +12,9 @@ const BASE: Record<Language, TranslationMessages> = {
   en: mergeMessages(englishMessages, appMessages('en')),
 };
 
+/** A feature's texts in one language, under `zizhu.*` (e.g. `{ funds: {...} }`). */
+export type FeatureMessages = (lang: Language) => object;
+
 /** Chinese has one plural form in polyglot, which would pick "选中1项" for any count. */
 const POLYGLOT_OPTIONS = {
   pluralRules: {
@@ -20,10 +23,11 @@ const POLYGLOT_OPTIONS = {
   },
 };
 
+let featureMessages: Record<Language, TranslationMessages> = BASE;
 let schemaMessages: Record<Language, object> = { zh: {}, en: {} };
 
 const messagesFor = (locale: string): TranslationMessages =>
-  mergeMessages(BASE[languageOf(locale)], schemaMessages[languageOf(locale)]);
+  mergeMessages(featureMessages[languageOf(locale)], schemaMessages[languageOf(locale)]);
 
 const build = (locale: string): I18nProvider =>
   polyglotI18nProvider(messagesFor, locale, UI_LOCALES, POLYGLOT_OPTIONS);
@@ -40,6 +44,13 @@ export const i18nProvider: I18nProvider = {
   getLocale: () => current.getLocale(),
   getLocales: () => UI_LOCALES,
 };
+
+/** The features' texts, registered once at start-up by the composition root (features.ts). */
+export function registerFeatureMessages(...features: FeatureMessages[]): void {
+  const withFeatures = (lang: Language) => mergeMessages(BASE[lang], ...features.map((texts) => ({ zizhu: texts(lang) })));
+  featureMessages = { zh: withFeatures('zh'), en: withFeatures('en') };
+  current = build(current.getLocale());
+}
 
 export function registerSchemaMessages(messages: Record<Language, object>): void {
   schemaMessages = messages;

@@ -18,7 +18,7 @@ export function useLoaded<T>(key: string | number | undefined, load: (key: strin
     return () => {
       alive = false;
     };
-    // `load` is a module-level fetcher; the key decides what to load.
-  }, [key]);
+    // Callers pass module-level fetchers: in practice the key alone decides what to load.
+  }, [key, load]);
   return { data, failed };
 }

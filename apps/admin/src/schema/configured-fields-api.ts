@@ -1,4 +1,4 @@
-import type { ConfiguredField, FieldSchemaShape } from '@zizhu/schema';
+import { CONFIGURED_TYPES, type ConfiguredField, type FieldSchemaShape } from '@zizhu/schema';
 import { useMemo } from 'react';
 import { useGetOne, type Identifier } from 'react-admin';
 import { useResourceSchema } from './use-schema';
@@ -7,7 +7,7 @@ type ValuesShape = Extract<FieldSchemaShape, { kind: 'values' }>;
 
 function isConfiguredField(value: unknown): value is ConfiguredField {
   const field = value as Partial<ConfiguredField> | null;
-  return typeof field?.key === 'string' && typeof field.label === 'string' && typeof field.type === 'string';
+  return typeof field?.key === 'string' && typeof field.label === 'string' && typeof field.type === 'string' && Object.hasOwn(CONFIGURED_TYPES, field.type);
 }
 
 /**

@@ -1,25 +1,12 @@
 import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
 import { useMemo, type ReactElement } from 'react';
-import {
-  AutocompleteInput,
-  DateInput,
-  NullableBooleanInput,
-  NumberInput,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
-import { MoneyInput } from './money-input';
-import { assertNever } from './assert-never';
-import { fieldChoices } from './field-choices';
-import { referenceOptionProps } from './reference-option';
+import { SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { FIELD_WIDGETS } from './field-widgets';
 import { fieldLabelKey } from './schema-messages';
 import { useSchema } from './use-schema';
 
 /**
- * List filters from the schema, in ra-data-simple-rest `filter` keys:
+ * List filters from the schema (each its type's widget, FIELD_WIDGETS), in ra-data-simple-rest `filter` keys:
  * `q` (search), `<field>` (exact or prefix, the server knows which), `<field>_gte` / `<field>_lte` (range).
  */
 export function useFieldFilters(resource: ResourceSchema): ReactElement[] {
@@ -33,8 +20,8 @@ export function useFieldFilters(resource: ResourceSchema): ReactElement[] {
       if (field.filter === 'range') {
         const label = translate(fieldLabelKey(resource.name, field.key));
         filters.push(
-          rangeInput(field, `${field.key}_gte`, translate('zizhu.filterFrom', { field: label })),
-          rangeInput(field, `${field.key}_lte`, translate('zizhu.filterTo', { field: label })),
+          rangeInput(resource.name, field, `${field.key}_gte`, translate('zizhu.filterFrom', { field: label })),
+          rangeInput(resource.name, field, `${field.key}_lte`, translate('zizhu.filterTo', { field: label })),
         );
       } else if (field.filter === 'prefix') {
         filters.push(<TextInput key={field.key} source={field.key} />);
@@ -55,46 +42,11 @@ function resourceNameInput(field: FieldSchema, resources: ResourceSchema[]): Rea
   return <SelectInput key={field.key} source={field.key} choices={choices} />;
 }
 
-function rangeInput(field: FieldSchema, source: string, label: string): ReactElement {
-  if (field.type === 'date' || field.type === 'datetime') return <DateInput key={source} source={source} label={label} />;
-  if (field.type === 'integer') return <NumberInput key={source} source={source} label={label} />;
-  if (field.type === 'money') return <MoneyInput key={source} source={source} label={label} />;
-  return <TextInput key={source} source={source} label={label} />;
+function rangeInput(resource: string, field: FieldSchema, source: string, label: string): ReactElement {
+  const widget = FIELD_WIDGETS[field.type];
+  return widget.rangeFilter ? widget.rangeFilter({ field, source, resource, label }) : <TextInput key={source} source={source} label={label} />;
 }
 
 function exactInput(resource: string, field: FieldSchema, target: ResourceSchema | undefined): ReactElement | null {
-  const source = field.key;
-  switch (field.type) {
-    case 'enum':
-    case 'enumList':
-      return <SelectInput key={source} source={source} choices={fieldChoices(resource, field)} />;
-    case 'boolean':
-      return <NullableBooleanInput key={source} source={source} />;
-    case 'integer':
-      return <NumberInput key={source} source={source} />;
-    case 'money':
-      return <MoneyInput key={source} source={source} />;
-    case 'date':
-    case 'datetime':
-      return <DateInput key={source} source={source} />;
-    case 'reference': {
-      if (!target || !field.reference) return <TextInput key={source} source={source} />;
-      return (
-        <ReferenceInput key={source} source={source} reference={field.reference} sort={target.defaultSort}>
-          <AutocompleteInput label={fieldLabelKey(resource, source)} {...referenceOptionProps(target)} />
-        </ReferenceInput>
-      );
-    }
-    case 'string':
-    case 'text':
-    case 'idNumber':
-    case 'phone':
-    case 'account':
-      return <TextInput key={source} source={source} />;
-    case 'json':
-    case 'password':
-      return null;
-    default:
-      return assertNever(field.type);
-  }
+  return FIELD_WIDGETS[field.type].filter?.({ field, source: field.key, resource, target }) ?? null;
 }

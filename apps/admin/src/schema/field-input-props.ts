@@ -6,4 +6,6 @@ export interface CommonProps {
   validate: Validator[];
   disabled: boolean;
   helperText: string | false;
+  /** A configured field's own label; declared fields take theirs from the schema's messages. */
+  label?: string;
 }

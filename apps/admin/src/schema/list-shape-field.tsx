@@ -1,14 +1,18 @@
 import type { FieldSchema, FieldSchemaShape } from '@zizhu/schema';
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import type { ComponentType } from 'react';
 import { RecordContextProvider, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
-import { FieldDisplay } from './field-display';
 import { FieldMessageScopeProvider, qualifiedKey } from './field-message-scope';
+import type { FieldDisplayProps } from './field-widget';
 import { fieldLabelKey } from './schema-messages';
 
 type ListShape = Extract<FieldSchemaShape, { kind: 'list' }>;
 
-/** A json list shown as a compact table: one row per item, each cell its item field's own display. */
-export function ListShapeField({ field, shape, source }: { field: FieldSchema; shape: ListShape; source: string }) {
+/**
+ * A json list shown as a compact table: one row per item, each cell its item field's own
+ * display (`ItemDisplay`: the generic FieldDisplay, handed down rather than imported).
+ */
+export function ListShapeField({ field, shape, source, ItemDisplay }: { field: FieldSchema; shape: ListShape; source: string; ItemDisplay: ComponentType<FieldDisplayProps> }) {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
@@ -30,7 +34,7 @@ export function ListShapeField({ field, shape, source }: { field: FieldSchema; s
               <TableRow>
                 {shape.itemFields.map((itemField) => (
                   <TableCell key={itemField.key}>
-                    <FieldDisplay field={itemField} source={itemField.key} />
+                    <ItemDisplay field={itemField} source={itemField.key} />
                   </TableCell>
                 ))}
               </TableRow>

@@ -1,8 +1,9 @@
 import type { FieldSchema, FieldSchemaShape } from '@zizhu/schema';
+import type { ComponentType } from 'react';
 import { ArrayInput, SimpleFormIterator, type Validator } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { FieldInput, type FormMode } from './field-input';
 import { FieldMessageScopeProvider } from './field-message-scope';
+import type { FieldInputProps, FormMode } from './field-widget';
 
 type ListShape = Extract<FieldSchemaShape, { kind: 'list' }>;
 
@@ -14,14 +15,16 @@ export interface ListShapeInputProps {
   validate: Validator[];
   disabled: boolean;
   helperText: string | false;
+  /** The generic FieldInput, handed down rather than imported. */
+  ItemInput: ComponentType<FieldInputProps>;
 }
 
 /**
  * A json list (tiers, approval steps, extra application fields): one row per item, each
- * item field edited by its own FieldInput, so the item declarations drive the row exactly
+ * item field edited by its own FieldInput (`ItemInput`), so the item declarations drive the row exactly
  * as a resource's fields drive a form. The API's errors (`tiers.1.amount`) land on the row input.
  */
-export function ListShapeInput({ field, shape, mode, source, validate, disabled, helperText }: ListShapeInputProps) {
+export function ListShapeInput({ field, shape, mode, source, validate, disabled, helperText, ItemInput }: ListShapeInputProps) {
   const items: unknown = useWatch({ name: source });
   const count = Array.isArray(items) ? items.length : 0;
   return (
@@ -41,7 +44,7 @@ export function ListShapeInput({ field, shape, mode, source, validate, disabled,
           }}
         >
           {shape.itemFields.map((item) => (
-            <FieldInput key={item.key} source={item.key} field={item} mode={mode} />
+            <ItemInput key={item.key} source={item.key} field={item} mode={mode} />
           ))}
         </SimpleFormIterator>
       </FieldMessageScopeProvider>

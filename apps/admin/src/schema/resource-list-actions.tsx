@@ -1,22 +1,21 @@
 import type { ResourceSchema } from '@zizhu/schema';
 import { CreateButton, FilterButton, TopToolbar } from 'react-admin';
-import { ExportButton } from '../export/export-button';
-import { ImportButton } from '../imports/import-button';
-import { isImportable } from '../imports/import-modes';
+import { registeredListActions } from './resource-extensions';
 
 export interface ResourceListActionsProps {
   schema: ResourceSchema;
   hasFilters: boolean;
 }
 
-/** react-admin's list actions (filters, create) plus the Excel ones: import and export. */
+/** react-admin's list actions (filters, create) plus the ones features register (import, export). */
 export function ResourceListActions({ schema, hasFilters }: ResourceListActionsProps) {
   return (
     <TopToolbar>
       {hasFilters && <FilterButton />}
       {schema.can.create && <CreateButton />}
-      {isImportable(schema) && <ImportButton />}
-      <ExportButton />
+      {registeredListActions().map((Action, index) => (
+        <Action key={index} schema={schema} />
+      ))}
     </TopToolbar>
   );
 }

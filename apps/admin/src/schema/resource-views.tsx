@@ -11,7 +11,6 @@ import {
   List,
   SaveButton,
   Show,
-  ShowButton,
   SimpleForm,
   SimpleShowLayout,
   Toolbar,
@@ -22,16 +21,7 @@ import {
   type Identifier,
   type RaRecord,
 } from 'react-admin';
-import { BulkConfirmButton, COMPARISON_RESULTS_RESOURCE } from '../comparison/bulk-confirm-button';
-import { COMPARISONS_RESOURCE } from '../comparison/progress-api';
-import { ProgressButton } from '../comparison/progress-button';
-import { SummaryButton } from '../comparison/summary-button';
-import { RunComparisonButton } from '../comparison/run-comparison-button';
-import { importJobPath, IMPORTS_RESOURCE } from '../imports/import-api';
-import { OpenJobButton } from '../imports/open-job-button';
-import { useSessionUser } from '../layout/use-session-user';
-import { mayReview as mayReviewOmissions, OMISSIONS_RESOURCE } from '../omissions/omission-api';
-import { OmissionBulkReview } from '../omissions/omission-review-buttons';
+import { useSessionUser } from '../providers/use-session-user';
 import { RecordPageTitle } from './coded-fields';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
@@ -48,15 +38,9 @@ interface ResourceViewProps {
 const displayable = (field: FieldSchema): boolean =>
   !field.writeOnly && !field.filterOnly && field.type !== 'password' && field.display !== 'ownView';
 
-/** Extra bulk actions of one resource's list, for the users who may take them. */
-const BULK_ACTIONS: Record<string, (schema: ResourceSchema, role: string | undefined) => ReactElement | undefined> = {
-  [COMPARISON_RESULTS_RESOURCE]: (schema) => (schema.can.update ? <BulkConfirmButton /> : undefined),
-  // The county reviews omissions without editing them.
-  [OMISSIONS_RESOURCE]: (_schema, role) => (mayReviewOmissions(role) ? <OmissionBulkReview /> : undefined),
-};
-
+/** An extension's bulk actions (for the users who may take them) beside delete; false: no selection at all. */
 function bulkActionButtons(schema: ResourceSchema, role: string | undefined): ReactElement | false {
-  const extra = BULK_ACTIONS[schema.name]?.(schema, role);
+  const extra = resourceExtension(schema.name).bulkActions?.(schema, role);
   const remove = schema.can.delete ? <BulkDeleteButton mutationMode="pessimistic" /> : undefined;
   if (!extra && !remove) return false;
   return (
@@ -94,11 +78,12 @@ export function ResourceList({ schema }: ResourceViewProps) {
 }
 
 /**
- * Import jobs open their job page (mapping, errors, commit), not a plain record view; a
- * record read from above the user's region (`writable: false`) opens read-only.
+ * Rows open where an extension says (an import opens its job page); a record read from
+ * above the user's region (`writable: false`) opens read-only.
  */
 function rowClick(schema: ResourceSchema): 'show' | ((id: Identifier, resource: string, record: RaRecord) => string) {
-  if (schema.name === IMPORTS_RESOURCE) return (id) => importJobPath(id);
+  const opens = resourceExtension(schema.name).rowClick;
+  if (opens) return (id) => opens(id);
   if (!schema.can.update) return 'show';
   return (_id, _resource, record) => (record.writable === false ? 'show' : 'edit');
 }
@@ -109,29 +94,10 @@ export function ResourceShow({ schema }: ResourceViewProps) {
   const Aside = extension.showAside;
   const Panels = extension.showPanels;
   const actions =
-    schema.name === IMPORTS_RESOURCE ? (
-      <TopToolbar>
-        <OpenJobButton />
-      </TopToolbar>
-    ) : schema.name === COMPARISONS_RESOURCE ? (
-      <TopToolbar>
-        {schema.can.update && (
-          <WhenWritable>
-            <RunComparisonButton />
-          </WhenWritable>
-        )}
-        <ProgressButton />
-        <SummaryButton />
-        {schema.can.update && (
-          <WhenWritable>
-            <EditButton />
-          </WhenWritable>
-        )}
-      </TopToolbar>
-    ) : ExtraActions || schema.can.update ? (
+    ExtraActions || schema.can.update ? (
       // react-admin's default actions would offer 编辑 on records the user may only read.
       <TopToolbar>
-        {ExtraActions && <ExtraActions />}
+        {ExtraActions && <ExtraActions schema={schema} />}
         {schema.can.update && (
           <WhenWritable>
             <EditButton />
@@ -154,7 +120,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
 export function ResourceEdit({ schema }: ResourceViewProps) {
   const transform = useMemo(() => writablePayload(schema, 'edit'), [schema]);
   const onError = useSaveErrorHandler(schema, 'edit');
-  const Panels = resourceExtension(schema.name).editPanels;
+  const { editActions: EditActions, editPanels: Panels } = resourceExtension(schema.name);
   return (
     // Pessimistic: the server's 409 / 422 answers must reach the form, not an undo toast.
     <Edit
@@ -164,10 +130,9 @@ export function ResourceEdit({ schema }: ResourceViewProps) {
       title={pageTitle(schema)}
       redirect="list"
       actions={
-        schema.name === COMPARISONS_RESOURCE ? (
+        EditActions ? (
           <TopToolbar>
-            <ProgressButton />
-            <ShowButton />
+            <EditActions />
           </TopToolbar>
         ) : undefined
       }

@@ -1,23 +1,10 @@
-import { configuredOptions, MAX_CONFIGURED_TEXT, type ConfiguredField, type FieldSchemaShape } from '@zizhu/schema';
+import { configuredFieldSchema, type ConfiguredField, type FieldSchemaShape } from '@zizhu/schema';
 import { Box, FormLabel, LinearProgress, Typography } from '@mui/material';
-import {
-  BooleanInput,
-  DateInput,
-  FieldTitle,
-  maxLength,
-  NullableBooleanInput,
-  NumberInput,
-  required,
-  SelectInput,
-  TextInput,
-  useResourceContext,
-  useTranslate,
-  type Validator,
-} from 'react-admin';
-import { useEffect } from 'react';
+import { FieldTitle, Labeled, useResourceContext, useTranslate } from 'react-admin';
+import { useEffect, useMemo } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { assertNever } from './assert-never';
 import { useConfiguredFields } from './configured-fields-api';
+import type { FieldBuilders, FormMode } from './field-widget';
 import { fieldLabelKey } from './schema-messages';
 
 type ValuesShape = Extract<FieldSchemaShape, { kind: 'values' }>;
@@ -25,9 +12,10 @@ type ValuesShape = Extract<FieldSchemaShape, { kind: 'values' }>;
 /**
  * Answers to fields an administrator configured elsewhere (a roster's extra application
  * fields): follows the form's `via` reference, loads that record and offers one input per
- * configured field under `<source>.<key>`, where the API's errors for it also land.
+ * configured field under `<source>.<key>`, where the API's errors for it also land. Each is
+ * the generic FieldInput of the field type its configured type stands for.
  */
-export function ValuesInput({ source, shape }: { source: string; shape: ValuesShape }) {
+export function ValuesInput({ source, shape, mode, builders }: { source: string; shape: ValuesShape; mode: FormMode; builders: FieldBuilders }) {
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
   const targetId: unknown = useWatch({ name: shape.via });
@@ -50,7 +38,7 @@ export function ValuesInput({ source, shape }: { source: string; shape: ValuesSh
       </Typography>
     );
   } else {
-    body = fields.map((field) => <ConfiguredFieldInput key={field.key} field={field} source={`${source}.${field.key}`} />);
+    body = fields.map((field) => <ConfiguredFieldInput key={field.key} definition={field} source={`${source}.${field.key}`} mode={mode} builders={builders} />);
   }
   return (
     <Box sx={{ my: 1, display: 'flex', flexDirection: 'column', alignItems: 'flex-start', width: '100%' }} data-testid={`values-input-${source}`}>
@@ -76,22 +64,15 @@ function useDropStaleAnswers(source: string, fields: readonly ConfiguredField[] 
   }, [fields, getValues, setValue, source]);
 }
 
-function ConfiguredFieldInput({ field, source }: { field: ConfiguredField; source: string }) {
-  const validate: Validator[] = field.required ? [required()] : [];
-  const common = { source, label: field.label, validate };
-  switch (field.type) {
-    case 'text':
-      return <TextInput {...common} validate={[...validate, maxLength(MAX_CONFIGURED_TEXT)]} />;
-    case 'number':
-      return <NumberInput {...common} />;
-    case 'boolean':
-      // A required yes/no must be answered, so it cannot default to "no" like a switch would.
-      return field.required ? <NullableBooleanInput {...common} /> : <BooleanInput {...common} />;
-    case 'date':
-      return <DateInput {...common} />;
-    case 'select':
-      return <SelectInput {...common} choices={configuredOptions(field).map((option) => ({ id: option, name: option }))} translateChoice={false} />;
-    default:
-      return assertNever(field.type);
+/** One answer's input; a value the server computes is shown, not asked. */
+function ConfiguredFieldInput({ definition, source, mode, builders }: { definition: ConfiguredField; source: string; mode: FormMode; builders: FieldBuilders }) {
+  const field = useMemo(() => configuredFieldSchema(definition), [definition]);
+  if (field.readOnly) {
+    return (
+      <Labeled label={definition.label}>
+        <builders.FieldDisplay field={field} source={source} configured />
+      </Labeled>
+    );
   }
+  return <builders.FieldInput field={field} source={source} mode={mode} configured />;
 }

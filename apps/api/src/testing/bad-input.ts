@@ -1,4 +1,4 @@
-import type { FieldDeclaration, ResourceDeclaration, Role } from '@zizhu/schema';
+import type { FieldDeclaration, FieldType, ResourceDeclaration, Role } from '@zizhu/schema';
 import { RESOURCES } from '../engine/metadata/resource-registry';
 import type { ApiResponse } from './test-app';
 
@@ -22,41 +22,33 @@ export function userFor(resource: ResourceDeclaration, action: 'list' | 'create'
 /** Keys every plain object inherits: a lookup by them must never reach code or SQL. */
 export const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'] as const;
 
-/** Values a filter or a field of this type must refuse, each a different way PostgreSQL would fail. */
+const NUL: [string, unknown] = ['a NUL byte', 'a\u0000b'];
+
+/** Values a filter or a field of each type must refuse, each a different way PostgreSQL would fail. */
+const BAD_VALUES: { readonly [T in FieldType]: (field: FieldDeclaration) => [string, unknown][] } = {
+  integer: () => [['2^31', INT4_MAX + 1], ['-2^31-1', -INT4_MAX - 2], ['2^53', 2 ** 53], ['a digit string above 2^31', '99999999999'], ['a float', 1.5]],
+  number: () => [['a string', 'many'], ['a NUL byte', '1\u0000']],
+  money: () => [['2^53', 2 ** 53], ['a float', 1.5]],
+  reference: (field) =>
+    field.reference && RESOURCES.find((r) => r.name === field.reference)?.idType === 'code'
+      ? [NUL]
+      : [['2^31', INT4_MAX + 1], ['a digit string above 2^31', '99999999999'], ['a NUL byte', '1\u0000']],
+  date: () => [['month 13, day 45', '2020-13-45'], ['30 February', '2023-02-30'], NUL],
+  datetime: () => [['"1"', '1'], ['month 13', '2020-13-01T00:00:00Z'], NUL],
+  string: () => [NUL],
+  text: () => [NUL],
+  phone: () => [NUL],
+  account: () => [NUL],
+  idNumber: () => [NUL],
+  enum: () => [NUL, ['an object', { a: 1 }]],
+  enumList: () => [NUL, ['an object', { a: 1 }]],
+  boolean: () => [['a NUL byte', 'true\u0000']],
+  json: () => [],
+  password: () => [],
+};
+
 export function badValuesFor(field: FieldDeclaration): [string, unknown][] {
-  const nul: [string, unknown] = ['a NUL byte', 'a\u0000b'];
-  switch (field.type) {
-    case 'integer':
-      return [['2^31', INT4_MAX + 1], ['-2^31-1', -INT4_MAX - 2], ['2^53', 2 ** 53], ['a digit string above 2^31', '99999999999'], ['a float', 1.5]];
-    case 'money':
-      return [['2^53', 2 ** 53], ['a float', 1.5]];
-    case 'reference':
-      return field.reference && RESOURCES.find((r) => r.name === field.reference)?.idType === 'code'
-        ? [nul]
-        : [['2^31', INT4_MAX + 1], ['a digit string above 2^31', '99999999999'], ['a NUL byte', '1\u0000']];
-    case 'date':
-      return [['month 13, day 45', '2020-13-45'], ['30 February', '2023-02-30'], nul];
-    case 'datetime':
-      return [['"1"', '1'], ['month 13', '2020-13-01T00:00:00Z'], nul];
-    case 'string':
-    case 'text':
-    case 'phone':
-    case 'account':
-    case 'idNumber':
-      return [nul];
-    case 'enum':
-    case 'enumList':
-      return [nul, ['an object', { a: 1 }]];
-    case 'boolean':
-      return [['a NUL byte', 'true\u0000']];
-    case 'json':
-    case 'password':
-      return [];
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No bad values for ${String(unhandled)}`);
-    }
-  }
+  return BAD_VALUES[field.type](field);
 }
 
 /** Every filter key a list accepts, with the field it filters. */

@@ -1,4 +1,6 @@
-type Rec = Record<string, any>;
+import type { Json } from './test-app';
+
+type Rec = Record<string, Json>;
 
 /** What the designer sends for a valid program (the panel posts exactly this shape). */
 export function designedProgram(overrides: Rec = {}): Rec {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '../database/seed/demo-seed.service';
-import { dataSourceOptions } from '../engine/database/data-source-options';
+import { dataSourceOptions } from '../database/data-source-options';
 import { startEmbeddedPostgres } from '../engine/database/embedded-postgres';
 import { configurePgTypes } from '../engine/database/pg-types';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../engine/database/data-source-options';
+import { dataSourceOptions } from '../data-source-options';
 import { createTestDatabase, testServerUrl } from '../../testing/test-server';
 
 type Row = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../engine/database/data-source-options';
+import { dataSourceOptions } from '../data-source-options';
 import { createEmptyDatabase, testServerUrl } from '../../testing/test-server';
 
 /** The migrations must build exactly the schema the resource declarations describe. */

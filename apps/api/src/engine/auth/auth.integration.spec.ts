@@ -72,6 +72,6 @@ describe('authentication', () => {
   });
 
   it('serves health without a session', async () => {
-    expect((await api.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'up' });
+    expect((await api.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'up', pdf: { ready: true, missing: [] } });
   });
 });

@@ -15,7 +15,9 @@ export type ApiErrorCode =
   | 'INVALID_VALUE'
   | 'MALFORMED_JSON'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_BODY';
+  | 'UNSUPPORTED_BODY'
+  | 'PDF_UNAVAILABLE'
+  | 'PDF_TIMEOUT';
 
 const STATUS: Record<ApiErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -33,6 +35,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_BODY: 415,
+  PDF_UNAVAILABLE: 503,
+  PDF_TIMEOUT: 504,
 };
 
 /** The API's one exception: a string code, a localised message, and field errors. */

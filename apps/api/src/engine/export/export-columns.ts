@@ -1,16 +1,19 @@
-import type { FieldDeclaration, FieldDisplayHint, Localized, ResourceDeclaration } from '@zizhu/schema';
+import {
+  type ConfiguredField,
+  CONFIGURED_TYPES,
+  configuredDeclaration,
+  type ExportCell,
+  type ExportCellKind,
+  FIELD_TYPES,
+  type FieldDeclaration,
+  type FieldDisplayHint,
+  type Localized,
+  type ResourceDeclaration,
+} from '@zizhu/schema';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
 
-/**
- * How a column is written. `code` is text that looks like a number (ID numbers, phones,
- * account numbers): always a text cell, because Excel would turn `450902200803151234`
- * into 4.50902E+17 and lose the last digits.
- */
-export type ExportCellKind = 'text' | 'code' | 'number' | 'money' | 'date' | 'datetime';
-
-/** A cell before formatting (the writers make its text formula-safe): a date is `YYYY-MM-DD`, a datetime an instant. */
-export type ExportCell = string | number | Date | null;
+export type { ExportCell, ExportCellKind } from '@zizhu/schema';
 
 export interface ExportColumn {
   key: string;
@@ -25,12 +28,15 @@ export interface ExportColumn {
 export const EXPORT_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const ID_LABEL: Localized = { zh: '编号', en: 'ID' };
-const YES_NO: Record<Locale, [string, string]> = { zh: ['是', '否'], en: ['Yes', 'No'] };
-const LIST_SEPARATOR: Record<Locale, string> = { zh: '、', en: ', ' };
 
 /** The key under which the export query returns a reference's label (the target's recordLabel). */
 export function referenceLabelKey(key: string): string {
   return `ref:${key}`;
+}
+
+/** The key under which the export query returns the definitions a `values` field answers. */
+export function definitionsKey(key: string): string {
+  return `defs:${key}`;
 }
 
 /**
@@ -43,62 +49,47 @@ export function exportColumns(resource: ResourceDeclaration, locale: Locale): Ex
     columns.push({ key: 'id', header: ID_LABEL[locale], kind: resource.idType === 'integer' ? 'number' : 'code', value: (r) => cellOf(r.id) });
   }
   for (const [key, field] of Object.entries(resource.fields)) {
-    if (field.writeOnly || field.type === 'password' || field.display === 'ownView') continue;
+    if (field.writeOnly || !FIELD_TYPES[field.type].export || field.display === 'ownView') continue;
     columns.push(fieldColumn(key, field, locale));
   }
   return columns;
 }
 
+/** A field's column: as its display hint says, else as its field type writes it (FIELD_TYPES). */
 function fieldColumn(key: string, field: FieldDeclaration, locale: Locale): ExportColumn {
   const header = field.label[locale];
-  const column = (kind: ExportCellKind, value: ExportColumn['value']): ExportColumn => ({ key, header, kind, value });
-  if (field.display) return column('text', (r) => text(hinted(field.display!, r[key], locale)));
-  switch (field.type) {
-    case 'string':
-    case 'text':
-      return column('text', (r) => text(r[key]));
-    case 'idNumber':
-    case 'phone':
-    case 'account':
-      return column('code', (r) => text(r[key]));
-    case 'integer':
-      return column('number', (r) => (typeof r[key] === 'number' ? r[key] : text(r[key])));
-    case 'money':
-      return column('money', (r) => (r[key] == null ? null : Number(r[key])));
-    case 'boolean': {
-      const [yes, no] = YES_NO[locale];
-      return column('text', (r) => (r[key] == null ? null : r[key] ? yes : no));
-    }
-    case 'date':
-      return column('date', (r) => (typeof r[key] === 'string' && r[key] ? r[key] : null));
-    case 'datetime':
-      return column('datetime', (r) => instant(r[key]));
-    case 'enum': {
-      const labels = optionLabels(field, locale);
-      return column('text', (r) => (r[key] == null ? null : text(labels.get(String(r[key])) ?? r[key])));
-    }
-    case 'enumList': {
-      const labels = optionLabels(field, locale);
-      return column('text', (r) => {
-        const values = r[key];
-        if (!Array.isArray(values) || !values.length) return null;
-        return text(values.map((v) => labels.get(String(v)) ?? String(v)).join(LIST_SEPARATOR[locale]));
-      });
-    }
-    case 'reference': {
-      const labelKey = referenceLabelKey(key);
-      return column('text', (r) => text(r[labelKey] ?? r[key]));
-    }
-    case 'json':
-      return column('text', (r) => (r[key] == null ? null : text(JSON.stringify(r[key]))));
-    case 'password':
-      throw new Error('password fields are never exported');
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No export mapping for ${String(unhandled)}`);
-    }
-  }
+  if (field.display) return { key, header, kind: 'text', value: (r) => text(hinted(field.display!, r[key], locale)) };
+  if (field.shape?.kind === 'values') return { key, header, kind: 'text', value: (r) => answersText(r[key], r[definitionsKey(key)], locale) };
+  const spec = FIELD_TYPES[field.type].export;
+  if (!spec) throw new Error(`${field.type} fields are never exported`);
+  const labelKey = referenceLabelKey(key);
+  return { key, header, kind: spec.kind, value: (r) => spec.cell(r[key], field, { locale, referenceLabel: r[labelKey] }) };
 }
+
+/**
+ * Configured answers as one readable cell (家庭人口：4；困难类型：因病), in the form's order: each
+ * labelled by its definition and written as its field type writes a cell; an answer without a definition
+ * (left from an older form) keeps its key and its value.
+ */
+function answersText(answers: unknown, definitions: unknown, locale: Locale): string | null {
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return text(answers == null ? null : JSON.stringify(answers));
+  const known = new Map((Array.isArray(definitions) ? (definitions as ConfiguredField[]) : []).map((d) => [d.key, d]));
+  const given = answers as Record<string, unknown>;
+  // In the form's order (jsonb keeps keys in an order of its own), then answers no definition names.
+  const keys = [...[...known.keys()].filter((key) => key in given), ...Object.keys(given).filter((key) => !known.has(key))];
+  const parts = keys.map((answerKey) => {
+    const value = given[answerKey];
+    const definition = known.get(answerKey);
+    if (!definition || !CONFIGURED_TYPES[definition.type]) return `${answerKey}${ANSWER_SEPARATOR[locale]}${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    const field = configuredDeclaration(definition);
+    const cell = FIELD_TYPES[field.type].export?.cell(value, field, { locale }) ?? null;
+    return `${definition.label}${ANSWER_SEPARATOR[locale]}${cell instanceof Date ? cell.toISOString() : (cell ?? '')}`;
+  });
+  return text(parts.join(ANSWERS_SEPARATOR[locale]));
+}
+
+const ANSWER_SEPARATOR: Record<Locale, string> = { zh: '：', en: ': ' };
+const ANSWERS_SEPARATOR: Record<Locale, string> = { zh: '；', en: '; ' };
 
 /** A value shown as its declaration's display hint says, as the panel shows it. */
 function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unknown {
@@ -123,10 +114,6 @@ function hinted(display: FieldDisplayHint, value: unknown, locale: Locale): unkn
   }
 }
 
-function optionLabels(field: FieldDeclaration, locale: Locale): Map<string, string> {
-  return new Map((field.options ?? []).map((o) => [o.value, o.label[locale]]));
-}
-
 function text(value: unknown): string | null {
   if (value == null || value === '') return null;
   return String(value);
@@ -134,12 +121,6 @@ function text(value: unknown): string | null {
 
 function cellOf(value: unknown): ExportCell {
   return typeof value === 'number' ? value : text(value);
-}
-
-function instant(value: unknown): Date | null {
-  if (value instanceof Date) return value;
-  if (typeof value === 'string' && value) return new Date(value);
-  return null;
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in Beijing time. */

@@ -23,8 +23,8 @@ const GONE = { zh: '导出文件已过期（保留 24 小时），请重新导�
 /**
  * Large exports as jobs: `POST /:resource/export-jobs` (the export's parameters, in the
  * query or the JSON body) → 202 `{ id }`; `GET /export-jobs/:id` → progress;
- * `GET /export-jobs/:id/file` → the file. In ExportModule, registered before the resource
- * module, so `/:resource/:id` does not take `export-jobs/5` for a record.
+ * `GET /export-jobs/:id/file` → the file. `GET /export-jobs/:id` is the job's own read: the
+ * declaration leaves it out of the generic routes (`ownRoutes`).
  */
 @ApiExcludeController()
 @Controller()

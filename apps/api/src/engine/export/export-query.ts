@@ -2,17 +2,19 @@ import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/s
 import { requireResource } from '../metadata/resource-registry';
 import { type ListQuery, whereClause } from '../rest/list-query';
 import { readScope } from '../scope/scope';
-import { referenceLabelKey } from './export-columns';
+import { definitionsKey, referenceLabelKey } from './export-columns';
 
 /**
  * The rows of a list (same scope, filters and order, no page), each with the labels of
- * the records it references: one LEFT JOIN per reference field, not one lookup per row.
+ * the records it references (and, for configured answers, the definitions they answer,
+ * read on the same join): one LEFT JOIN per reference field, not one lookup per row.
  */
 export function exportQuery(resource: ResourceDeclaration, query: ListQuery, user: SessionUser): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = whereClause([...readScope(resource, user), ...query.conditions], params);
   const labels: string[] = [];
   const joins: string[] = [];
+  const aliases = new Map<string, string>();
   for (const [key, field] of Object.entries(resource.fields)) {
     if (field.type !== 'reference' || field.writeOnly) continue;
     const target = requireResource(field.reference ?? '');
@@ -21,6 +23,14 @@ export function exportQuery(resource: ResourceDeclaration, query: ListQuery, use
     const labelColumn = labelField ? columnName(target.recordLabel, labelField) : target.recordLabel;
     joins.push(`LEFT JOIN "${target.table}" ${alias} ON ${alias}.id = t."${columnName(key, field)}"`);
     labels.push(`${alias}."${labelColumn}" AS "${referenceLabelKey(key)}"`);
+    aliases.set(key, alias);
+  }
+  for (const [key, field] of Object.entries(resource.fields)) {
+    const shape = field.shape;
+    const alias = shape?.kind === 'values' ? aliases.get(shape.via) : undefined;
+    if (!shape || shape.kind !== 'values' || !alias || field.writeOnly) continue;
+    const target = requireResource(resource.fields[shape.via].reference ?? '');
+    labels.push(`${alias}."${columnName(shape.field, target.fields[shape.field])}" AS "${definitionsKey(key)}"`);
   }
   const { column, order } = query.sort;
   // The list's order: the sort column, then id as the tie-breaker.

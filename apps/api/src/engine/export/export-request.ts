@@ -4,6 +4,8 @@ import { parseJson, parseListQuery, type RawListQuery } from '../rest/query-pars
 import { parseExportOptions, type RawExportOptions } from './export-format';
 import type { ExportRequest } from './resource-exporter.service';
 
+// `GET /api/:resource/export` is a generic route of every resource (rest/resource.controller.ts).
+
 /** The export's parameters, checked before anything runs (an unknown field is `400 BAD_QUERY`). */
 export function exportRequest(resource: ResourceDeclaration, query: RawListQuery & RawExportOptions, locale: Locale): ExportRequest {
   const options = parseExportOptions(query, locale);

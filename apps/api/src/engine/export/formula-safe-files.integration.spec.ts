@@ -2,11 +2,11 @@ import { idNumberCheckChar } from '@zizhu/schema';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 import { designedProgram } from '../../testing/program.fixtures';
 import { startsFormula } from './formula-safety';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 const SLOW = 60_000;
 

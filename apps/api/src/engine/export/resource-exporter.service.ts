@@ -10,7 +10,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type ListQuery, whereClause } from '../rest/list-query';
 import { presentRecord } from '../rest/record-presenter';
-import { applyRecordView } from '../rest/record-views';
+import { ResourceBehaviours } from '../rest/resource-behaviours.service';
 import { readScope } from '../scope/scope';
 import { csvSheetWriter } from './csv-sheet.writer';
 import { type ExportColumn, exportColumns } from './export-columns';
@@ -51,6 +51,7 @@ export class ResourceExporter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly behaviours: ResourceBehaviours,
   ) {}
 
   /**
@@ -139,7 +140,7 @@ export class ResourceExporter {
         // In slices, so compression and the output keep pace with the rows.
         for (let i = 0; i < batch.length; i += WRITE_SLICE) {
           const records = batch.slice(i, i + WRITE_SLICE).map((row) => presentRecord(resource, row, user));
-          await applyRecordView(runner.manager, resource, records, user);
+          await this.behaviours.view(runner.manager, resource, records, user);
           writer.writeRecords(records);
           await sink.caughtUp(writer);
         }

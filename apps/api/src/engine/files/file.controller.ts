@@ -14,7 +14,7 @@ import { RecordIdPipe } from '../rest/record-id.pipe';
 /**
  * Attachments: upload a file, then save a record with its id in a `reference: 'files'`
  * field (a decision's or an omission's evidence); download it while you can see that record.
- * Registered before ResourceModule, so `GET /files/:id` is the download, not the generic read.
+ * The declaration leaves `POST /files` and `GET /files/:id` to these routes (`ownRoutes`).
  */
 @ApiTags('files')
 @ApiBearerAuth()

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 import { MAX_FILE_BYTES } from './file-types';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

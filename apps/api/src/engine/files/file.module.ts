@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { ResourceReader } from '../rest/resource-reader.service';
 import { FileController } from './file.controller';
 import { FileService } from './file.service';
 
-/** Attachments stored in PostgreSQL, any module's. Import before ResourceModule. */
+/** Attachments stored in PostgreSQL, any module's (the files resource leaves upload and download to these routes). */
 @Module({
   controllers: [FileController],
-  providers: [FileService, ResourceReader, AuditService],
+  providers: [FileService],
 })
 export class FileModule {}

@@ -18,6 +18,8 @@ export const fileResource = defineResource({
   versioned: false,
   scope: { kind: 'stored' },
   access: { list: [], create: [], update: [], delete: [] },
+  // Upload and download are the files routes (file.controller.ts).
+  ownRoutes: ['getOne', 'create'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ix_files_record', columns: ['resource', 'record_id'] },

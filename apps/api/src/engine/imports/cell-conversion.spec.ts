@@ -1,5 +1,6 @@
 import { studentResource } from '@zizhu/students';
-import { convertCell, parseDateText, unquoteFormulaGuard } from './cell-conversion';
+import { parseDateText, unquoteFormulaGuard } from '@zizhu/schema';
+import { convertCell } from './cell-conversion';
 
 describe('convertCell', () => {
   const f = studentResource.fields;

@@ -1,6 +1,6 @@
+import type { MessageKey } from '@zizhu/schema';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { MessageKey } from '../rest/field-messages';
 import { findFieldFaults } from '../rest/input-validator.factory';
 
 export type FaultFinder = (Input: new () => object, values: Record<string, unknown>) => Record<string, MessageKey>;

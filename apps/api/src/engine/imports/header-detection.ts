@@ -1,4 +1,4 @@
-import type { FieldDeclaration, ImportColumn, ResourceDeclaration } from '@zizhu/schema';
+import { FIELD_TYPES, type FieldDeclaration, type ImportColumn, type ResourceDeclaration } from '@zizhu/schema';
 import type { Cell, SheetRow } from './sheet-reader';
 
 /** How far down a file the header row may sit (title rows, "填报单位…" lines). */
@@ -10,7 +10,7 @@ export function importableFields(resource: ResourceDeclaration): [string, FieldD
     Object.values(resource.fields).flatMap((f) => (f.derives ? Object.values(f.derives) : [])),
   );
   return Object.entries(resource.fields).filter(
-    ([key, f]) => !f.writeOnly && f.type !== 'json' && f.type !== 'password' && (!f.readOnly || derived.has(key)),
+    ([key, f]) => !f.writeOnly && FIELD_TYPES[f.type].importable && (!f.readOnly || derived.has(key)),
   );
 }
 

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startTestApp, type TestApp } from '../../testing/test-app';
-import { repeated, rowXml, SHEET_OPEN, workbookParts, zipOf, type PartContent } from './hostile-workbooks';
+import { repeated, rowXml, SHEET_OPEN, workbookParts, zipOf, type PartContent } from '../../testing/hostile-workbooks';
 import { IMPORT_LIMITS } from './import-limits';
 import { firstSchoolCode, idNumbers, postImport, settled, STUDENT_HEADER } from '../../testing/import-files';
 

@@ -4,14 +4,6 @@ import type { CellFault } from './xlsx-cell';
 
 /** Problems only a file can have; field-level ones come from the API's own validation. */
 export const IMPORT_MESSAGES = {
-  idNumberAsNumber: {
-    zh: '身份证号被 Excel 存成了数字，超过15位的部分已经丢失，号码是错的：请把该列设为“文本”后重新录入',
-    en: 'Excel stored this ID number as a number and lost every digit after the 15th: set the column to Text and type it again',
-  },
-  longNumberAsNumber: {
-    zh: '该号码被 Excel 存成了数字，超过15位的部分已经丢失：请把该列设为“文本”后重新录入',
-    en: 'Excel stored this number as a number and lost the digits after the 15th: set the column to Text and type it again',
-  },
   /** A formula without a saved result, an error value, or an unknown kind of cell. */
   cellFault: (fault: CellFault): Localized => {
     switch (fault.kind) {

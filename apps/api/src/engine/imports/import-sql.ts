@@ -1,46 +1,39 @@
-import { columnName, type FieldDeclaration, type MaskKind, type ResourceDeclaration } from '@zizhu/schema';
-import { referenceIdType } from '../metadata/resource-registry';
+import { columnName, FIELD_TYPES, type FieldDeclaration, MASK_KEEP, type MaskKind, type ResourceDeclaration } from '@zizhu/schema';
+import { FIELD_ENV } from '../metadata/resource-registry';
 
-/** `r.data->'key'` as the column's SQL type. */
+/** `r.data->'key'` as its column's SQL type (FIELD_TYPES decides the column). */
 export function fromData(key: string, field: FieldDeclaration): string {
   const text = `(r.data->>'${key}')`;
-  switch (field.type) {
+  const column = FIELD_TYPES[field.type].column(field, FIELD_ENV);
+  if (column.array) return `COALESCE(ARRAY(SELECT jsonb_array_elements_text(r.data->'${key}'))::${column.type}[], '{}')`;
+  switch (column.type) {
     case 'integer':
       return `${text}::int`;
-    case 'money':
+    case 'bigint':
       return `${text}::bigint`;
-    case 'reference':
-      return referenceIdType(field) === 'integer' ? `${text}::int` : text;
+    case 'double precision':
+      return `${text}::float8`;
     case 'boolean':
       return `COALESCE(${text}::boolean, false)`;
     case 'date':
       return `${text}::date`;
-    case 'datetime':
+    case 'timestamptz':
       return `${text}::timestamptz`;
-    case 'enumList':
-      return `COALESCE(ARRAY(SELECT jsonb_array_elements_text(r.data->'${key}'))::varchar[], '{}')`;
-    case 'json':
+    case 'jsonb':
       return `(r.data->'${key}')`;
-    case 'string':
+    case 'varchar':
     case 'text':
-    case 'enum':
-    case 'idNumber':
-    case 'phone':
-    case 'account':
-    case 'password':
       return text;
     default: {
-      const unhandled: never = field.type;
+      const unhandled: never = column.type;
       throw new Error(`No import cast for ${String(unhandled)}`);
     }
   }
 }
 
-const KEEP: Record<MaskKind, [number, number]> = { idNumber: [4, 4], phone: [3, 4], account: [4, 4] };
-
 /** The SQL twin of `maskValue`, for audit rows written set-based. */
 function maskSql(expression: string, kind: MaskKind): string {
-  const [head, tail] = KEEP[kind];
+  const { head, tail } = MASK_KEEP[kind];
   return `CASE WHEN ${expression} IS NULL THEN NULL WHEN length(${expression}) <= ${head + tail} THEN repeat('*', length(${expression}))
     ELSE left(${expression}, ${head}) || repeat('*', length(${expression}) - ${head + tail}) || right(${expression}, ${tail}) END`;
 }

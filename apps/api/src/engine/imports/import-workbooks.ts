@@ -1,11 +1,10 @@
-import type { ResourceDeclaration } from '@zizhu/schema';
+import { FIELD_TYPES, type ResourceDeclaration } from '@zizhu/schema';
 import type { Writable } from 'node:stream';
 import type { Locale } from '../errors/locale';
 import type { ExportCellKind, ExportColumn } from '../export/export-columns';
 import { type XlsxChoice, xlsxSheetWriter, xlsxWorkbookWriter } from '../export/xlsx-sheet.writer';
 import { importableFields } from './header-detection';
 
-const TEXT_TYPES = new Set(['idNumber', 'phone', 'account', 'string', 'text', 'reference']);
 const TEMPLATE_ROWS = 2_000;
 
 type Row = Readonly<Record<string, unknown>>;
@@ -26,11 +25,11 @@ const textColumn = (key: string, header: string, width: number, kind: ExportCell
 export async function writeTemplate(resource: ResourceDeclaration, locale: Locale, out: Writable): Promise<void> {
   const fields = importableFields(resource).filter(([, f]) => !f.readOnly);
   const columns = fields.map(([key, f]) =>
-    textColumn(key, f.label[locale] + (f.required ? ' *' : ''), Math.max(12, f.label.zh.length * 3 + 4), TEXT_TYPES.has(f.type) ? 'code' : f.type === 'date' ? 'date' : 'text'),
+    textColumn(key, f.label[locale] + (f.required ? ' *' : ''), Math.max(12, f.label.zh.length * 3 + 4), FIELD_TYPES[f.type].templateCell),
   );
   const choices: Record<string, XlsxChoice> = {};
   for (const [key, f] of fields) {
-    const options = f.type === 'boolean' ? [locale === 'zh' ? '是' : 'Yes', locale === 'zh' ? '否' : 'No'] : f.type === 'enum' ? f.options?.map((o) => o.label[locale]) : undefined;
+    const options = FIELD_TYPES[f.type].templateChoices?.(f, locale);
     if (options) choices[key] = { options, required: !!f.required, title: f.label[locale], error: locale === 'zh' ? '请从下拉列表中选择' : 'Choose a value from the list' };
   }
   const help = [
@@ -50,7 +49,7 @@ export async function writeTemplate(resource: ResourceDeclaration, locale: Local
       notes: [
         f.help?.[locale],
         f.options && f.type !== 'boolean' ? `${locale === 'zh' ? '可选值' : 'Choices'}: ${f.options.map((o) => o.label[locale]).join(locale === 'zh' ? '、' : ', ')}` : undefined,
-        f.type === 'reference' ? (locale === 'zh' ? '填写代码或名称' : 'Code or name') : undefined,
+        FIELD_TYPES[f.type].templateNote?.[locale],
       ]
         .filter(Boolean)
         .join('；'),

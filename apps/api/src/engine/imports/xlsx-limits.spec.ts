@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repeated, rowXml, SHEET_OPEN, workbookParts, zipOf, type PartContent } from './hostile-workbooks';
+import { repeated, rowXml, SHEET_OPEN, workbookParts, zipOf, type PartContent } from '../../testing/hostile-workbooks';
 import { IMPORT_LIMITS, ImportLimitError, ReadCancelledError } from './import-limits';
 import { readSheet, type SheetRow } from './sheet-reader';
 

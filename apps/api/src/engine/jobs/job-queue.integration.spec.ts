@@ -1,7 +1,7 @@
 import { IsInt, Min } from 'class-validator';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions } from '../../database/data-source-options';
 import { configurePgTypes } from '../database/pg-types';
 import { createTestDatabase, testServerUrl } from '../../testing/test-server';
 import { type JobFailureCause, JobInterruptedError, type JobKind } from './job-kind';

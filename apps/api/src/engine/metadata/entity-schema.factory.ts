@@ -1,54 +1,23 @@
-import { columnName, type FieldDeclaration, type ResourceDeclaration } from '@zizhu/schema';
+import { columnName, FIELD_TYPES, type FieldDeclaration, type ResourceDeclaration } from '@zizhu/schema';
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
-import { STRING_MAX_LENGTH } from '../rest/value-checks';
-import { RESOURCES, fieldEntries, referenceIdType, requireResource } from './resource-registry';
+import { FIELD_ENV, RESOURCES, fieldEntries, requireResource } from './resource-registry';
 
 /** Text columns searched by prefix or scoped by path use the "C" collation, so a plain
  * btree index serves `LIKE 'prefix%'` whatever the cluster's locale. */
 const PREFIX_COLLATION = 'C';
 
+/** The column its field type asks for (FIELD_TYPES), in TypeORM's terms. */
 function columnOptions(key: string, field: FieldDeclaration): EntitySchemaColumnOptions {
-  const name = columnName(key, field);
-  const nullable = !field.required;
-  const prefixed = field.search === 'prefix' || field.filter === 'prefix';
-  switch (field.type) {
-    case 'string':
-      return { name, type: 'varchar', length: field.maxLength ?? STRING_MAX_LENGTH, nullable, ...(prefixed ? { collation: PREFIX_COLLATION } : {}) };
-    case 'text':
-      return { name, type: 'text', nullable };
-    case 'integer':
-      return { name, type: 'integer', nullable };
-    case 'money':
-      return { name, type: 'bigint', nullable };
-    case 'boolean':
-      return { name, type: 'boolean', nullable: false, default: field.defaultValue === true };
-    case 'date':
-      return { name, type: 'date', nullable };
-    case 'datetime':
-      return { name, type: 'timestamptz', nullable };
-    case 'enum':
-      return { name, type: 'varchar', length: 32, nullable };
-    case 'enumList':
-      return { name, type: 'varchar', length: 32, array: true, nullable: false, default: () => "'{}'" };
-    case 'reference':
-      return referenceIdType(field) === 'integer'
-        ? { name, type: 'integer', nullable }
-        : { name, type: 'varchar', length: 12, nullable };
-    case 'idNumber':
-      return { name, type: 'varchar', length: 18, nullable };
-    case 'phone':
-      return { name, type: 'varchar', length: 20, nullable: true };
-    case 'account':
-      return { name, type: 'varchar', length: 32, nullable: true };
-    case 'json':
-      return { name, type: 'jsonb', nullable: true };
-    case 'password':
-      return { name, type: 'varchar', length: 255, nullable: true };
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No column mapping for field type ${String(unhandled)}`);
-    }
-  }
+  const spec = FIELD_TYPES[field.type].column(field, FIELD_ENV);
+  return {
+    name: columnName(key, field),
+    type: spec.type,
+    ...(spec.length !== undefined ? { length: spec.length } : {}),
+    ...(spec.array ? { array: true } : {}),
+    nullable: spec.nullable ?? !field.required,
+    ...(spec.default === 'emptyArray' ? { default: () => "'{}'" } : spec.default !== undefined ? { default: spec.default } : {}),
+    ...(spec.prefixCollation ? { collation: PREFIX_COLLATION } : {}),
+  };
 }
 
 function idColumn(resource: ResourceDeclaration): EntitySchemaColumnOptions {

@@ -13,7 +13,7 @@ import { allocationResource, disbursementBatchResource, disbursementExclusionRes
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
-import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
+import { FIELD_TYPES, type FieldDeclaration, type FieldEnv, type ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { fileResource } from '../files/file.resource';
 
@@ -65,6 +65,15 @@ for (const resource of RESOURCES) {
   if (overdue && (resource.fields[overdue.dueField]?.type !== 'date' || resource.fields[overdue.statusField]?.type !== 'enum')) {
     throw new Error(`${resource.name}: overdue names an unknown date or status field`);
   }
+  for (const [key, field] of Object.entries(resource.fields)) {
+    if (field.filter && !FIELD_TYPES[field.type].filter?.kinds.includes(field.filter)) {
+      throw new Error(`${resource.name}.${key}: a ${field.type} field cannot be a ${field.filter} filter`);
+    }
+    const shape = field.shape;
+    if (shape?.kind === 'values' && !byName.get(resource.fields[shape.via]?.reference ?? '')?.fields[shape.field]) {
+      throw new Error(`${resource.name}.${key}: the values shape names an unknown reference or definitions field`);
+    }
+  }
   // Reference agreements name fields by string too (`rosterId.schoolId`).
   for (const [key, field] of Object.entries(resource.fields)) {
     const rule = field.agreesWith;
@@ -100,3 +109,6 @@ export function fieldEntries(resource: ResourceDeclaration): [string, FieldDecla
 export function referenceIdType(field: FieldDeclaration): 'integer' | 'code' {
   return requireResource(field.reference ?? '').idType;
 }
+
+/** What field types need to know of the declarations around them. */
+export const FIELD_ENV: FieldEnv = { referenceIdType };

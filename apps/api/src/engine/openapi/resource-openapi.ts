@@ -1,47 +1,20 @@
-import type { FieldDeclaration, ResourceDeclaration } from '@zizhu/schema';
-import { referenceIdType } from '../metadata/resource-registry';
+import { FIELD_TYPES, type FieldDeclaration, type ResourceDeclaration } from '@zizhu/schema';
+import { FIELD_ENV } from '../metadata/resource-registry';
 import { readsFromBelow } from '../scope/scope';
 
 type JsonSchema = Record<string, unknown>;
 type PathItem = Record<string, unknown>;
 
-/** OpenAPI schema of one field, from its declaration. */
+/** OpenAPI schema of one field: its type's (FIELD_TYPES), with the declaration's label and access. */
 export function fieldSchema(field: FieldDeclaration): JsonSchema {
   const description = `${field.label.en} (${field.label.zh})${field.help ? ` — ${field.help.en}` : ''}`;
-  const base = { description, ...(field.readOnly ? { readOnly: true } : {}), ...(field.writeOnly ? { writeOnly: true } : {}) };
-  switch (field.type) {
-    case 'string':
-    case 'text':
-    case 'password':
-      return { ...base, type: 'string', maxLength: field.maxLength, minLength: field.minLength, pattern: field.pattern?.regex };
-    case 'integer':
-      return { ...base, type: 'integer', minimum: field.min, maximum: field.max };
-    case 'money':
-      return { ...base, type: 'integer', format: 'int64', description: `${description} (fen)`, minimum: field.min, maximum: field.max };
-    case 'boolean':
-      return { ...base, type: 'boolean' };
-    case 'date':
-      return { ...base, type: 'string', format: 'date' };
-    case 'datetime':
-      return { ...base, type: 'string', format: 'date-time' };
-    case 'enum':
-      return { ...base, type: 'string', enum: field.options?.map((o) => o.value) };
-    case 'enumList':
-      return { ...base, type: 'array', items: { type: 'string', enum: field.options?.map((o) => o.value) } };
-    case 'reference':
-      return { ...base, type: referenceIdType(field) === 'integer' ? 'integer' : 'string', description: `${description}; id of ${field.reference}` };
-    case 'idNumber':
-      return { ...base, type: 'string', example: '450902200803151234', description: `${description}; masked as 4509**********1234 for roles without plain access` };
-    case 'phone':
-    case 'account':
-      return { ...base, type: 'string', description: `${description}; masked for roles without plain access` };
-    case 'json':
-      return { ...base, type: 'object' };
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No OpenAPI mapping for ${String(unhandled)}`);
-    }
-  }
+  const { schema, note } = FIELD_TYPES[field.type].openApi(field, FIELD_ENV);
+  return {
+    description: `${description}${note ?? ''}`,
+    ...(field.readOnly ? { readOnly: true } : {}),
+    ...(field.writeOnly ? { writeOnly: true } : {}),
+    ...schema,
+  };
 }
 
 export function recordSchema(resource: ResourceDeclaration): JsonSchema {

@@ -1,114 +1,20 @@
-import {
-  type FieldDeclaration,
-  type FieldMap,
-  findIdNumberFault,
-  type ResourceDeclaration,
-} from '@zizhu/schema';
-import {
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidateIf,
-  type ValidationOptions,
-  validateSync,
-} from 'class-validator';
-import { referenceIdType } from '../metadata/resource-registry';
-import type { MessageKey } from './field-messages';
-import { isInt4, isIsoDateTime, isRealDate, STRING_MAX_LENGTH } from './value-checks';
+import { FIELD_TYPES, type FieldDeclaration, type FieldMap, type MessageKey, type ResourceDeclaration } from '@zizhu/schema';
+import { IsDefined, IsOptional, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { FIELD_ENV } from '../metadata/resource-registry';
 
 type PropertyDecorator = (target: object, propertyKey: string) => void;
 
-/** Each constraint's message is our message key; it is rendered per language later. */
-const key = (messageKey: MessageKey): ValidationOptions => ({ message: messageKey });
-
-const REAL_DATE = ValidateBy({ name: 'realDate', validator: { validate: isRealDate } }, key('date'));
-const DATE_TIME = ValidateBy({ name: 'isoDateTime', validator: { validate: isIsoDateTime } }, key('datetime'));
-/** What an `integer` column holds, for fields that declare no narrower bounds. */
-const INT4 = (messageKey: MessageKey) => ValidateBy({ name: 'int4', validator: { validate: isInt4 } }, key(messageKey));
-
-function idNumberDecorators(): PropertyDecorator[] {
-  const faults = ['length', 'characters', 'region', 'birthDate', 'checkDigit'] as const;
-  // One constraint per fault, so the error names exactly what is wrong with the number.
-  return faults.map((fault) =>
-    ValidateBy(
-      {
-        name: `idNumber_${fault}`,
-        validator: { validate: (v: unknown) => typeof v === 'string' && findIdNumberFault(v) !== fault },
-      },
-      key(`idNumber.${fault}`),
-    ),
-  );
-}
-
+/**
+ * The field type's checks (FIELD_TYPES) as class-validator constraints, in order; each
+ * constraint's message is our message key, rendered per language later.
+ */
 function typeDecorators(field: FieldDeclaration): PropertyDecorator[] {
-  const text = (): PropertyDecorator[] => [
-    IsString(key('text')),
-    ...(field.maxLength ? [MaxLength(field.maxLength, key('maxLength'))] : []),
-    // A string column without a declared length is varchar(255); text is unbounded.
-    ...(field.type === 'string' && !field.maxLength ? [MaxLength(STRING_MAX_LENGTH, key('maxLength'))] : []),
-    ...(field.minLength ? [MinLength(field.minLength, key('minLength'))] : []),
-    ...(field.pattern ? [Matches(new RegExp(field.pattern.regex), key('pattern'))] : []),
-  ];
-  switch (field.type) {
-    case 'string':
-    case 'text':
-    case 'password':
-      return text();
-    case 'money':
-      return [
-        IsInt(key('money')),
-        Min(field.min ?? -Number.MAX_SAFE_INTEGER, key('min')),
-        Max(field.max ?? Number.MAX_SAFE_INTEGER, key('max')),
-      ];
-    case 'integer':
-      return [
-        IsInt(key('integer')),
-        ...(field.min !== undefined ? [Min(field.min, key('min'))] : []),
-        ...(field.max !== undefined ? [Max(field.max, key('max'))] : []),
-        INT4('outOfRange'),
-      ];
-    case 'boolean':
-      return [IsBoolean(key('boolean'))];
-    case 'date':
-      return [REAL_DATE];
-    case 'datetime':
-      return [DATE_TIME];
-    case 'enum':
-      return [IsIn((field.options ?? []).map((o) => o.value), key('option'))];
-    case 'enumList':
-      return [
-        IsArray(key('options')),
-        IsIn((field.options ?? []).map((o) => o.value), { each: true, ...key('options') }),
-        ...(field.required ? [ArrayNotEmpty(key('options'))] : []),
-      ];
-    case 'reference':
-      return referenceIdType(field) === 'integer' ? [IsInt(key('reference')), INT4('reference')] : [IsString(key('reference'))];
-    case 'idNumber':
-      return [IsString(key('idNumber.characters')), ...idNumberDecorators()];
-    case 'phone':
-      return [Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, key('phone'))];
-    case 'account':
-      return [Matches(/^\d{12,30}$/, key('account'))];
-    case 'json':
-      return field.shape?.kind === 'list' ? [IsArray(key('list'))] : [IsObject(key('object'))];
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No validation for field type ${String(unhandled)}`);
-    }
-  }
+  return FIELD_TYPES[field.type]
+    .checks(field, FIELD_ENV)
+    .map((check, index) => ValidateBy({ name: `${field.type}_${index}_${check.key}`, validator: { validate: (value: unknown) => check.test(value) } }, { message: check.key }));
 }
+
+const key = (messageKey: MessageKey) => ({ message: messageKey });
 
 /** create: a whole new record; update: changes to a stored one; patch: some fields of a
  * record that may or may not exist yet (an import row), checked field by field. */

@@ -1,7 +1,13 @@
-import { type FieldDeclaration, findRuleProblem, type Localized } from '@zizhu/schema';
-import { renderMessage } from './field-messages';
+import {
+  type ConfiguredField,
+  type FieldDeclaration,
+  findRuleProblem,
+  type Localized,
+  normalizeValue,
+  renderMessage,
+  validateConfiguredValues,
+} from '@zizhu/schema';
 import { buildFieldsClass, findFieldFaults } from './input-validator.factory';
-import { normalizeValue } from './record-input';
 
 type Item = Record<string, unknown>;
 
@@ -11,7 +17,9 @@ const itemClasses = new Map<string, new () => object>();
  * Checks a json field against its declared shape. Returns the value to store (list items
  * normalised, unknown item keys dropped) and errors keyed by form path (`tiers.1.amount`),
  * which is where react-admin shows a server error on a nested input.
- * A `values` shape depends on another record and is checked by the module that owns it.
+ * A `values` shape depends on another record: its definitions are resolved through the
+ * `via` reference once the references are checked (configured-answers.ts, which calls
+ * `checkConfiguredAnswers` below); here it only has to be an object.
  */
 export function checkJsonShape(
   owner: string,
@@ -70,4 +78,20 @@ function checkList(classKey: string, key: string, field: FieldDeclaration, list:
     return item;
   });
   return { value: items, errors };
+}
+
+/**
+ * Answers against the definitions they answer (each through its field type's checks):
+ * the cleaned answers, and errors keyed by form path (`applicationData.familySize`).
+ */
+export function checkConfiguredAnswers(
+  key: string,
+  definitions: readonly ConfiguredField[],
+  value: unknown,
+  answersOptional: boolean,
+): { value: Record<string, unknown>; errors: Record<string, Localized> } {
+  const checked = validateConfiguredValues(definitions, value, { answersOptional });
+  const errors: Record<string, Localized> = {};
+  for (const [answerKey, message] of Object.entries(checked.errors)) errors[`${key}.${answerKey}`] = message;
+  return { value: checked.values, errors };
 }

@@ -1,15 +1,18 @@
 import {
   columnName,
+  FIELD_TYPES,
   type FieldDeclaration,
+  filterId,
+  filterText,
   normalizeIdNumber,
   type RelationFilterDeclaration,
   type ResourceDeclaration,
 } from '@zizhu/schema';
 import { ApiException } from '../errors/api.exception';
-import { referenceIdType, requireResource } from '../metadata/resource-registry';
+import { FIELD_ENV, requireResource } from '../metadata/resource-registry';
 import type { Condition, ListQuery } from './list-query';
 import { OVERDUE_KEY, overdueColumns } from './overdue-sql';
-import { containsNul, isInt4, isIsoDateTime, isRealDate, ownValue, valueProblem } from './value-checks';
+import { containsNul, ownValue, valueProblem } from './value-checks';
 
 /** Largest page a list request may ask for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -70,7 +73,7 @@ function parseFilter(resource: ResourceDeclaration, key: string, value: unknown)
   if (!field?.filter || field.filter === 'range') throw unknownFilter(key);
   const column = columnName(key, field);
   if (field.filter === 'prefix') return { kind: 'prefix', column, value: text(value, key) };
-  if (field.type === 'enumList') return { kind: 'contains', column, value: String(coerceOption(field, value, key)) };
+  if (FIELD_TYPES[field.type].filter?.contains) return { kind: 'contains', column, value: String(coerce(field, value, key)) };
   if (Array.isArray(value)) return { kind: 'in', column, values: value.map((v) => coerce(field, v, key)) };
   return { kind: 'eq', column, value: coerce(field, value, key) };
 }
@@ -113,66 +116,25 @@ function searchCondition(resource: ResourceDeclaration, q: string): Condition {
 
 const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
+/** A filter value as the column compares it (its field type's `filter`, FIELD_TYPES); else a 400. */
 function coerce(field: FieldDeclaration, value: unknown, key: string): unknown {
-  switch (field.type) {
-    case 'integer':
-      return coerceInteger(value, key, isInt4);
-    case 'money':
-      return coerceInteger(value, key, Number.isSafeInteger);
-    case 'reference':
-      return coerceId(referenceIdType(field), value, key);
-    case 'boolean':
-      if (value === true || value === 'true') return true;
-      if (value === false || value === 'false') return false;
-      throw badValue(key);
-    case 'enum':
-    case 'enumList':
-      return coerceOption(field, value, key);
-    case 'date':
-      if (isRealDate(value)) return value;
-      throw badValue(key);
-    case 'datetime':
-      if (isIsoDateTime(value)) return value;
-      throw badValue(key);
-    case 'idNumber':
-      return normalizeIdNumber(text(value, key));
-    case 'string':
-    case 'text':
-    case 'phone':
-    case 'account':
-      return text(value, key);
-    case 'json':
-    case 'password':
-      throw unknownFilter(key);
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`Unhandled field type ${String(unhandled)}`);
-    }
-  }
-}
-
-function coerceOption(field: FieldDeclaration, value: unknown, key: string): string {
-  const option = field.options?.find((o) => o.value === value);
-  if (!option) throw badValue(key);
-  return option.value;
+  const filter = FIELD_TYPES[field.type].filter;
+  if (!filter) throw unknownFilter(key);
+  const coerced = filter.coerce(value, field, FIELD_ENV);
+  if (coerced === undefined) throw badValue(key);
+  return coerced;
 }
 
 function coerceId(idType: 'integer' | 'code', value: unknown, key: string): number | string {
-  if (idType === 'integer') return coerceInteger(value, key, isInt4);
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  throw badValue(key);
-}
-
-/** A number or a decimal string, within what the column holds. */
-function coerceInteger(value: unknown, key: string, fits: (n: number) => boolean): number {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || !fits(n)) throw badValue(key);
-  return n;
+  const id = filterId(idType, value);
+  if (id === undefined) throw badValue(key);
+  return id;
 }
 
 function text(value: unknown, key: string): string {
-  if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
-  throw badValue(key);
+  const coerced = filterText(value);
+  if (coerced === undefined) throw badValue(key);
+  return coerced;
 }
 
 function parseSort(resource: ResourceDeclaration, raw: unknown): ListQuery['sort'] {

@@ -1,15 +1,6 @@
-import {
-  type FieldDeclaration,
-  idNumberFacts,
-  isMasked,
-  type Localized,
-  maskValue,
-  normalizeIdNumber,
-  type ResourceDeclaration,
-} from '@zizhu/schema';
+import { idNumberFacts, isMasked, type Localized, maskValue, normalizeValue, renderMessage, type ResourceDeclaration } from '@zizhu/schema';
 import { hashPassword } from '../auth/password';
 import { ApiException } from '../errors/api.exception';
-import { renderMessage } from './field-messages';
 import { buildInputClass, findFieldFaults, type InputMode, isWritable } from './input-validator.factory';
 import { checkJsonShape } from './json-shape.validator';
 import { type ValueProblem, valueProblem } from './value-checks';
@@ -23,22 +14,6 @@ function inputClass(resource: ResourceDeclaration, mode: InputMode): new () => o
   let Input = inputClasses.get(cacheKey);
   if (!Input) inputClasses.set(cacheKey, (Input = buildInputClass(resource, mode)));
   return Input;
-}
-
-/** Safe normalisation a clerk would expect silently: trimming, full-width digits, etc. */
-export function normalizeValue(field: FieldDeclaration, value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  switch (field.type) {
-    case 'idNumber':
-      return normalizeIdNumber(trimmed);
-    case 'phone':
-    case 'account':
-      return trimmed.replace(/[\s-]/g, '');
-    default:
-      return trimmed;
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { columnName, maskValue, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import { columnName, FIELD_TYPES, type FieldDeclaration, maskValue, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import { inScope, readsFromBelow } from '../scope/scope';
 import { OVERDUE_KEY, overdueSql } from './overdue-sql';
 
@@ -33,7 +33,7 @@ export function presentRecord(resource: ResourceDeclaration, row: Record<string,
     const field = resource.fields[key];
     if (field?.writeOnly) continue;
     const masked = field?.sensitive && !field.sensitive.plainFor.includes(user.role) && typeof value === 'string';
-    record[key] = masked ? maskValue(field.sensitive!.mask, value) : field?.type === 'money' ? moneyValue(value) : value;
+    record[key] = masked ? maskValue(field.sensitive!.mask, value) : presentValue(field, value);
   }
   // A record read from above the user's subtree (a city-wide run for a county) is theirs to read only.
   if (readsFromBelow(resource)) record.writable = inScope(String(row.scopePath ?? ''), user);
@@ -49,12 +49,13 @@ export function auditSnapshot(resource: ResourceDeclaration, row: Record<string,
     const field = resource.fields[key];
     if (field?.writeOnly) snapshot[key] = value == null ? null : '(set)';
     else if (field?.sensitive && typeof value === 'string') snapshot[key] = maskValue(field.sensitive.mask, value);
-    else snapshot[key] = field?.type === 'money' ? moneyValue(value) : value;
+    else snapshot[key] = presentValue(field, value);
   }
   return snapshot;
 }
 
-/** pg returns bigint as text; amounts in fen stay far below 2^53, so a number is exact. */
-export function moneyValue(value: unknown): unknown {
-  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+/** The value as a response carries it: what its field type makes of the driver's value (money: a number). */
+function presentValue(field: FieldDeclaration | undefined, value: unknown): unknown {
+  const present = field && FIELD_TYPES[field.type].present;
+  return present ? present(value) : value;
 }

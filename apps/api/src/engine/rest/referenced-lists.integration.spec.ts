@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '@zizhu/schema';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 const SLOW = 60_000;
 const NO_JUNIOR = '该校没有初中学段（该校学段：普高）';

@@ -7,7 +7,7 @@ import { readScope } from '../scope/scope';
 import { type Condition, type ListQuery, whereClause } from './list-query';
 import { type ApiRecord, presentRecord, selectList } from './record-presenter';
 import { attachReferenceLabels } from './reference-labels';
-import { applyRecordView } from './record-views';
+import { ResourceBehaviours } from './resource-behaviours.service';
 import { containsNul, INT4_MAX } from './value-checks';
 
 /** Counts stop here; past it the planner's estimate is reported (Content-Range total). */
@@ -36,7 +36,10 @@ export interface ListResult {
 
 @Injectable()
 export class ResourceReader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly behaviours: ResourceBehaviours,
+  ) {}
 
   async list(resource: ResourceDeclaration, query: ListQuery, user: SessionUser): Promise<ListResult> {
     const conditions = [...readScope(resource, user), ...query.conditions];
@@ -54,7 +57,7 @@ export class ResourceReader {
     const [rows, total] = await Promise.all([this.db.query(sql, params), this.count(resource, conditions)]);
     const records = rows.map((row: Record<string, unknown>) => presentRecord(resource, row, user));
     await attachReferenceLabels(this.db.manager, resource, records, user);
-    await applyRecordView(this.db.manager, resource, records, user);
+    await this.behaviours.view(this.db.manager, resource, records, user);
     return { records, total };
   }
 
@@ -81,7 +84,7 @@ export class ResourceReader {
     if (!row) throw ApiException.notFound();
     const record = presentRecord(resource, row, user);
     await attachReferenceLabels(this.db.manager, resource, [record], user);
-    await applyRecordView(this.db.manager, resource, [record], user);
+    await this.behaviours.view(this.db.manager, resource, [record], user);
     return record;
   }
 

@@ -1,49 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { columnName, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
+import { columnName, renderMessage, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
 import { databaseError } from '../errors/database-error';
 import { attachFiles } from '../files/file-attach';
 import { checkAgreements } from '../scope/reference-agreement';
-import { checkReferences, inScope, moveSubtree, resolveScopePath, scopeFields } from '../scope/scope';
-import { renderMessage } from './field-messages';
+import { checkReferences, inReadScope, inScope, moveSubtree, readsFromBelow, resolveScopePath, scopeFields } from '../scope/scope';
+import { checkConfiguredValues } from './configured-answers';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
 import { prepareInput } from './record-input';
 import { checkListsStillCover, checkReferencedLists } from './referenced-lists';
+import type { RecordChange, RecordWrite } from './resource-behaviour';
+import { ResourceBehaviours } from './resource-behaviours.service';
 import { parseId, ResourceReader } from './resource-reader.service';
 import { isInt4 } from './value-checks';
 
 type Row = Record<string, unknown>;
 
 /**
- * Values the server sets in the same UPDATE as the user's change (who decided, when),
- * keyed by field; given the accepted input and the locked row as it was.
+ * Creates, updates and deletes records of any declared resource, each change audited, the
+ * resource's behaviour (see resource-behaviour.ts) called at its named points.
  */
-export type ServerValues = (values: Row, existing: Row) => Row;
-
-/**
- * Values the server adds to a new record (copied from its parent, computed), given the
- * accepted input and the transaction, so that the parent can be locked and checked first.
- */
-export type ServerCreateValues = (values: Row, manager: EntityManager) => Promise<Row>;
-
-/** Creates, updates and deletes records of any declared resource, each change audited. */
 @Injectable()
 export class ResourceWriter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
     private readonly audit: AuditService,
+    private readonly behaviours: ResourceBehaviours,
   ) {}
 
-  create(resource: ResourceDeclaration, body: Row, user: SessionUser, serverValues?: ServerCreateValues): Promise<ApiRecord> {
-    return this.transaction(resource, async (manager) => {
-      const input = await prepareInput(resource, body, 'create');
-      const values = { ...input, ...(await serverValues?.(input, manager)) };
+  /** `serverValues`: values the caller sets beside the behaviour's (a clue opened from an exception keeps its key). */
+  async create(resource: ResourceDeclaration, body: Row, user: SessionUser, serverValues: Row = {}): Promise<ApiRecord> {
+    const behaviour = this.behaviours.of(resource);
+    const record = await this.transaction(resource, async (manager) => {
+      const input = await prepareInput(resource, behaviour.prepareBody?.(body, user) ?? body, 'create');
+      const write: RecordWrite = { action: 'create', body, values: input, existing: null, manager, user };
+      await behaviour.validate?.(write);
+      const values = { ...input, ...(await behaviour.serverValues?.(write)), ...serverValues };
       const scopePath = await resolveScopePath(resource, values, manager, user);
       await checkReferences(resource, values, manager, user);
+      await checkConfiguredValues(manager, resource, values);
       await checkAgreements(resource, values, Object.keys(values), manager);
       await checkReferencedLists(manager, resource, values, values);
       const columns = Object.keys(values).map((key) => columnName(key, resource.fields[key]));
@@ -65,26 +64,33 @@ export class ResourceWriter {
         before: null,
         after: auditSnapshot(resource, row),
       });
-      return presentRecord(resource, row, user);
+      const after = await this.afterWrite(resource, { action: 'create', before: null, after: row, manager, user });
+      return presentRecord(resource, after, user);
     });
+    await behaviour.afterCommit?.(record, user);
+    return record;
   }
 
-  update(resource: ResourceDeclaration, id: string, body: Row, user: SessionUser, serverValues?: ServerValues): Promise<ApiRecord> {
-    return this.transaction(resource, async (manager) => {
+  async update(resource: ResourceDeclaration, id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
+    const behaviour = this.behaviours.of(resource);
+    const record = await this.transaction(resource, async (manager) => {
       const existing = await this.lockInScope(manager, resource, id, user);
       if (resource.versioned) checkVersion(existing, body.version);
       const values = await prepareInput(resource, body, 'update', existing);
       if (!Object.keys(values).length) return presentRecord(resource, existing, user);
+      const write: RecordWrite = { action: 'update', body, values, existing, manager, user };
+      await behaviour.validate?.(write);
 
       let scopePath = existing.scopePath as string;
       if (scopeFields(resource).some((key) => key in values)) {
         scopePath = await resolveScopePath(resource, { ...existing, ...values }, manager, user);
       }
       await checkReferences(resource, values, manager, user);
+      await checkConfiguredValues(manager, resource, values, existing);
       await checkAgreements(resource, { ...existing, ...values }, Object.keys(values), manager);
       await checkReferencedLists(manager, resource, { ...existing, ...values }, values);
       await checkListsStillCover(manager, resource, existing.id, values);
-      const written = { ...values, ...serverValues?.(values, existing) };
+      const written = { ...values, ...(await behaviour.serverValues?.(write)) };
       const sets = Object.keys(written).map((key, i) => `"${columnName(key, resource.fields[key])}" = $${i + 2}`);
       const params: unknown[] = [parseId(resource, id), ...sqlParams(resource, written), scopePath];
       sets.push(`scope_path = $${params.length}`);
@@ -104,23 +110,19 @@ export class ResourceWriter {
         before: auditSnapshot(resource, existing),
         after: auditSnapshot(resource, row),
       });
-      return presentRecord(resource, row, user);
+      const after = await this.afterWrite(resource, { action: 'update', before: existing, after: row, manager, user });
+      return presentRecord(resource, after, user);
     });
+    await behaviour.afterCommit?.(record, user);
+    return record;
   }
 
-  /**
-   * Deletes a record (scope, audit). `prepare`, if given, runs first in the same
-   * transaction on the locked record: it may refuse, or remove what a module keeps for it.
-   */
-  remove(
-    resource: ResourceDeclaration,
-    id: string,
-    user: SessionUser,
-    prepare?: (manager: EntityManager, existing: Row) => Promise<void>,
-  ): Promise<ApiRecord> {
+  /** Deletes a record (scope, audit); the behaviour's `beforeDelete` runs first on the locked row. */
+  remove(resource: ResourceDeclaration, id: string, user: SessionUser): Promise<ApiRecord> {
+    const behaviour = this.behaviours.of(resource);
     return this.transaction(resource, async (manager) => {
       const existing = await this.lockInScope(manager, resource, id, user);
-      if (prepare) await prepare(manager, existing);
+      await behaviour.beforeDelete?.(existing, manager, user);
       await manager.query(`DELETE FROM "${resource.table}" WHERE id = $1`, [parseId(resource, id)]);
       await this.audit.record(manager, user, {
         action: 'delete',
@@ -130,8 +132,17 @@ export class ResourceWriter {
         before: auditSnapshot(resource, existing),
         after: null,
       });
+      await behaviour.afterWrite?.({ action: 'delete', before: existing, after: null, manager, user });
       return presentRecord(resource, existing, user);
     });
+  }
+
+  /** The behaviour's follow-up writes; the row is read again when there were any (totals it changed). */
+  private async afterWrite(resource: ResourceDeclaration, change: RecordChange & { after: Row }): Promise<Row> {
+    const behaviour = this.behaviours.of(resource);
+    if (!behaviour.afterWrite) return change.after;
+    await behaviour.afterWrite(change);
+    return (await this.reader.findRow(change.manager, resource, String(change.after.id)))!;
   }
 
   /** The plain value of one sensitive field, for roles allowed to ask; always audited. */
@@ -155,10 +166,14 @@ export class ResourceWriter {
     });
   }
 
-  /** Out-of-scope writes are refused (403); writes to records that do not exist are 404. */
+  /**
+   * Out-of-scope writes are refused (403); writes to records that do not exist are 404, and
+   * so are those to records read from below that the user cannot even read.
+   */
   private async lockInScope(manager: EntityManager, resource: ResourceDeclaration, id: string, user: SessionUser): Promise<Row> {
     const existing = await this.reader.findRow(manager, resource, id, [], true);
     if (!existing) throw ApiException.notFound();
+    if (readsFromBelow(resource) && !inReadScope(resource, existing.scopePath as string, user)) throw ApiException.notFound();
     if (!inScope(existing.scopePath as string, user)) throw ApiException.outOfScope();
     return existing;
   }

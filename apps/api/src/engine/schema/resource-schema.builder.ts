@@ -95,6 +95,7 @@ function describeField(key: string, f: FieldDeclaration, user: SessionUser): Fie
     minLength: f.minLength,
     min: f.min,
     max: f.max,
+    decimals: f.decimals,
     pattern: f.pattern,
     options: f.options,
     reference: f.reference,
@@ -120,6 +121,8 @@ function describeField(key: string, f: FieldDeclaration, user: SessionUser): Fie
 
 function describeShape(f: FieldDeclaration, user: SessionUser): FieldSchemaShape | undefined {
   const shape = f.shape;
+  // When answers are optional is the server's business: the panel gets the shape it always got.
+  if (shape?.kind === 'values') return { kind: 'values', via: shape.via, field: shape.field };
   if (shape?.kind !== 'list') return shape;
   const itemFields = Object.entries(shape.itemFields).map(([key, item]) => describeField(key, item, user));
   return { kind: 'list', itemFields, minItems: shape.minItems, maxItems: shape.maxItems };

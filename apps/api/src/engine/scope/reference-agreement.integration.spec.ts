@@ -1,7 +1,7 @@
 import { designedProgram } from '../../testing/program.fixtures';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * A record's references must be readable by the caller and agree with each other: a clue's

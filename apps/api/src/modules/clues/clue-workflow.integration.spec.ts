@@ -1,6 +1,6 @@
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 

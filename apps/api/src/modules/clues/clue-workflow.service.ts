@@ -1,55 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueAnswerForm, clueResource } from '@zizhu/checks';
+import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueResource } from '@zizhu/checks';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
 import { attachFiles } from '../../engine/files/file-attach';
 import { type ApiRecord, auditSnapshot, selectList } from '../../engine/rest/record-presenter';
-import { prepareInput } from '../../engine/rest/record-input';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { inScope } from '../../engine/scope/scope';
 import { CLUE_ACTION_NAMES, CLUE_MESSAGES } from './clue-messages';
+import type { ClueReviewDto } from './dtos/clue-review.dto';
 
 type Row = Record<string, unknown>;
 
 const REASON_MAX = 500;
 
 /**
- * 问题线索: the generic create and update (the county's own fields) plus the workflow —
- * the school answers (待核实/已退回 → 已反馈), the county accepts (→ 已办结) or returns with a
- * reason (→ 已退回). Each action checks the role, the clue's region and its status, and is
- * one audited UPDATE plus its line in the clue's history (clue-actions).
+ * 问题线索's workflow (the actions of ClueBehaviour): the school answers (待核实/已退回 →
+ * 已反馈), the county accepts (→ 已办结) or returns with a reason (→ 已退回). Each action
+ * checks the clue's region and its status (the role is the action's declared permission),
+ * and is one audited UPDATE plus its line in the clue's history (clue-actions).
  */
 @Injectable()
 export class ClueWorkflowService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
-    private readonly writer: ResourceWriter,
     private readonly audit: AuditService,
   ) {}
 
-  create(body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!clueResource.access.create.includes(user.role)) throw ApiException.forbidden();
-    if (body.status !== undefined && body.status !== 'open') throw ApiException.validation({ status: CLUE_MESSAGES.statusOnCreate });
-    return this.writer.create(clueResource, body, user, async () => ({ status: 'open', openedBy: user.id }));
-  }
-
-  /** The county's edit of what it set (description, due date, refund); the workflow's fields stay read-only. */
-  update(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!clueResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    return this.writer.update(clueResource, id, body, user);
-  }
-
   /** The school's answer: verdict, finding, rectification (required when confirmed), evidence files. */
-  async answer(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    // Whose step it is comes before what they wrote: a county officer hears 403, not a form's errors.
-    if (!CLUE_ACTIONS.answer.roles.includes(user.role)) throw ApiException.forbidden();
-    const values = await prepareInput(clueAnswerForm, body, 'create');
-    return this.act(id, 'answer', user, body.version, async (manager, clue) => {
+  async answer(id: string, values: Row, user: SessionUser): Promise<ApiRecord> {
+    return this.act(id, 'answer', user, values.version, async (manager, clue) => {
       await attachFiles(manager, clueResource, values, clue.id as number, clue.scopePath as string, user);
       return {
         verdict: values.verdict,
@@ -68,8 +51,8 @@ export class ClueWorkflowService {
   }
 
   /** The county accepts the answer (an optional comment) or returns it (a reason, required). */
-  review(id: string, action: 'accept' | 'return', body: Row, user: SessionUser): Promise<ApiRecord> {
-    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+  review(id: string, action: 'accept' | 'return', body: ClueReviewDto, user: SessionUser): Promise<ApiRecord> {
+    const reason = body.reason?.trim() ?? '';
     if (action === 'return' && !reason) throw ApiException.validation({ reason: CLUE_MESSAGES.reasonRequired });
     if (reason.length > REASON_MAX) throw ApiException.validation({ reason: CLUE_MESSAGES.reasonTooLong });
     return this.act(id, action, user, body.version, async () => ({ reviewComment: reason || null, reviewedBy: user.id, reviewedAt: new Date() }));
@@ -83,7 +66,6 @@ export class ClueWorkflowService {
     changes: (manager: EntityManager, clue: Row) => Promise<Row>,
   ): Promise<ApiRecord> {
     const rule = CLUE_ACTIONS[action];
-    if (!rule.roles.includes(user.role)) throw ApiException.forbidden();
     await this.db.transaction(async (manager) => {
       const clue = await this.reader.findRow(manager, clueResource, id, [], true);
       if (!clue || !inScope(clue.scopePath as string, user)) throw ApiException.notFound();

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../../engine/audit/audit.service';
-import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { actionController } from '../../engine/rest/action.controller';
+import { ClueBehaviour } from './clue.behaviour';
 import { ClueWorkflowService } from './clue-workflow.service';
-import { ClueController } from './clue.controller';
 
-/** 问题线索: creation, the school's answer and the county's review. Import before ResourceModule. */
+/** 问题线索: creation, the school's answer and the county's review (ClueBehaviour and its actions). */
 @Module({
-  controllers: [ClueController],
-  providers: [ClueWorkflowService, ResourceReader, ResourceWriter, AuditService],
+  controllers: [actionController(ClueBehaviour)],
+  providers: [ClueWorkflowService, ClueBehaviour],
 })
 export class CluesModule {}

@@ -1,6 +1,6 @@
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 describe('comparison results: bulk confirm', () => {
   let api: TestApp;

@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '@zizhu/schema';
-import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, totalOf, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * A run's lists are picked by name: the schema declares `listIds` as ids of identity lists

@@ -1,3 +1,5 @@
+import { ID_NUMBER_LENGTH } from '@zizhu/schema';
+
 /**
  * The statements of one comparison run, all set-based: each step is one statement over
  * every identity of the chosen lists and every enrolled student of the run's region, so
@@ -53,7 +55,7 @@ const ENROLLED_IN_REGION = `s.status = 'enrolled' AND s.scope_path LIKE :pattern
  */
 export const IDENTITIES_TABLE_SQL = `
 CREATE TEMP TABLE cmp_identities (
-  identity_id integer NOT NULL, id_number varchar(18) NOT NULL, name varchar(50) NOT NULL, birth_date date,
+  identity_id integer NOT NULL, id_number varchar(${ID_NUMBER_LENGTH}) NOT NULL, name varchar(50) NOT NULL, birth_date date,
   list_id integer NOT NULL, identity_type_id integer, home_region_id varchar(12) NOT NULL,
   home_path varchar(200) COLLATE "C" NOT NULL, list_path varchar(200) COLLATE "C" NOT NULL
 ) ON COMMIT DROP`;
@@ -74,7 +76,7 @@ SELECT i.id AS identity_id, i.id_number, i.name, i.birth_date, i.list_id,
 export const MATCHES_TABLE_SQL = `
 CREATE TEMP TABLE cmp_matches (
   student_id integer, identity_id integer NOT NULL, identity_type_id integer,
-  person_name varchar(50), person_id_number varchar(18), region_id varchar(12) NOT NULL,
+  person_name varchar(50), person_id_number varchar(${ID_NUMBER_LENGTH}), region_id varchar(12) NOT NULL,
   outcome varchar(32) NOT NULL, reason varchar(32) NOT NULL, scope_path varchar(200) COLLATE "C" NOT NULL
 ) ON COMMIT DROP`;
 
@@ -150,7 +152,7 @@ ALTER TABLE comparison_results ATTACH PARTITION {{partition}} FOR VALUES IN ({{c
 export const MERGE_TABLE_SQL = `
 CREATE TEMP TABLE cmp_merge (
   result_id integer, stored_outcome varchar(32), student_id integer, identity_id integer, identity_type_id integer,
-  person_name varchar(50), person_id_number varchar(18), region_id varchar(12), outcome varchar(32), reason varchar(32),
+  person_name varchar(50), person_id_number varchar(${ID_NUMBER_LENGTH}), region_id varchar(12), outcome varchar(32), reason varchar(32),
   scope_path varchar(200) COLLATE "C", action varchar(8) NOT NULL
 ) ON COMMIT DROP`;
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** China's date `days` from today, as the API reckons it (UTC+8). */
 const chinaToday = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);

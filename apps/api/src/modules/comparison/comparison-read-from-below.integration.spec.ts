@@ -1,8 +1,8 @@
 import { idNumberCheckChar } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * A city-wide run read from below: every figure a county or a school reads (summary,

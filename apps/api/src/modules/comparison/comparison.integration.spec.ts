@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '@zizhu/schema';
-import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, totalOf, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** Another valid ID number of the same region and birth date (a different person, or a typo). */
 function sibling(idNumber: string, sequence: string): string {

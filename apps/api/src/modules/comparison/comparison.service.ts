@@ -1,11 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  carriesMark,
-  checkDeadline,
   checkListIds,
   chinaDate,
-  comparisonExecutionResource,
   comparisonResource,
   comparisonResultResource,
   parseListIds,
@@ -15,44 +12,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { escapeLike } from '../../engine/rest/list-query';
-import { registerRecordView } from '../../engine/rest/record-views';
 import { inReadScope, inScope } from '../../engine/scope/scope';
-import { markSql, resultsPartition, type RunParams } from './comparison-match.sql';
+import { markSql, type RunParams } from './comparison-match.sql';
 import { countySubtotals, PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
 import { readStoredSummary } from './comparison-run';
 import { ComparisonRunJob } from './comparison-run.job';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
-import { comparisonRecordsView, executionRecordsView, subtreeSummary } from './comparison-subtree-figures';
+import { subtreeSummary } from './comparison-subtree-figures';
 import { textParam } from '../../engine/rest/query-parser';
-
-const COMPARISON_DELETE_MESSAGES = {
-  running: { zh: '比对正在运行，不能删除', en: 'The comparison is running and cannot be deleted' },
-  decided: {
-    zh: '已有学校核实了本次比对的结果，不能删除（如名单有误，可修改后重新运行）',
-    en: 'Schools have decided results of this comparison, so it cannot be deleted (fix the lists and re-run it instead)',
-  },
-};
-
-/** At most this many results per bulk confirm (a page of the panel's list is far fewer). */
-const BULK_LIMIT = 1000;
-
-/** `{ ids: number[], reason?: string }` of a bulk confirm, checked; ids deduplicated. */
-function bulkConfirmInput(body: Record<string, unknown>): { ids: number[]; reason: string | null } {
-  const { ids, reason } = body;
-  if (!Array.isArray(ids) || !ids.length || ids.length > BULK_LIMIT || !ids.every((i) => Number.isInteger(i) && i > 0 && i <= 2_147_483_647)) {
-    throw ApiException.validation({
-      ids: { zh: `请选择 1 至 ${BULK_LIMIT} 条比对结果`, en: `Choose between 1 and ${BULK_LIMIT} results` },
-    });
-  }
-  if (reason != null && (typeof reason !== 'string' || reason.length > 500)) {
-    throw ApiException.validation({ decisionReason: { zh: '核实说明最多 500 字', en: 'At most 500 characters' } });
-  }
-  const trimmed = typeof reason === 'string' ? reason.trim() : '';
-  return { ids: [...new Set(ids as number[])], reason: trimmed || null };
-}
+import type { BulkConfirmDto } from './dtos/bulk-confirm.dto';
 
 interface RunRow {
   id: number;
@@ -65,19 +35,12 @@ interface RunRow {
 
 /** Starts comparison runs (on the job queue, see comparison-run.job) and records school decisions on their results. */
 @Injectable()
-export class ComparisonService implements OnModuleInit {
+export class ComparisonService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
-    private readonly writer: ResourceWriter,
     private readonly runs: ComparisonRunJob,
   ) {}
-
-  /** Runs read from below carry the reader's subtree's figures (see comparison-subtree-figures). */
-  onModuleInit(): void {
-    registerRecordView(comparisonResource.name, comparisonRecordsView);
-    registerRecordView(comparisonExecutionResource.name, executionRecordsView);
-  }
 
   /**
    * Starts a run (202). Starting one that is already running is not an error: it answers
@@ -110,54 +73,12 @@ export class ComparisonService implements OnModuleInit {
     return this.reader.getOne(comparisonResource, String(id), user);
   }
 
-  /** A new run; its deadline must not lie in the past (China's date). */
-  create(body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
-    if (!comparisonResource.access.create.includes(user.role)) throw ApiException.forbidden();
-    const invalid = checkDeadline(body.deadline, chinaDate(new Date()));
-    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
-    return this.writer.create(comparisonResource, body, user);
-  }
-
-  /** An edit of a run; a changed deadline must not lie in the past, an unchanged one stays. */
-  async update(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
-    if (!comparisonResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const current = await this.reader.getOne(comparisonResource, id, user);
-    const invalid = checkDeadline(body.deadline, chinaDate(new Date()), current.deadline);
-    if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
-    return this.writer.update(comparisonResource, id, body, user);
-  }
-
-  /**
-   * Deletes a run with what it produced (its results table, summary, history), in one
-   * audited transaction. Refused while it runs, and once a school has decided any of its
-   * results: their verification is work to keep (re-run the run instead).
-   */
-  async remove(id: string, user: SessionUser): Promise<ApiRecord> {
-    if (!comparisonResource.access.delete.includes(user.role)) throw ApiException.forbidden();
-    // A run the caller cannot read answers as a missing one (404), not 403.
-    const runId = Number(id);
-    if (!Number.isSafeInteger(runId) || runId <= 0 || runId > 2_147_483_647) throw ApiException.notFound();
-    await this.findRun(this.db.manager, runId, user);
-    return this.writer.remove(comparisonResource, id, user, async (manager, existing) => {
-      if (existing.status === 'running') throw new ApiException('IN_USE', COMPARISON_DELETE_MESSAGES.running);
-      const partition = resultsPartition(Number(existing.id));
-      const [{ stored }] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS stored`, [partition]);
-      if (stored) {
-        const [{ decided }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM "${partition}" WHERE decision <> 'pending') AS decided`);
-        if (decided) throw new ApiException('IN_USE', COMPARISON_DELETE_MESSAGES.decided);
-        await manager.query(`DROP TABLE "${partition}"`);
-      }
-      await manager.query(`DELETE FROM comparison_executions WHERE comparison_id = $1`, [existing.id]);
-    });
-  }
-
   /** Resolves when the run is no longer running. */
   settled(id: number): Promise<void> {
     return this.runs.settled(id);
   }
 
   async summary(id: number, user: SessionUser): Promise<ComparisonSummary | null> {
-    if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
     const run = await this.findRun(this.db.manager, id, user);
     const [{ summary }] = await this.db.query(`SELECT summary FROM comparisons WHERE id = $1`, [run.id]);
     if (summary == null || inScope(run.scopePath, user)) return summary ?? null;
@@ -171,7 +92,6 @@ export class ComparisonService implements OnModuleInit {
    * it). Nodes outside the caller's subtree are never returned; an unknown parent is 404.
    */
   async summaryTree(id: number, query: { parent?: unknown; level?: unknown }, user: SessionUser): Promise<ComparisonSummaryTree> {
-    if (!comparisonResource.access.list.includes(user.role)) throw ApiException.forbidden();
     const run = await this.findRun(this.db.manager, id, user);
     const level = textParam(query.level, 'level') ?? null;
     if (level !== null && !(LEVELS as readonly string[]).includes(level)) {
@@ -227,23 +147,15 @@ export class ComparisonService implements OnModuleInit {
   }
 
   /**
-   * A decision on a result (with its reason and evidence file), through the generic update
-   * (validation, scope, version, file link, audit); who decided, when, and whether the
-   * result now gives the student a mark are written by the same UPDATE, on the locked row.
+   * After a decision on a result (see ComparisonResultBehaviour): the run's summary follows
+   * it, out of the decision's transaction (the summary lock is taken after a run's own).
    */
-  async decide(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
-    if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const record = await this.writer.update(comparisonResultResource, id, body, user, (values, existing) => ({
-      decidedBy: user.id,
-      decidedAt: new Date(),
-      marked: carriesMark(String(existing.outcome), String(values.decision ?? existing.decision)),
-    }));
+  async refreshDecided(record: ApiRecord): Promise<void> {
     const [filed]: { scopePath: string }[] = await this.db.query(
       `SELECT scope_path AS "scopePath" FROM comparison_results WHERE comparison_id = $1 AND id = $2`,
       [record.comparisonId, record.id],
     );
     await this.refreshMarked(Number(record.comparisonId), filed ? [filed.scopePath] : []);
-    return record;
   }
 
   /**
@@ -251,7 +163,7 @@ export class ComparisonService implements OnModuleInit {
    * results changed are recounted and the differences carried up the tree, and the totals
    * kept on the run are rebuilt. Serialised per run with the run's own summary step.
    */
-  private async refreshMarked(runId: number, schoolPaths: string[]): Promise<void> {
+  async refreshMarked(runId: number, schoolPaths: string[]): Promise<void> {
     if (!schoolPaths.length) return;
     await this.db.transaction(async (manager) => {
       await manager.query(SUMMARY_LOCK_BY_ID_SQL, [runId]);
@@ -270,9 +182,9 @@ export class ComparisonService implements OnModuleInit {
    * scope, becomes confirmed in one statement (who decided, when, the mark, as in
    * `decide`), each with its audit row written by the same statement; the rest are skipped.
    */
-  async confirmMany(id: number, body: Record<string, unknown>, user: SessionUser): Promise<{ confirmed: number; skipped: number }> {
-    if (!comparisonResultResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const { ids, reason } = bulkConfirmInput(body);
+  async confirmMany(id: number, body: BulkConfirmDto, user: SessionUser): Promise<{ confirmed: number; skipped: number }> {
+    const ids = [...new Set(body.ids)];
+    const reason = body.reason?.trim() || null;
     // A run the caller cannot read answers exactly as a missing one.
     await this.findRun(this.db.manager, id, user);
     const snapshot = (t: string) =>

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { listQuery, startTestApp, type TestApp, totalOf } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, totalOf, type Json } from '../../testing/test-app';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** Students filtered (and exported) by their special identity: a comparison mark or an approved omission. */
 describe('students filtered by special identity', () => {

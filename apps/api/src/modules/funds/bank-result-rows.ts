@@ -1,7 +1,6 @@
 import { DISBURSEMENT_STATUSES } from '@zizhu/funds';
-import { type Localized, parseYuan } from '@zizhu/schema';
+import { type Localized, parseDateText, parseYuan } from '@zizhu/schema';
 import type { Cell, SheetRow } from '../../engine/imports/sheet-reader';
-import { parseDateText } from '../../engine/imports/cell-conversion';
 import { FUND_MESSAGES } from './fund-messages';
 
 export type BankOutcome = 'paid' | 'failed' | 'returned';

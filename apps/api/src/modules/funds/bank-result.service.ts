@@ -16,7 +16,7 @@ import {
   readBankRow,
   statusLabel,
 } from './bank-result-rows';
-import { refreshBatch } from './disbursement-batch.service';
+import { refreshBatch } from './disbursement-batch.behaviour';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
 
@@ -42,7 +42,6 @@ export class BankResultService {
   ) {}
 
   async apply(batchId: string, file: { path: string; kind: SheetKind }, user: SessionUser): Promise<BankResultSummary> {
-    if (!['admin', 'finance'].includes(user.role)) throw ApiException.forbidden();
     const batch = await this.reader.findRow(this.db.manager, disbursementBatchResource, batchId, readScope(disbursementBatchResource, user));
     if (!batch) throw ApiException.notFound();
     const rows = await readRows(file);

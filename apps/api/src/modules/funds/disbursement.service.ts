@@ -1,30 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { disbursementResource, refundResource } from '@zizhu/funds';
-import { formatYuan, type SessionUser } from '@zizhu/schema';
+import { disbursementResource } from '@zizhu/funds';
+import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
 import { type ApiRecord, auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { readScope } from '../../engine/scope/scope';
-import { refreshBatch } from './disbursement-batch.service';
+import { refreshBatch } from './disbursement-batch.behaviour';
+import type { ReissueDto } from './dtos/reissue.dto';
 import { FUND_MESSAGES } from './fund-messages';
-import { fen } from './fund-sql';
 
 type Row = Record<string, unknown>;
 
-const FINANCE = ['admin', 'finance'];
 const ACCOUNT = /^\d{8,32}$/;
 
-/** Re-issuing failed lines and recording refunds against paid ones. */
+/** Re-issuing failed lines (the disbursements' action, see DisbursementBehaviour). */
 @Injectable()
 export class DisbursementService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
-    private readonly writer: ResourceWriter,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,8 +31,7 @@ export class DisbursementService {
    * account that failed. The new line is live, so the partial unique index refuses it if
    * the entry was paid meanwhile by another batch — the money goes out once.
    */
-  async reissue(id: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!FINANCE.includes(user.role)) throw ApiException.forbidden();
+  async reissue(id: string, body: ReissueDto, user: SessionUser): Promise<ApiRecord> {
     const visible = await this.reader.findRow(this.db.manager, disbursementResource, id, readScope(disbursementResource, user));
     if (!visible) throw ApiException.notFound();
     const created = await this.db.transaction(async (manager) => {
@@ -93,22 +89,5 @@ export class DisbursementService {
       await manager.query('ROLLBACK TO SAVEPOINT reissue');
       throw ApiException.validation({ status: FUND_MESSAGES.alreadyLive });
     }
-  }
-
-  /** 退回 against a paid line: no more than is left of it; student, program and term come from the line. */
-  async refund(body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!refundResource.access.create.includes(user.role)) throw ApiException.forbidden();
-    return this.writer.create(refundResource, body, user, async (values, manager) => {
-      const [line] = await manager.query(
-        `SELECT d.id, d.status, d.amount, d.student_id, d.program_id, d.year, d.term, d.region_id,
-                d.amount - COALESCE((SELECT sum(f.amount) FROM refunds f WHERE f.disbursement_id = d.id), 0) AS refundable
-           FROM disbursements d WHERE d.id = $1 FOR UPDATE`,
-        [values.disbursementId],
-      );
-      if (!line) return {};
-      if (line.status !== 'paid') throw ApiException.validation({ disbursementId: FUND_MESSAGES.refundNotPaid });
-      if (fen(values.amount) > fen(line.refundable)) throw ApiException.validation({ amount: FUND_MESSAGES.refundTooMuch(formatYuan(fen(line.refundable))) });
-      return { studentId: line.student_id, programId: line.program_id, year: line.year, term: line.term, regionId: line.region_id };
-    });
   }
 }

@@ -11,65 +11,44 @@ import { sendFile } from '../../engine/export/file-download';
 import { sheetKind } from '../../engine/imports/sheet-reader';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
-import { AllocationService } from './allocation.service';
+import { Allow } from '../../engine/auth/allow.decorator';
 import { writeBankFile } from './bank-file-export';
 import { BankFileService } from './bank-file.service';
 import { BankResultService } from './bank-result.service';
 import { ClueService } from './clue.service';
-import { DisbursementBatchService } from './disbursement-batch.service';
-import { DisbursementService } from './disbursement.service';
 import { FundExceptionsService } from './fund-exceptions.service';
+import { ExplainExceptionDto } from './dtos/explain-exception.dto';
+import { OpenClueDto } from './dtos/open-clue.dto';
 import { FUND_MESSAGES } from './fund-messages';
+import { FUND_ROLES } from './fund-roles';
 import { OverduePaymentsService } from './overdue-payments.service';
 import { writeReconciliationXlsx } from './reconciliation-export';
 import { ReconciliationService } from './reconciliation.service';
 import { RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
-type Payload = Record<string, unknown>;
-
 /** Bank result files are a few MB even for a whole city's batch. */
 const MAX_BANK_FILE = 64 * 1024 * 1024;
 
 /**
- * Funds workflows beside the generic REST of allocations, batches, lines and refunds
- * (registered before ResourceModule, so these POST routes take precedence).
+ * Funds workflows beside the generic REST of allocations, batches, lines and refunds (whose
+ * rules are their behaviours): bank files in and out, reconciliation and its exceptions.
  */
 @ApiTags('funds')
 @ApiBearerAuth()
 @Controller()
 export class FundsController {
   constructor(
-    private readonly allocations: AllocationService,
-    private readonly batches: DisbursementBatchService,
     private readonly bank: BankResultService,
     private readonly bankFiles: BankFileService,
-    private readonly lines: DisbursementService,
     private readonly reconciliation: ReconciliationService,
     private readonly exceptions: FundExceptionsService,
     private readonly overdue: OverduePaymentsService,
     private readonly clues: ClueService,
   ) {}
 
-  @Post('allocations')
-  @ApiOperation({ summary: '资金下达: the generic create, and a school given must lie in the region given' })
-  createAllocation(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.allocations.create(body ?? {}, user);
-  }
-
-  @Put('allocations/:id')
-  @ApiOperation({ summary: '资金下达: the generic update, and a school given must lie in the region given' })
-  updateAllocation(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.allocations.update(id, body ?? {}, user);
-  }
-
-  @Post('disbursement-batches')
-  @ApiOperation({ summary: "A payment batch from the region's approved rosters: { programId, year, term, regionId?, method, date, note? }" })
-  createBatch(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.batches.create(body ?? {}, user);
-  }
-
   @Post('disbursement-batches/:id/bank-result')
   @HttpCode(200)
+  @Allow(...FUND_ROLES.bankResult)
   @ApiOperation({ summary: "The bank's result file (流水号, 发放结果, 金额?, 失败原因?, 入账日期?): all rows applied, or none (422 with every bad row)" })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -86,12 +65,14 @@ export class FundsController {
   }
 
   @Get('disbursement-batches/:id/bank-file.xlsx')
+  @Allow(...FUND_ROLES.bankFile)
   @ApiOperation({ summary: '银行代发文件 (finance only, audited): the pending lines with full account numbers, names, amounts in yuan and a totals row' })
   bankFileXlsx(@Param('id', RecordIdTextPipe) id: string, @Headers('accept-language') language: string | undefined, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
     return this.sendBankFile(id, { format: 'xlsx' }, language, user, response);
   }
 
   @Get('disbursement-batches/:id/bank-file.csv')
+  @Allow(...FUND_ROLES.bankFile)
   @ApiOperation({ summary: '银行代发文件 as CSV (UTF-8 with BOM, or ?encoding=gbk); finance only, audited' })
   bankFileCsv(
     @Param('id', RecordIdTextPipe) id: string,
@@ -113,19 +94,8 @@ export class FundsController {
     );
   }
 
-  @Post('disbursements/:id/reissue')
-  @ApiOperation({ summary: 'Re-issue a failed or returned line: { account? } (else the student’s corrected account)' })
-  reissue(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.lines.reissue(id, body ?? {}, user);
-  }
-
-  @Post('refunds')
-  @ApiOperation({ summary: '退回 against a paid line: { disbursementId, amount (fen), date, receivingAccount, reason }' })
-  refund(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.lines.refund(body ?? {}, user);
-  }
-
   @Get('funds/reconciliation')
+  @Allow(...FUND_ROLES.read)
   @ApiOperation({
     summary:
       'Allocated vs paid, failed, returned, refunded, net, balance, execution rate (basis points) — groupBy ⊂ program,term,region,source; filter {programId, year, term, regionId, source}',
@@ -135,6 +105,7 @@ export class FundsController {
   }
 
   @Get('funds/reconciliation.xlsx')
+  @Allow(...FUND_ROLES.read)
   @ApiOperation({ summary: 'The same reconciliation as an Excel file: money in yuan with 2 decimals, the rate as text' })
   async summaryFile(
     @Query('groupBy') groupBy: string | undefined,
@@ -150,12 +121,14 @@ export class FundsController {
   }
 
   @Get('funds/overdue')
+  @Allow(...FUND_ROLES.read)
   @ApiOperation({ summary: 'Approved rosters past their deadline with entries not yet paid (count and amount), oldest first' })
   overduePayments(@CurrentUser() user: SessionUser): Promise<OverduePayment[]> {
     return this.overdue.list(user);
   }
 
   @Get('funds/exceptions')
+  @Allow(...FUND_ROLES.read)
   @ApiOperation({ summary: 'Exceptions with their lines: filter {kind, explained, programId, year, term, regionId}' })
   list(@Query('filter') filter: string | undefined, @CurrentUser() user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
     return this.exceptions.list({ filter }, user);
@@ -163,14 +136,16 @@ export class FundsController {
 
   @Post('funds/exceptions/explain')
   @HttpCode(200)
+  @Allow(...FUND_ROLES.explain)
   @ApiOperation({ summary: "Finance's explanation of an exception: { key, note }" })
-  explain(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<FundException> {
-    return this.exceptions.explain(body ?? {}, user);
+  explain(@Body() body: ExplainExceptionDto, @CurrentUser() user: SessionUser): Promise<FundException> {
+    return this.exceptions.explain(body, user);
   }
 
   @Post('funds/exceptions/clue')
+  @Allow(...FUND_ROLES.openClue)
   @ApiOperation({ summary: '开立线索 from an exception: { key, description?, dueDate? } — one clue per exception (422 naming the existing one), assigned to the school of its lines' })
-  openClue(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.clues.openFromException(body ?? {}, user);
+  openClue(@Body() body: OpenClueDto, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
+    return this.clues.openFromException(body, user);
   }
 }

@@ -1,24 +1,26 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../../engine/audit/audit.service';
-import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
-import { AllocationService } from './allocation.service';
+import { actionController } from '../../engine/rest/action.controller';
+import { AllocationBehaviour } from './allocation.behaviour';
 import { BankFileService } from './bank-file.service';
 import { BankResultService } from './bank-result.service';
 import { ClueService } from './clue.service';
-import { DisbursementBatchService } from './disbursement-batch.service';
+import { DisbursementBatchBehaviour } from './disbursement-batch.behaviour';
+import { DisbursementBehaviour } from './disbursement.behaviour';
 import { DisbursementService } from './disbursement.service';
 import { FundExceptionsService } from './fund-exceptions.service';
 import { FundsController } from './funds.controller';
 import { OverduePaymentsService } from './overdue-payments.service';
 import { ReconciliationService } from './reconciliation.service';
+import { RefundBehaviour } from './refund.behaviour';
 
-/** Funds: payment batches, bank results, re-issues, refunds, reconciliation, clues opened from its exceptions. Import before ResourceModule. */
+/** Funds: behaviours of allocations, batches, lines and refunds; bank files, reconciliation, clues opened from its exceptions. */
 @Module({
-  controllers: [FundsController],
+  controllers: [FundsController, actionController(DisbursementBehaviour)],
   providers: [
-    AllocationService,
-    DisbursementBatchService,
+    AllocationBehaviour,
+    DisbursementBatchBehaviour,
+    DisbursementBehaviour,
+    RefundBehaviour,
     BankResultService,
     BankFileService,
     DisbursementService,
@@ -26,9 +28,6 @@ import { ReconciliationService } from './reconciliation.service';
     FundExceptionsService,
     OverduePaymentsService,
     ClueService,
-    ResourceReader,
-    ResourceWriter,
-    AuditService,
   ],
 })
 export class FundsModule {}

@@ -45,7 +45,6 @@ export function reconciliationSql(scopePath: string, filter: ReconciliationFilte
   const allocTotalFilter = filterSql(filter, params, 'a', false);
   const allocCounty = COUNTY_OF_PATH('a.scope_path');
   const splitFilter = filterSql({ source: filter.source }, params, 'x', true);
-  const keys = ['program_id', 'year', 'term', 'region_id'];
   const dims: string[] = [];
   if (groupBy.includes('program')) dims.push('program_id');
   if (groupBy.includes('term')) dims.push('year', 'term');

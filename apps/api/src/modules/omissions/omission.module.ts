@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../../engine/audit/audit.service';
-import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { actionController } from '../../engine/rest/action.controller';
+import { OmissionBehaviour } from './omission.behaviour';
 import { OmissionController } from './omission.controller';
 import { OmissionService } from './omission.service';
 
-/** 补录: county review of school-flagged omissions and students' marks. Import before ResourceModule. */
+/** 补录: county review of school-flagged omissions and students' marks. */
 @Module({
-  controllers: [OmissionController],
-  providers: [OmissionService, ResourceReader, ResourceWriter, AuditService],
+  controllers: [OmissionController, actionController(OmissionBehaviour)],
+  providers: [OmissionService, OmissionBehaviour],
 })
 export class OmissionModule {}

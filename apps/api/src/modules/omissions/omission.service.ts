@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkOmissionReview, omissionResource } from '@zizhu/identities';
-import type { SessionUser, StudentMark } from '@zizhu/schema';
+import type { Role, SessionUser, StudentMark } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
 import { type ApiRecord, auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { inScope } from '../../engine/scope/scope';
-
-/** At most one list page's selection per bulk review. */
-const BULK_LIMIT = 1000;
+import type { OmissionBulkReviewDto, OmissionReviewDto } from './dtos/omission-review.dto';
 
 /** Who may review omissions: the county (and admin), within their region. */
-export const OMISSION_REVIEWERS = ['admin', 'county'] as const;
+export const OMISSION_REVIEWERS: readonly Role[] = ['admin', 'county'];
 
 /**
  * A student's marks, where each came from, highest-priority type first (then the oldest):
@@ -37,19 +34,17 @@ const MARKS_SQL = `
     LEFT JOIN identity_lists l ON l.id = i.list_id
    ORDER BY it.priority NULLS LAST, it.id NULLS LAST, m.source, m.id`;
 
-/** 补录: the county's review, edits that resubmit a returned omission, and a student's marks. */
+/** 补录: the county's review (one by one, see OmissionBehaviour, and in bulk) and a student's marks. */
 @Injectable()
 export class OmissionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
-    private readonly writer: ResourceWriter,
     private readonly audit: AuditService,
   ) {}
 
   /** Approve or return a pending omission (returning needs a reason); audited. */
-  async review(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
-    if (!(OMISSION_REVIEWERS as readonly string[]).includes(user.role)) throw ApiException.forbidden();
+  async review(id: string, body: OmissionReviewDto, user: SessionUser): Promise<ApiRecord> {
     const invalid = checkOmissionReview(body.decision, body.reason);
     if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
     await this.db.transaction(async (manager) => {
@@ -82,15 +77,10 @@ export class OmissionService {
    * and in the caller's region gets the decision in one UPDATE, with one audit row each;
    * the rest are skipped. Returning needs a reason, as one by one.
    */
-  async reviewMany(body: Record<string, unknown>, user: SessionUser): Promise<{ reviewed: number; skipped: number }> {
-    if (!(OMISSION_REVIEWERS as readonly string[]).includes(user.role)) throw ApiException.forbidden();
-    const ids = body.ids;
-    if (!Array.isArray(ids) || !ids.length || ids.length > BULK_LIMIT || !ids.every((i) => Number.isInteger(i) && i > 0 && i <= 2_147_483_647)) {
-      throw ApiException.validation({ ids: { zh: `请选择 1 至 ${BULK_LIMIT} 条补录`, en: `Choose between 1 and ${BULK_LIMIT} omissions` } });
-    }
+  async reviewMany(body: OmissionBulkReviewDto, user: SessionUser): Promise<{ reviewed: number; skipped: number }> {
     const invalid = checkOmissionReview(body.decision, body.reason);
     if (invalid) throw ApiException.validation({ [invalid.field]: invalid.message });
-    const unique = [...new Set(ids as number[])];
+    const unique = [...new Set(body.ids)];
     const reason = String(body.reason ?? '').trim() || null;
     const [{ reviewed }]: { reviewed: number }[] = await this.db.query(
       `WITH before AS (
@@ -111,21 +101,6 @@ export class OmissionService {
       [unique, body.decision, reason, user.id, `${user.scopePath}%`],
     );
     return { reviewed, skipped: unique.length - reviewed };
-  }
-
-  /**
-   * A school's edit through the generic update. An approved omission is settled; editing a
-   * returned one resubmits it (back to pending, review cleared) in the same UPDATE.
-   */
-  async edit(id: string, body: Record<string, unknown>, user: SessionUser): Promise<ApiRecord> {
-    if (!omissionResource.access.update.includes(user.role)) throw ApiException.forbidden();
-    const current = await this.reader.getOne(omissionResource, id, user);
-    if (current.status === 'approved' && user.role !== 'admin') {
-      throw ApiException.validation({ status: { zh: '补录已审核通过，不能修改', en: 'An approved omission cannot be changed' } });
-    }
-    return this.writer.update(omissionResource, id, body, user, (_, existing) =>
-      existing.status === 'returned' ? { status: 'pending', reviewReason: null, reviewedBy: null, reviewedAt: null } : {},
-    );
   }
 
   /** A student's current marks: comparison results that give one, and approved omissions. */

@@ -1,7 +1,7 @@
 import type { ProgramTier } from '@zizhu/programs';
 import {
   type ConfiguredField,
-  configuredOptions,
+  configuredDeclaration,
   defineResource,
   type FieldDeclaration,
   type FieldMap,
@@ -32,7 +32,10 @@ export function applicationSheet(record: Readonly<Record<string, unknown>>): Res
       aliases: ['资助档次', '档次代码'],
     },
   };
-  for (const field of roster.applicationFields) fields[answerKey(field.key)] = answerColumn(field);
+  for (const field of roster.applicationFields) {
+    const column = answerColumn(field);
+    if (!column.readOnly) fields[answerKey(field.key)] = column;
+  }
   fields.note = { type: 'string', label: { zh: '备注', en: 'Note' }, maxLength: 200 };
   return defineResource({
     name: `roster-${roster.id}-applications`,
@@ -49,23 +52,7 @@ export function applicationSheet(record: Readonly<Record<string, unknown>>): Res
   });
 }
 
+/** A configured field's column: its declaration (CONFIGURED_TYPES), its header also found by its key. */
 function answerColumn(field: ConfiguredField): FieldDeclaration {
-  const common = { label: { zh: field.label, en: field.label }, required: field.required === true, aliases: [field.key] };
-  switch (field.type) {
-    case 'text':
-      return { ...common, type: 'string', maxLength: 500 };
-    // Kept as text here; the configured-field check reads the number and names the fault.
-    case 'number':
-      return { ...common, type: 'string', maxLength: 40 };
-    case 'boolean':
-      return { ...common, type: 'boolean' };
-    case 'date':
-      return { ...common, type: 'date' };
-    case 'select':
-      return { ...common, type: 'enum', options: configuredOptions(field).map((o) => ({ value: o, label: { zh: o, en: o } })) };
-    default: {
-      const unhandled: never = field.type;
-      throw new Error(`No sheet column for ${String(unhandled)}`);
-    }
-  }
+  return { ...configuredDeclaration(field), aliases: [field.key] };
 }

@@ -1,17 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../../engine/audit/audit.service';
-import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
+import { actionController } from '../../engine/rest/action.controller';
 import { RosterController } from './roster.controller';
 import { RosterApplicationImportService } from './roster-application-import.service';
-import { RosterEntryService } from './roster-entry.service';
+import { RosterEntryBehaviour } from './roster-entry.behaviour';
 import { RosterNoticeService } from './roster-notice.service';
 import { RosterWorkflowService } from './roster-workflow.service';
+import { RosterBehaviour } from './roster.behaviour';
 import { RosterService } from './roster.service';
 
-/** Programs' rosters and the approval chain. Import before ResourceModule. */
+/** Programs' rosters and the approval chain: behaviours of rosters and their entries, and the rosters' files. */
 @Module({
-  controllers: [RosterController],
-  providers: [RosterService, RosterApplicationImportService, RosterWorkflowService, RosterEntryService, RosterNoticeService, ResourceReader, ResourceWriter, AuditService],
+  controllers: [RosterController, actionController(RosterBehaviour)],
+  providers: [RosterService, RosterApplicationImportService, RosterWorkflowService, RosterNoticeService, RosterBehaviour, RosterEntryBehaviour],
 })
 export class ProgramsModule {}

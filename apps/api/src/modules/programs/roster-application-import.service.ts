@@ -85,10 +85,7 @@ export class RosterApplicationImportService {
       }
       const answerable = fields.filter((field) => !failed.has(answerKey(field.key)));
       const answers: Row = {};
-      for (const field of answerable) {
-        const value = checked[answerKey(field.key)];
-        answers[field.key] = field.type === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
-      }
+      for (const field of answerable) answers[field.key] = checked[answerKey(field.key)];
       const { values: cleaned, errors: answerErrors } = validateConfiguredValues(answerable, answers);
       for (const [key, message] of Object.entries(answerErrors)) fail(row.number, answerKey(key), message);
       if (failed.size || Object.keys(answerErrors).length) continue;

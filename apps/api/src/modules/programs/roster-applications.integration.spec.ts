@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 import { designedProgram } from '../../testing/program.fixtures';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 type Cells = (string | number | null)[];
 
 async function workbook(rows: Cells[]): Promise<Buffer> {

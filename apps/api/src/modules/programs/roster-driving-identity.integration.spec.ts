@@ -1,7 +1,7 @@
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 import { designedProgram } from '../../testing/program.fixtures';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /**
  * "A student may carry several identities; the highest-priority one drives aid": the

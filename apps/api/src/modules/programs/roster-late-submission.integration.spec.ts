@@ -1,7 +1,7 @@
-import { listQuery, startTestApp, type TestApp } from '../../testing/test-app';
+import { listQuery, startTestApp, type TestApp, type Json } from '../../testing/test-app';
 import { designedProgram } from '../../testing/program.fixtures';
 
-type Rec = Record<string, any>;
+type Rec = Record<string, Json>;
 
 /** A roster submitted after its term's deadline says so: in the response, on the record and in the list's filter. */
 describe('roster submitted after the deadline', () => {

@@ -2,24 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate } from '@zizhu/identities';
 import { type ApprovalStep, type ProgramTier, rosterEntryResource, rosterResource } from '@zizhu/programs';
-import type { SessionUser } from '@zizhu/schema';
+import type { Role, SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
 import { type ApiRecord, auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { inScope } from '../../engine/scope/scope';
+import type { RosterAmendmentDto } from './dtos/roster-amendment.dto';
+import type { RosterStepDto, StepAction } from './dtos/roster-step.dto';
 import { problemsFound, ROSTER_MESSAGES, wrongActor } from './roster-messages';
 import { RosterService } from './roster.service';
 import { userLevel } from './user-level';
 
 type Row = Record<string, unknown>;
 
-const ACTIONS = ['approve', 'return', 'reject'] as const;
-type StepAction = (typeof ACTIONS)[number];
-
 /** Who may amend an approved roster: the county (and admin), within their region. */
-const AMENDERS = ['admin', 'county'];
+export const AMENDERS: readonly Role[] = ['admin', 'county'];
 
 /**
  * The approval chain. Each step approves (on to the next; the last approves the roster
@@ -35,16 +34,16 @@ export class RosterWorkflowService {
     private readonly audit: AuditService,
   ) {}
 
-  async act(rosterId: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    const action = body.action as StepAction;
-    if (!ACTIONS.includes(action)) throw ApiException.validation({ action: ROSTER_MESSAGES.unknownAction });
-    const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
+  async act(rosterId: string, body: RosterStepDto, user: SessionUser): Promise<ApiRecord> {
+    const { action } = body;
+    const comment = body.comment?.trim() ?? '';
     await this.db.transaction(async (manager) => {
       const roster = await this.lockInScope(manager, rosterId, user);
       if (roster.status === 'approved' || roster.status === 'rejected') throw ApiException.validation({ action: ROSTER_MESSAGES.notFinal });
       const steps = roster.approvalSteps as ApprovalStep[];
       const index = roster.stepIndex as number;
       const step = steps[index];
+      // Whose step it is is the roster's state (the program's chain), not a fixed permission.
       if (user.role !== step.role || (await userLevel(manager, user.id)) !== step.level) {
         throw new ApiException('FORBIDDEN', wrongActor(step));
       }
@@ -80,10 +79,8 @@ export class RosterWorkflowService {
    * 更正: the one way an approved roster changes — a tier, a removal or an added student,
    * with a reason, logged in the chain's history and the audit log.
    */
-  async amend(rosterId: string, body: Row, user: SessionUser): Promise<ApiRecord> {
-    if (!AMENDERS.includes(user.role)) throw ApiException.forbidden();
-    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-    if (!reason) throw ApiException.validation({ reason: ROSTER_MESSAGES.reasonRequired });
+  async amend(rosterId: string, body: RosterAmendmentDto, user: SessionUser): Promise<ApiRecord> {
+    const reason = body.reason.trim();
     await this.db.transaction(async (manager) => {
       const roster = await this.lockInScope(manager, rosterId, user);
       if (roster.status !== 'approved') throw ApiException.validation({ reason: ROSTER_MESSAGES.notApproved });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationImportResult, RosterProblem, SessionUser } from '@zizhu/schema';
@@ -10,24 +10,19 @@ import { sendFile } from '../../engine/export/file-download';
 import { sheetUpload, uploadedName } from '../../engine/imports/sheet-upload';
 import { writeTemplate } from '../../engine/imports/import-workbooks';
 import { sheetKind } from '../../engine/imports/sheet-reader';
-import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
 import { rosterResource } from '@zizhu/programs';
 import { applicationSheet } from './application-sheet';
 import { RosterApplicationImportService } from './roster-application-import.service';
 import { APPLICATION_IMPORT_MESSAGES } from './roster-application-messages';
-import { RosterEntryService } from './roster-entry.service';
 import { RosterNoticeService } from './roster-notice.service';
-import { RosterWorkflowService } from './roster-workflow.service';
 import { RosterService } from './roster.service';
 import { RecordIdTextPipe } from '../../engine/rest/record-id.pipe';
 
-type Payload = Record<string, unknown>;
-
 /**
- * Rosters and their entries beside the generic REST (registered before ResourceModule, so
- * these POST/PUT/DELETE routes take precedence): creation from a program, the approval
- * chain, amendments, the submission check and the public notice.
+ * Rosters' files and checks beside the generic REST and the roster's actions (see
+ * RosterBehaviour): the application template and import, the submission check and the
+ * public notice.
  */
 @ApiTags('rosters')
 @ApiBearerAuth()
@@ -35,8 +30,6 @@ type Payload = Record<string, unknown>;
 export class RosterController {
   constructor(
     private readonly rosters: RosterService,
-    private readonly workflow: RosterWorkflowService,
-    private readonly entries: RosterEntryService,
     private readonly notice: RosterNoticeService,
     private readonly applications: RosterApplicationImportService,
     private readonly reader: ResourceReader,
@@ -79,37 +72,10 @@ export class RosterController {
     }
   }
 
-  @Post('rosters')
-  @ApiOperation({ summary: 'Create a roster for a program, year, term and school; special-identity students join at the top tier' })
-  create(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.rosters.create(body ?? {}, user);
-  }
-
-  @Post('rosters/:id/auto-enrol')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Add newly marked eligible students at the top tier (while the roster is with the school)' })
-  autoEnrol(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<{ added: number }> {
-    return this.rosters.autoEnrol(id, user);
-  }
-
   @Get('rosters/:id/problems')
   @ApiOperation({ summary: 'Everything that would stop the roster being submitted, entry by entry' })
   problems(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<RosterProblem[]> {
     return this.rosters.problems(id, user);
-  }
-
-  @Post('rosters/:id/actions')
-  @HttpCode(200)
-  @ApiOperation({ summary: "The current step's decision: { action: 'approve' | 'return' | 'reject', comment } (comment required to return or reject)" })
-  act(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.workflow.act(id, body ?? {}, user);
-  }
-
-  @Post('rosters/:id/amendments')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Amend an approved roster: { entryId, tier } | { entryId, remove: true } | { studentId, tier }, with a reason' })
-  amend(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.workflow.amend(id, body ?? {}, user);
   }
 
   @Get('rosters/:id/notice.xlsx')
@@ -122,23 +88,5 @@ export class RosterController {
     @Res() response: Response,
   ): Promise<void> {
     return this.notice.write(id, { start: typeof start === 'string' ? start : undefined, end: typeof end === 'string' ? end : undefined }, user, response);
-  }
-
-  @Post('roster-entries')
-  @ApiOperation({ summary: "Add a student's application to a roster that is with the school" })
-  addEntry(@Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.entries.create(body ?? {}, user);
-  }
-
-  @Put('roster-entries/:id')
-  @ApiOperation({ summary: 'Change an entry (tier, answers, note) while the roster is with the school' })
-  editEntry(@Param('id', RecordIdTextPipe) id: string, @Body() body: Payload, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.entries.update(id, body ?? {}, user);
-  }
-
-  @Delete('roster-entries/:id')
-  @ApiOperation({ summary: 'Remove an entry while the roster is with the school' })
-  removeEntry(@Param('id', RecordIdTextPipe) id: string, @CurrentUser() user: SessionUser): Promise<ApiRecord> {
-    return this.entries.remove(id, user);
   }
 }

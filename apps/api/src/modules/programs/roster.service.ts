@@ -5,9 +5,8 @@ import { type ConfiguredField, type Localized, type RosterProblem, type RuleGrou
 import { AID_TIERS } from '@zizhu/identities';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
-import { type ApiRecord, selectList } from '../../engine/rest/record-presenter';
+import { selectList } from '../../engine/rest/record-presenter';
 import { ResourceReader } from '../../engine/rest/resource-reader.service';
-import { ResourceWriter } from '../../engine/rest/resource-writer.service';
 import { inScope } from '../../engine/scope/scope';
 import { anyMarkSql, drivingAidTierSql, eligibilitySql } from './eligibility.sql';
 import { ROSTER_MESSAGES } from './roster-messages';
@@ -29,17 +28,10 @@ export class RosterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
-    private readonly writer: ResourceWriter,
   ) {}
 
-  /** A roster copies the program as it is now; special-identity students join at the top tier. */
-  async create(body: Row, user: SessionUser): Promise<ApiRecord> {
-    const created = await this.writer.create(rosterResource, body, user, (values, manager) => this.fromProgram(values, manager));
-    if (created.autoEnrol) await this.autoEnrol(String(created.id), user);
-    return this.reader.getOne(rosterResource, String(created.id), user);
-  }
-
-  private async fromProgram(values: Row, manager: EntityManager): Promise<Row> {
+  /** What a new roster copies from its program as it is now (refusing a program that cannot have one). */
+  async fromProgram(values: Row, manager: EntityManager): Promise<Row> {
     const [program] = await manager.query(`SELECT ${selectList(programResource)} FROM programs t WHERE t.id = $1 FOR SHARE`, [values.programId]);
     if (!program) throw ApiException.validation({ programId: ROSTER_MESSAGES.programMissing });
     if (!program.active) throw ApiException.validation({ programId: ROSTER_MESSAGES.programInactive });
@@ -81,40 +73,43 @@ export class RosterService {
    * top tier when it names none). Students already on a roster of this program and term
    * stay put.
    */
-  async autoEnrol(rosterId: string, user: SessionUser): Promise<{ added: number }> {
-    return this.db.transaction(async (manager) => {
-      const roster = await this.lockEditable(manager, rosterId, user);
-      const tiers = roster.tiers as ProgramTier[];
-      if (!tiers?.length) return { added: 0 };
-      // Each default aid tier (and none) with the program tier it stands for.
-      const byAidTier = [...AID_TIERS.map((o) => o.value), 'none'].map((aidTier) => ({ aidTier, tier: tierForAidTier(tiers, aidTier === 'none' ? null : aidTier)! }));
-      const params: unknown[] = [
-        roster.id, byAidTier.map((t) => t.aidTier), byAidTier.map((t) => t.tier.code), byAidTier.map((t) => t.tier.amount),
-        roster.programId, roster.year, roster.term, roster.scopePath, roster.schoolId, user.id,
-      ];
-      const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
-      const [{ added }] = await manager.query(
-        `WITH added AS (
-           INSERT INTO roster_entries (roster_id, student_id, tier, amount, application_data, source, program_id, year, term, scope_path, version)
-           SELECT $1, s.id, t.code, t.amount, '{}'::jsonb, 'auto', $5, $6, $7, $8, 1
-             FROM students s
-             JOIN unnest($2::text[], $3::text[], $4::bigint[]) AS t(aid_tier, code, amount)
-               ON t.aid_tier = COALESCE(${drivingAidTierSql('s')}, 'none')
-            WHERE s.school_id = $9 AND s.status = 'enrolled' AND ${anyMarkSql('s')} AND ${rule}
-           ON CONFLICT (program_id, year, term, student_id) DO NOTHING
-           RETURNING id, roster_id, student_id, tier, amount, scope_path),
-         audited AS (
-           INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
-           SELECT now(), $10, 'create', '${rosterEntryResource.name}', a.id::text, NULL,
-                  jsonb_build_object('rosterId', a.roster_id, 'studentId', a.student_id, 'tier', a.tier, 'amount', a.amount, 'source', 'auto'),
-                  a.scope_path
-             FROM added a)
-         SELECT count(*)::int AS added FROM added`,
-        params,
-      );
-      await this.refreshTotals(manager, roster.id as number);
-      return { added };
-    });
+  autoEnrol(rosterId: string, user: SessionUser): Promise<{ added: number }> {
+    return this.db.transaction((manager) => this.enrolEligible(manager, rosterId, user));
+  }
+
+  /** autoEnrol in the caller's transaction (a new roster's own). */
+  async enrolEligible(manager: EntityManager, rosterId: string | number, user: SessionUser): Promise<{ added: number }> {
+    const roster = await this.lockEditable(manager, rosterId, user);
+    const tiers = roster.tiers as ProgramTier[];
+    if (!tiers?.length) return { added: 0 };
+    // Each default aid tier (and none) with the program tier it stands for.
+    const byAidTier = [...AID_TIERS.map((o) => o.value), 'none'].map((aidTier) => ({ aidTier, tier: tierForAidTier(tiers, aidTier === 'none' ? null : aidTier)! }));
+    const params: unknown[] = [
+      roster.id, byAidTier.map((t) => t.aidTier), byAidTier.map((t) => t.tier.code), byAidTier.map((t) => t.tier.amount),
+      roster.programId, roster.year, roster.term, roster.scopePath, roster.schoolId, user.id,
+    ];
+    const rule = eligibilitySql(roster.eligibilityRule as RuleGroup, params);
+    const [{ added }] = await manager.query(
+      `WITH added AS (
+         INSERT INTO roster_entries (roster_id, student_id, tier, amount, application_data, source, program_id, year, term, scope_path, version)
+         SELECT $1, s.id, t.code, t.amount, '{}'::jsonb, 'auto', $5, $6, $7, $8, 1
+           FROM students s
+           JOIN unnest($2::text[], $3::text[], $4::bigint[]) AS t(aid_tier, code, amount)
+             ON t.aid_tier = COALESCE(${drivingAidTierSql('s')}, 'none')
+          WHERE s.school_id = $9 AND s.status = 'enrolled' AND ${anyMarkSql('s')} AND ${rule}
+         ON CONFLICT (program_id, year, term, student_id) DO NOTHING
+         RETURNING id, roster_id, student_id, tier, amount, scope_path),
+       audited AS (
+         INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
+         SELECT now(), $10, 'create', '${rosterEntryResource.name}', a.id::text, NULL,
+                jsonb_build_object('rosterId', a.roster_id, 'studentId', a.student_id, 'tier', a.tier, 'amount', a.amount, 'source', 'auto'),
+                a.scope_path
+           FROM added a)
+       SELECT count(*)::int AS added FROM added`,
+      params,
+    );
+    await this.refreshTotals(manager, roster.id as number);
+    return { added };
   }
 
   /** The roster, locked, if the user may see it and it is still with the school. */

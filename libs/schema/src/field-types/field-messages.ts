@@ -1,4 +1,6 @@
-import { type FieldDeclaration, ID_NUMBER_MESSAGES, type IdNumberFault, type Localized } from '@zizhu/schema';
+import type { FieldDeclaration } from '../field';
+import { ID_NUMBER_MESSAGES, type IdNumberFault } from '../id-number';
+import type { Localized } from '../role';
 import { STRING_MAX_LENGTH } from './value-checks';
 
 /** Keys of the validation messages the engine produces; each renders zh and en. */
@@ -9,6 +11,8 @@ export type MessageKey =
   | 'minLength'
   | 'pattern'
   | 'integer'
+  | 'number'
+  | 'decimals'
   | 'money'
   | 'min'
   | 'max'
@@ -26,9 +30,14 @@ export type MessageKey =
   | 'outOfRange'
   | 'nul'
   | 'tooDeep'
+  | 'idNumberAsNumber'
+  | 'longNumberAsNumber'
   | `idNumber.${IdNumberFault}`;
 
-export function renderMessage(key: MessageKey, field: FieldDeclaration): Localized {
+export type MessageField = Pick<FieldDeclaration, 'label' | 'maxLength' | 'minLength' | 'min' | 'max' | 'pattern' | 'decimals'>;
+
+/** A field's message in both languages, naming the field by its label. */
+export function renderMessage(key: MessageKey, field: MessageField): Localized {
   const { zh: l, en: le } = field.label;
   switch (key) {
     case 'required':
@@ -43,6 +52,12 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return field.pattern?.message ?? { zh: `${l}格式不正确`, en: `${le} has the wrong format` };
     case 'integer':
       return { zh: `${l}应为整数`, en: `${le} must be a whole number` };
+    case 'number':
+      return { zh: `${l}应为数字`, en: `${le} must be a number` };
+    case 'decimals':
+      return field.decimals
+        ? { zh: `${l}最多保留${field.decimals}位小数`, en: `${le} has at most ${field.decimals} decimal place(s)` }
+        : { zh: `${l}应为整数`, en: `${le} must be a whole number` };
     case 'money':
       return { zh: `${l}应为以分计的整数金额`, en: `${le} must be a whole number of fen` };
     case 'min':
@@ -77,6 +92,16 @@ export function renderMessage(key: MessageKey, field: FieldDeclaration): Localiz
       return { zh: `${l}嵌套层级过深`, en: `${le} is nested too deeply` };
     case 'reference':
       return { zh: `所选${l}不存在或不在您的管辖范围内`, en: `The chosen ${le} does not exist in your region` };
+    case 'idNumberAsNumber':
+      return {
+        zh: '身份证号被 Excel 存成了数字，超过15位的部分已经丢失，号码是错的：请把该列设为“文本”后重新录入',
+        en: 'Excel stored this ID number as a number and lost every digit after the 15th: set the column to Text and type it again',
+      };
+    case 'longNumberAsNumber':
+      return {
+        zh: '该号码被 Excel 存成了数字，超过15位的部分已经丢失：请把该列设为“文本”后重新录入',
+        en: 'Excel stored this number as a number and lost the digits after the 15th: set the column to Text and type it again',
+      };
     default:
       return ID_NUMBER_MESSAGES[key.slice('idNumber.'.length) as IdNumberFault];
   }

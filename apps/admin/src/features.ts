@@ -1,0 +1,58 @@
+import { CHECK_EXTENSIONS } from './checks/check-extensions';
+import { CLUE_TEXTS } from './checks/clue-messages';
+import { COMPARISON_EXTENSIONS } from './comparison/comparison-extensions';
+import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from './comparison/comparison-messages';
+import { ExportButton } from './export/export-button';
+import { EXPORT_TEXTS } from './export/export-messages';
+import { FILE_TEXTS } from './files/file-messages';
+import { FUND_EXTENSIONS } from './funds/fund-extensions';
+import { fundMessages } from './funds/funds-messages';
+import { ImportListAction } from './imports/import-button';
+import { IMPORT_EXTENSIONS } from './imports/import-extensions';
+import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from './imports/import-messages';
+import { TODO_KIND_TEXTS, TODO_TEXTS } from './layout/layout-messages';
+import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
+import { OMISSION_TEXTS } from './omissions/omission-messages';
+import { PROGRAM_EXTENSIONS } from './programs/program-extensions';
+import { PROGRAM_TEXTS } from './programs/program-messages';
+import { pick } from './providers/app-messages';
+import { registerFeatureMessages } from './providers/i18n-provider';
+import type { Language } from './providers/locales';
+import { registerListActions, registerResourceExtensions } from './schema/resource-extensions';
+
+/**
+ * The composition root of the panel's features: each registers into the generic `schema/`
+ * and `providers/` folders here, which never import a feature themselves. A new feature adds
+ * its lines below (and its routes in app.tsx).
+ */
+export function registerFeatures(): void {
+  registerFeatureMessages(
+    (lang) => ({ export: pick(EXPORT_TEXTS, lang), files: pick(FILE_TEXTS, lang) }),
+    (lang) => ({ import: importMessages(lang) }),
+    (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
+    (lang) => ({ funds: fundMessages(lang) }),
+    (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
+    (lang) => ({
+      comparison: {
+        ...pick(COMPARISON_TEXTS, lang),
+        steps: pick(COMPARISON_STEP_TEXTS, lang),
+        counts: pick(SUMMARY_COUNT_TEXTS, lang),
+        levels: pick(SUMMARY_LEVEL_TEXTS, lang),
+      },
+    }),
+  );
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+    registerResourceExtensions(extensions);
+  }
+  // Every generated list: 导入 (where the user may import), then 导出.
+  registerListActions(ImportListAction, ExportButton);
+}
+
+function importMessages(lang: Language): object {
+  return {
+    ...pick(IMPORT_TEXTS, lang),
+    modes: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.label[lang]])),
+    modeHints: Object.fromEntries(Object.entries(IMPORT_MODE_TEXTS).map(([mode, text]) => [mode, text.hint[lang]])),
+    statuses: pick(IMPORT_STATUS_TEXTS, lang),
+  };
+}

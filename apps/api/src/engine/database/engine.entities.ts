@@ -1,0 +1,6 @@
+import { fileContentEntity } from '../files/file-content.entity';
+import { importErrorEntity, importRowEntity } from '../imports/import-staging.entities';
+import { ENTITY_SCHEMAS } from '../metadata/entity-schema.factory';
+
+/** The engine's tables: one per declared resource, plus import staging and file contents. */
+export const ENGINE_ENTITIES = [...ENTITY_SCHEMAS, importRowEntity, importErrorEntity, fileContentEntity];
