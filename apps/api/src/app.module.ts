@@ -58,11 +58,11 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
-        JobsModule,
         // No module route meets a generic one (app-routes.integration.spec.ts). First only for
         // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
         // a list whose records the engine reads by its own `/:id` route.
         ResourceModule,
+        JobsModule,
         PdfModule,
         ExportModule,
         ImportModule,
