@@ -18,6 +18,7 @@ import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
 import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
+import { JobsModule } from './engine/jobs/jobs.module';
 import { PdfModule } from './engine/pdf/pdf.module';
 import { ResourceModule } from './engine/rest/resource.module';
 import { SchemaController } from './engine/schema/schema.controller';
@@ -62,6 +63,7 @@ export class AppModule {
         // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
         // a list whose records the engine reads by its own `/:id` route.
         ResourceModule,
+        JobsModule,
         PdfModule,
         ExportModule,
         ImportModule,

@@ -25,3 +25,4 @@ export * from './todo-payload';
 export * from './within-referenced';
 export * from './menu';
 export * from './display-format';
+export * from './job-payload';

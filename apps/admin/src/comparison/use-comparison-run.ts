@@ -1,32 +1,34 @@
+import { isJobRunning, type JobStatusPayload } from '@zizhu/schema';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { HttpError, useLocale, useNotify, useRefresh } from 'react-admin';
+import { useJobProgress } from '../jobs/use-job-progress';
 import { API_URL, httpClient } from '../providers/http-client';
 import { COMPARISONS_RESOURCE } from './progress-api';
-
-/** How often a running comparison is polled. */
-export const POLL_MS = 700;
 
 export interface RunProgress {
   percent: number;
   step?: string;
 }
 
-interface RunRecord {
-  status: string | null;
+interface RunRecord extends JobStatusPayload {
   progress?: { step?: string; percent?: number } | null;
   message?: Record<string, string> | string | null;
 }
 
 const runUrl = (id: string | number, suffix = '') => `${API_URL}/${COMPARISONS_RESOURCE}/${encodeURIComponent(String(id))}${suffix}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const errorMessage = (error: unknown): string => (error instanceof HttpError || error instanceof Error ? error.message : '');
 
 /**
- * Starts a comparison (`POST /comparisons/:id/run`, 202) and polls `GET /comparisons/:id`
- * while it is running. `progress` is null when nothing runs. When it ends the record is
- * refreshed and the user told; errors are notified with the API's message.
+ * Starts a comparison (`POST /comparisons/:id/run`, 202) and follows it with the job
+ * polling hook (`GET /comparisons/:id`) while it is running. `progress` is null when
+ * nothing runs. When it ends the record is refreshed and the user told; errors are
+ * notified with the API's message.
  */
 export function useComparisonRun(id: string | number | undefined): { start: () => Promise<void>; progress: RunProgress | null } {
-  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [started, setStarted] = useState(false);
+  const [following, setFollowing] = useState<string | null>(null);
+  const { job: run, error } = useJobProgress<RunRecord>(following);
   const notify = useNotify();
   const refresh = useRefresh();
   const locale = useLocale();
@@ -38,33 +40,51 @@ export function useComparisonRun(id: string | number | undefined): { start: () =
     };
   }, []);
 
+  const finish = useCallback(() => {
+    setFollowing(null);
+    setStarted(false);
+  }, []);
+
+  // The run has ended (or could not be read): refresh the page and say how it went.
+  useEffect(() => {
+    if (following === null) return;
+    if (error) {
+      const message = errorMessage(error);
+      notify(message || 'zizhu.comparison.runFailed', { type: 'error', messageArgs: { _: message } });
+      finish();
+      return;
+    }
+    if (!run || isJobRunning(run.status)) return;
+    refresh();
+    if (run.status === 'failed') {
+      const message = typeof run.message === 'string' ? run.message : (run.message?.[locale] ?? run.message?.zh);
+      notify(message ?? 'zizhu.comparison.runFailed', { type: 'error', messageArgs: { _: message } });
+    } else {
+      notify('zizhu.comparison.runDone', { type: 'success' });
+    }
+    finish();
+  }, [following, run, error, locale, notify, refresh, finish]);
+
   const start = useCallback(async () => {
     if (id == null) return;
-    setProgress({ percent: 0, step: 'queued' });
+    setStarted(true);
     try {
-      let { json: run } = await httpClient<RunRecord>(runUrl(id, '/run'), { method: 'POST' });
-      while (run.status === 'running') {
-        setProgress({ percent: run.progress?.percent ?? 0, step: run.progress?.step });
-        await sleep(POLL_MS);
-        if (!mounted.current) return;
-        ({ json: run } = await httpClient<RunRecord>(runUrl(id)));
-      }
+      await httpClient<RunRecord>(runUrl(id, '/run'), { method: 'POST' });
+      if (mounted.current) setFollowing(runUrl(id));
+    } catch (failure) {
       if (!mounted.current) return;
-      refresh();
-      if (run.status === 'failed') {
-        const message = typeof run.message === 'string' ? run.message : (run.message?.[locale] ?? run.message?.zh);
-        notify(message ?? 'zizhu.comparison.runFailed', { type: 'error', messageArgs: { _: message } });
-      } else {
-        notify('zizhu.comparison.runDone', { type: 'success' });
-      }
-    } catch (error) {
-      if (!mounted.current) return;
-      const message = error instanceof HttpError || error instanceof Error ? error.message : '';
+      const message = errorMessage(failure);
       notify(message || 'zizhu.comparison.runFailed', { type: 'error', messageArgs: { _: message } });
-    } finally {
-      if (mounted.current) setProgress(null);
+      setStarted(false);
     }
-  }, [id, locale, notify, refresh]);
+  }, [id, notify]);
 
+  const progress: RunProgress | null = !started
+    ? null
+    : !run
+      ? { percent: 0, step: 'queued' }
+      : isJobRunning(run.status)
+        ? { percent: run.progress?.percent ?? 0, step: run.progress?.step }
+        : null;
   return { start, progress };
 }

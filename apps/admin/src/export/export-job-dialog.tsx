@@ -1,9 +1,9 @@
 import type { ExportJob } from '@zizhu/schema';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { FileDownloadButton } from '../files/file-download-button';
-import { API_URL, httpClient } from '../providers/http-client';
+import { useJobProgress } from '../jobs/use-job-progress';
+import { API_URL } from '../providers/http-client';
 import { apiErrorMessage } from '../providers/api-error';
 import { exportJobFileUrl, exportJobUrl } from './export-url';
 
@@ -22,31 +22,8 @@ export interface ExportJobDialogProps {
 /** Progress of a large export written in the background, then a button to download the file. */
 export function ExportJobDialog({ jobId, startError, resourceLabel, fallbackName, onClose }: ExportJobDialogProps) {
   const translate = useTranslate();
-  const [job, setJob] = useState<ExportJob | null>(null);
-  const [pollError, setPollError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setJob(null);
-    setPollError(null);
-    if (jobId === null) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const { json } = await httpClient<ExportJob>(exportJobUrl(API_URL, jobId));
-        if (stopped) return;
-        setJob(json);
-        if (json.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
-      } catch (error) {
-        if (!stopped) setPollError(apiErrorMessage(error) ?? 'zizhu.export.jobFailed');
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
+  const { job, error: failure } = useJobProgress<ExportJob>(jobId === null ? null : exportJobUrl(API_URL, jobId), POLL_MS);
+  const pollError = failure ? (apiErrorMessage(failure) ?? 'zizhu.export.jobFailed') : null;
 
   const error = startError ?? pollError ?? (job?.status === 'failed' ? (job.message ?? 'zizhu.export.jobFailed') : null);
   const done = job?.status === 'done';

@@ -1,4 +1,4 @@
-import type { ImportJob, ImportLimits, ImportMode } from '@zizhu/schema';
+import type { ImportLimits, ImportMode } from '@zizhu/schema';
 import { API_URL, httpClient } from '../providers/http-client';
 
 /** The import API (`/api/imports…`) and the panel routes of the wizard. */
@@ -10,7 +10,9 @@ export const importJobPath = (id: number | string): string => `/${IMPORTS_RESOUR
 export const templateUrl = (resource: string): string => `${API_URL}/imports/template/${encodeURIComponent(resource)}`;
 export const errorReportUrl = (id: number): string => `${API_URL}/imports/${id}/errors.xlsx`;
 
-const jobUrl = (id: number): string => `${API_URL}/imports/${id}`;
+/** The job's status answer, polled by the job page (see use-import-job). */
+export const importJobUrl = (id: number): string => `${API_URL}/imports/${id}`;
+const jobUrl = importJobUrl;
 
 /** Uploads the file; the API reads and checks it in the background and answers the job id. */
 export async function startImport(resource: string, file: File, mode: ImportMode): Promise<number> {
@@ -25,10 +27,6 @@ export async function startImport(resource: string, file: File, mode: ImportMode
 /** What a file may hold; the upload step states it (the API is the one place it is set). */
 export async function fetchImportLimits(): Promise<ImportLimits> {
   return (await httpClient<ImportLimits>(`${API_URL}/imports/limits`)).json;
-}
-
-export async function fetchImportJob(id: number): Promise<ImportJob> {
-  return (await httpClient<ImportJob>(jobUrl(id))).json;
 }
 
 /** Column number (as a string key) → field key, or null to ignore the column. Validation re-runs. */

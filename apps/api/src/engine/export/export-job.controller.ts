@@ -10,7 +10,7 @@ import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
 import { type RawListQuery } from '../rest/query-parser';
 import { allowed } from '../rest/resource.controller';
-import { exportRequest } from './export.controller';
+import { exportRequest } from './export-request';
 import { contentDisposition, contentType, type RawExportOptions } from './export-format';
 import { exportFilePath, ExportJobService } from './export-job.service';
 import { RecordIdPipe } from '../rest/record-id.pipe';

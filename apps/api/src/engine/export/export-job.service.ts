@@ -8,18 +8,23 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
+import { type JobContext, JobInterruptedError, type JobKind } from '../jobs/job-kind';
+import { sessionUserPayload } from '../jobs/job-payload';
+import { JobQueue } from '../jobs/job-queue.service';
+import { findResource } from '../metadata/resource-registry';
 import { whereClause } from '../rest/list-query';
 import { readScope } from '../scope/scope';
 import type { CsvEncoding } from './csv-sheet.writer';
 import { exportDate } from './export-columns';
 import type { ExportFormat } from './export-format';
+import { exportRequest } from './export-request';
+import { ExportJobPayload } from './export-job.payload';
 import { type ExportRequest, ResourceExporter } from './resource-exporter.service';
 
 /** Where finished export files wait for their download. */
 export const EXPORT_DIR = join(tmpdir(), 'zizhu-exports');
 /** Files older than this are removed when the next job starts. */
 export const EXPORT_FILE_MAX_AGE_MS = 24 * 60 * 60_000;
-const PROGRESS_EVERY_MS = 500;
 
 const MESSAGES = {
   failed: { zh: '导出失败，请稍后重试', en: 'The export failed: try again later' },
@@ -48,47 +53,66 @@ export function exportFilePath(job: Pick<ExportJobRow, 'id' | 'format' | 'starte
 }
 
 /**
- * Large exports as background jobs: the same export as `GET /:resource/export`, written to
- * a file in the temp dir, with progress kept in the `export_jobs` table (so any request,
- * or a restart, sees where a job is) and a download once it is done.
+ * Large exports as background jobs on the queue: the same export as `GET /:resource/export`,
+ * written to a file in the temp dir, with progress kept in the `export_jobs` table (so any
+ * request, on any instance, sees where a job is) and a download once it is done. A job
+ * interrupted by a restart is written again from the start.
  */
 @Injectable()
 export class ExportJobService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ExportJobs');
-  private readonly running = new Map<number, Promise<void>>();
+
+  private readonly exportJob: JobKind<ExportJobPayload> = {
+    name: 'export-file',
+    payload: ExportJobPayload,
+    // As many as ResourceExporter runs at once; more would only wait for its slots.
+    concurrency: 3,
+    key: (job) => String(job.exportJobId),
+    handle: (job, context) => this.run(job, context),
+    failed: (job, cause) => this.fail(job.exportJobId, cause === 'interrupted' ? MESSAGES.interrupted : MESSAGES.failed),
+  };
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly exporter: ResourceExporter,
-  ) {}
+    private readonly queue: JobQueue,
+  ) {
+    queue.register(this.exportJob);
+  }
 
-  /** Jobs that were running when the process stopped cannot resume: say so. */
+  /** Jobs left running with no job on the queue (an older release's, a lost one) cannot finish: say so. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(`UPDATE export_jobs SET status = 'failed', message = $1, finished_at = now() WHERE status = 'running'`, [
-      MESSAGES.interrupted,
-    ]);
+    const inFlight = [...(await this.queue.inFlightKeys(this.exportJob))].map(Number);
+    await this.db.query(
+      `UPDATE export_jobs SET status = 'failed', message = $1, finished_at = now() WHERE status = 'running' AND id <> ALL($2::int[])`,
+      [MESSAGES.interrupted, inFlight],
+    );
   }
 
   async start(resource: ResourceDeclaration, request: ExportRequest, user: SessionUser): Promise<number> {
     await this.removeOldFiles();
     const { format, encoding, locale } = request.options;
     const fileName = `${resource.label[locale]}-${exportDate(new Date())}.${format}`;
-    const [{ id, started_at }] = await this.db.query(
-      `INSERT INTO export_jobs (started_at, user_id, resource, format, encoding, file_name, status, progress, scope_path)
-       VALUES (now(), $1, $2, $3, $4, $5, 'running', $6, $7) RETURNING id, started_at`,
-      [user.id, resource.name, format, encoding, fileName, { rows: 0, total: 0, percent: 0 }, user.scopePath],
-    );
-    const path = exportFilePath({ id, format, started_at });
-    const run = this.run(id, resource, request, user, path)
-      .catch(async (error: unknown) => {
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        await rm(path, { force: true }).catch(() => undefined);
-        await this.db
-          .query(`UPDATE export_jobs SET status = 'failed', message = $2, finished_at = now() WHERE id = $1`, [id, MESSAGES.failed])
-          .catch(() => undefined);
-      })
-      .finally(() => this.running.delete(id));
-    this.running.set(id, run);
+    const id = await this.db.transaction(async (manager) => {
+      const [{ id }]: { id: number }[] = await manager.query(
+        `INSERT INTO export_jobs (started_at, user_id, resource, format, encoding, file_name, status, progress, scope_path)
+         VALUES (now(), $1, $2, $3, $4, $5, 'running', $6, $7) RETURNING id`,
+        [user.id, resource.name, format, encoding, fileName, { rows: 0, total: 0, percent: 0 }, user.scopePath],
+      );
+      const payload = {
+        exportJobId: id,
+        user: sessionUserPayload(user),
+        resource: resource.name,
+        format,
+        encoding,
+        locale,
+        filter: JSON.stringify(request.filter),
+        sort: JSON.stringify(request.sort),
+      };
+      await this.queue.send(this.exportJob, payload, { manager });
+      return id;
+    });
+    this.queue.wake(this.exportJob);
     return id;
   }
 
@@ -122,25 +146,54 @@ export class ExportJobService implements OnApplicationBootstrap {
     return job;
   }
 
-  /** Resolves when the job has finished (tests, shutdown). */
-  settled(id: number): Promise<void> {
-    return this.running.get(id) ?? Promise.resolve();
+  /** Resolves when the job has finished (tests, benchmarks). */
+  async settled(id: number): Promise<void> {
+    for (;;) {
+      const [job]: { status: string }[] = await this.db.query(`SELECT status FROM export_jobs WHERE id = $1`, [id]);
+      if (job?.status !== 'running') return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
-  private async run(id: number, resource: ResourceDeclaration, request: ExportRequest, user: SessionUser, path: string): Promise<void> {
-    await mkdir(EXPORT_DIR, { recursive: true });
-    let last = 0;
-    const rows = await this.exporter.exportToFile(resource, request, user, path, async (written, total) => {
-      if (written > 0 && Date.now() - last < PROGRESS_EVERY_MS) return;
-      last = Date.now();
-      const percent = total ? Math.min(99, Math.floor((written / total) * 100)) : 0;
-      await this.db.query(`UPDATE export_jobs SET progress = $2 WHERE id = $1`, [id, { rows: written, total, percent }]);
-    });
-    // The total was counted in the export's own snapshot: it is the number of rows written.
-    await this.db.query(`UPDATE export_jobs SET status = 'done', progress = $2, finished_at = now() WHERE id = $1`, [
-      id,
-      { rows, total: rows, percent: 100 },
-    ]);
+  /** The job: the export, written to its file; a failure removes the file and says so on the job. */
+  private async run(payload: ExportJobPayload, context: JobContext): Promise<void> {
+    const id = payload.exportJobId;
+    const [job]: ExportJobRow[] = await this.db.query(`SELECT * FROM export_jobs WHERE id = $1`, [id]);
+    if (job?.status !== 'running') return;
+    const path = exportFilePath(job);
+    try {
+      const resource = findResource(payload.resource);
+      if (!resource) throw new Error(`export job ${id}: no resource ${payload.resource}`);
+      const { format, encoding, filter, sort, locale } = payload;
+      const request = exportRequest(resource, { format, encoding, filter, sort }, locale);
+      await mkdir(EXPORT_DIR, { recursive: true });
+      const rows = await this.exporter.exportToFile(resource, request, payload.user, path, async (written, total) => {
+        if (context.signal.aborted) throw new JobInterruptedError();
+        const percent = total ? Math.min(99, Math.floor((written / total) * 100)) : 0;
+        // The total, as soon as it is counted; then at most every PROGRESS_EVERY_MS.
+        await context.progress(() => this.db.query(`UPDATE export_jobs SET progress = $2 WHERE id = $1`, [id, { rows: written, total, percent }]), {
+          final: written === 0,
+        });
+      });
+      // The total was counted in the export's own snapshot: it is the number of rows written.
+      await this.db.query(`UPDATE export_jobs SET status = 'done', progress = $2, finished_at = now() WHERE id = $1`, [
+        id,
+        { rows, total: rows, percent: 100 },
+      ]);
+    } catch (error) {
+      await rm(path, { force: true }).catch(() => undefined);
+      if (context.signal.aborted) throw new JobInterruptedError();
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      await this.fail(id, MESSAGES.failed);
+    }
+  }
+
+  private async fail(id: number, message: Localized): Promise<void> {
+    const [failed]: [ExportJobRow[], number] = await this.db.query(
+      `UPDATE export_jobs SET status = 'failed', message = $2, finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
+      [id, message],
+    );
+    for (const job of failed) await rm(exportFilePath(job), { force: true });
   }
 
   /** Files of jobs started more than 24 hours ago (finished or not: none runs that long). */

@@ -11,8 +11,8 @@ import type {
   ResourceDeclaration,
   SessionUser,
 } from '@zizhu/schema';
-import { rm } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
+import { access, rename, rm } from 'node:fs/promises';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
@@ -26,13 +26,16 @@ import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-det
 import { stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
-import { readSheet, type SheetKind, type SheetRow } from './sheet-reader';
+import { readSheet, type SheetKind, sheetKind, type SheetRow } from './sheet-reader';
 import { sheetSize, type SheetSize } from './xlsx-dimension';
-import { dropOldStagedRows, endedLongAgo, expireIdleJobs, removeOldUploads } from './import-leftovers';
+import { dropOldStagedRows, expireIdleJobs, removeOldUploads } from './import-leftovers';
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimitName, limitMessage, ReadCancelledError } from './import-limits';
+import { type JobContext, JobInterruptedError, type JobKind } from '../jobs/job-kind';
+import { NoPayload, sessionUserPayload } from '../jobs/job-payload';
+import { JobQueue } from '../jobs/job-queue.service';
+import { ImportCommitPayload, ImportStepPayload } from './import-job.payload';
+import { databaseTag, importUploadPath } from './sheet-upload';
 
-const PROGRESS_EVERY_MS = 500;
-const SWEEP_EVERY_MS = 3_600_000;
 /** Matching sorts and hashes up to millions of staged rows: more than the default 4 MB. */
 const COMMIT_WORK_MEM = '64MB';
 export const MAX_LISTED_ERRORS = 1_000;
@@ -64,46 +67,90 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
 /**
  * Import jobs: a file is read as a stream, each row validated by the resource's own rules,
  * staged with COPY, matched against stored data set-based, and committed in one
- * transaction on request. Jobs run in the background of this process; their state lives in
- * the `imports` table, so any request (or a restart) can see where they are.
+ * transaction on request. Validating and committing are jobs on the queue (any instance
+ * runs them; a restart resumes them); their state lives in the `imports` table, so any
+ * request sees where they are. The upload waits in UPLOAD_DIR under the job's name.
  */
 @Injectable()
 export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
-  private readonly uploads = new Map<number, Upload>();
-  /** Aborting a job's controller stops its file read between two chunks. */
+  /** Aborting a job's controller stops its file read between two chunks (a cancel on this instance). */
   private readonly reading = new Map<number, AbortController>();
+  /** The validation this instance is running, per import: a cancel waits for it. */
   private readonly running = new Map<number, Promise<void>>();
-  private sweeper?: NodeJS.Timeout;
+  /** Names this database's uploads in the temp dir the machine's databases share. */
+  private readonly database: string;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Reads, checks and stages the file; resumed from the start after an interruption. */
+  private readonly validateJob: JobKind<ImportStepPayload> = {
+    name: 'import-validate',
+    payload: ImportStepPayload,
+    concurrency: 4,
+    key: (job) => String(job.importId),
+    handle: (job, context) => this.validate(job, context),
+    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
+  };
 
-  /** Jobs that were running when the process stopped cannot resume: say so, and drop their rows; then sweep. */
-  async onApplicationBootstrap(): Promise<void> {
-    const [interrupted]: [{ id: number }[], number] = await this.db.query(
-      `UPDATE imports SET status = 'failed', message = $1, finished_at = now() WHERE status IN ('validating', 'committing') RETURNING id`,
-      [IMPORT_MESSAGES.interrupted],
-    );
-    if (interrupted.length) await this.db.query(`DELETE FROM import_rows WHERE import_id = ANY($1::int[])`, [interrupted.map((j) => j.id)]);
-    await this.sweep();
-    clearInterval(this.sweeper);
-    this.sweeper = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(error.message)), SWEEP_EVERY_MS).unref();
+  /** Writes the valid rows in one transaction: an interrupted commit was rolled back, and runs again. */
+  private readonly commitJob: JobKind<ImportCommitPayload> = {
+    name: 'import-commit',
+    payload: ImportCommitPayload,
+    concurrency: 2,
+    key: (job) => String(job.importId),
+    handle: (job, context) => this.commitRows(job, context),
+    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
+  };
+
+  /** Every hour (and at start): see `sweep`. Safe to repeat, so retried when it fails. */
+  private readonly sweepJob: JobKind<NoPayload> = {
+    name: 'import-sweep',
+    payload: NoPayload,
+    schedule: { cron: '0 * * * *', payload: {} },
+    handle: () => this.sweep(),
+  };
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: JobQueue,
+  ) {
+    for (const kind of [this.validateJob, this.commitJob, this.sweepJob] as JobKind<object>[]) queue.register(kind);
+    this.database = databaseTag((db.options as { url: string }).url);
   }
 
+  private uploadPath(id: number): string {
+    return importUploadPath(this.database, id);
+  }
+
+  /**
+   * Jobs left validating or committing with no job on the queue (one cut off before the queue
+   * ran them: an older release, a lost job) are failed with the reason and leave nothing
+   * behind; then the sweep. Jobs a restart interrupted are on the queue and resume.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const inFlight = [...(await this.queue.inFlightKeys(this.validateJob)), ...(await this.queue.inFlightKeys(this.commitJob))].map(Number);
+    const [interrupted]: [{ id: number }[], number] = await this.db.query(
+      `UPDATE imports SET status = 'failed', message = $1, finished_at = now()
+        WHERE status IN ('validating', 'committing') AND id <> ALL($2::int[]) RETURNING id`,
+      [IMPORT_MESSAGES.interrupted, inFlight],
+    );
+    for (const job of interrupted) await this.dropStaged(job);
+    await this.sweep();
+  }
+
+  /** Reads in progress here stop now; their jobs resume on the next start (or another instance). */
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    for (const controller of this.reading.values()) controller.abort(new JobInterruptedError());
   }
 
   /**
    * Personal data outlives a job by a day at most: validated jobs nobody committed in a day
    * are cancelled (rows and file deleted); the failing rows a committed job keeps for its
-   * error workbook go a day after the commit; files a job still held (a failed job waiting
-   * for its mapping) and upload files nobody owns go once a day old.
+   * error workbook go a day after the commit; upload files (a failed job's, kept for a new
+   * mapping, or one nobody owns) go once a day old.
    */
   async sweep(): Promise<void> {
-    for (const id of await expireIdleJobs(this.db)) await this.dropStaged(id);
+    for (const job of await expireIdleJobs(this.db)) await this.dropStaged(job);
     await dropOldStagedRows(this.db);
-    for (const id of await endedLongAgo(this.db, [...this.uploads.keys()])) await this.forgetUpload(id);
     await removeOldUploads();
   }
 
@@ -119,15 +166,25 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
 
   async start(user: SessionUser, resource: ResourceDeclaration, fileName: string, upload: Upload, mode: ImportMode): Promise<number> {
     const mapping = await this.headerAtUpload(resource, upload);
-    const [{ id }] = await this.db.query(
-      `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, scope_path)
-       VALUES (now(), $1, $2, $3, $4, 'validating', $5, $6, $7) RETURNING id`,
-      [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, user.scopePath],
-    );
-    this.uploads.set(id, upload);
-    this.reading.set(id, new AbortController());
-    this.launch(id, () => this.validate(id, resource, user, mode, upload, mapping));
-    return id;
+    let moved: string | null = null;
+    try {
+      const id = await this.db.transaction(async (manager) => {
+        const [job]: { id: number }[] = await manager.query(
+          `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, mapping, scope_path)
+           VALUES (now(), $1, $2, $3, $4, 'validating', $5, $6, $7, $8) RETURNING id`,
+          [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, mapping, user.scopePath],
+        );
+        moved = this.uploadPath(job.id);
+        await rename(upload.path, moved);
+        await this.queue.send(this.validateJob, { importId: job.id, user: sessionUserPayload(user) }, { manager });
+        return job.id;
+      });
+      this.queue.wake(this.validateJob);
+      return id;
+    } catch (error) {
+      if (moved) await rm(moved, { force: true });
+      throw error;
+    }
   }
 
   /**
@@ -159,8 +216,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
 
   async remap(id: number, user: SessionUser, columns: Record<string, string | null>): Promise<void> {
     const job = await this.find(id, user);
-    const upload = this.uploads.get(id);
-    if (!upload || !['validated', 'failed'].includes(job.status) || !job.mapping) {
+    if (!['validated', 'failed'].includes(job.status) || !job.mapping || !(await exists(this.uploadPath(job.id)))) {
       throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
     }
     const resource = this.importable(job.resource, job.mode, user);
@@ -172,13 +228,18 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       }
       return { ...column, field: wanted };
     });
-    const claimed = await this.claim(id, ['validated', 'failed'], `status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3`, [
-      EMPTY_COUNTS,
-      { rowsRead: 0, totalRows: null, percent: 0 },
-    ]);
-    if (!claimed) throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
-    this.reading.set(id, new AbortController());
-    this.launch(id, () => this.validate(id, resource, user, job.mode, upload, { headerRow: job.mapping!.headerRow, columns: mapping }));
+    await this.db.transaction(async (manager) => {
+      const claimed = await this.claim(
+        id,
+        ['validated', 'failed'],
+        `status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3, mapping = $4`,
+        [EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, { headerRow: job.mapping!.headerRow, columns: mapping }],
+        manager,
+      );
+      if (!claimed) throw ApiException.validation({ columns: IMPORT_MESSAGES.notValidated });
+      await this.queue.send(this.validateJob, { importId: id, user: sessionUserPayload(user) }, { manager });
+    });
+    this.queue.wake(this.validateJob);
   }
 
   async cancel(id: number, user: SessionUser): Promise<void> {
@@ -186,31 +247,49 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     if (job.status === 'committing' || job.status === 'committed') {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
+    // Read here: stopped at once. Read by another instance: it sees the status at its next progress write.
     this.reading.get(id)?.abort();
     await this.running.get(id);
     if (!(await this.claim(id, ['validating', 'validated', 'failed'], `status = 'cancelled', finished_at = now()`, []))) {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
-    await this.dropStaged(id);
+    await this.dropStaged(job);
   }
 
   async commit(id: number, user: SessionUser, allOrNothing: boolean): Promise<void> {
     const job = await this.find(id, user);
     if (job.status === 'committing' || job.status === 'committed') throw new ApiException('IN_USE', IMPORT_MESSAGES.alreadyCommitting);
     if (job.status !== 'validated' || !job.mapping) throw new ApiException('VALIDATION_FAILED', IMPORT_MESSAGES.notValidated);
-    const resource = this.importable(job.resource, job.mode, user);
-    const ctx = buildMatchContext(id, resource, job.mode, user, job.mapping.columns);
+    this.importable(job.resource, job.mode, user);
     const invalid = job.counts?.invalid ?? 0;
     if (allOrNothing && invalid > 0) {
       const message = IMPORT_MESSAGES.allOrNothingRefused(invalid);
       await this.db.query(`UPDATE imports SET all_or_nothing = true, message = $2 WHERE id = $1`, [id, message]);
       throw new ApiException('VALIDATION_FAILED', message);
     }
-    // Claimed in one statement: of parallel commits exactly one starts, the others get 409.
-    if (!(await this.claim(id, ['validated'], `status = 'committing', all_or_nothing = $2, message = NULL`, [allOrNothing]))) {
-      throw new ApiException('IN_USE', IMPORT_MESSAGES.alreadyCommitting);
-    }
-    this.launch(id, async () => {
+    await this.db.transaction(async (manager) => {
+      // Claimed in one statement: of parallel commits exactly one starts, the others get 409.
+      if (!(await this.claim(id, ['validated'], `status = 'committing', all_or_nothing = $2, message = NULL`, [allOrNothing], manager))) {
+        throw new ApiException('IN_USE', IMPORT_MESSAGES.alreadyCommitting);
+      }
+      await this.queue.send(this.commitJob, { importId: id, user: sessionUserPayload(user), allOrNothing }, { manager });
+    });
+    this.queue.wake(this.commitJob);
+  }
+
+  /**
+   * The commit job: rows compared with stored data again and written, in one transaction.
+   * Run again after an interruption, it finds the job committing (the transaction was
+   * rolled back: it writes) or committed (only the clean-up after it was cut off).
+   */
+  private async commitRows({ importId: id, user, allOrNothing }: ImportCommitPayload, context: JobContext): Promise<void> {
+    const job = await this.row(id);
+    if (job?.status === 'committed') return this.afterCommit(job);
+    if (job?.status !== 'committing' || !job.mapping) return;
+    const resource = findResource(job.resource);
+    if (!resource) return this.fail(id, IMPORT_MESSAGES.notImportable);
+    const ctx = buildMatchContext(id, resource, job.mode, user, job.mapping.columns);
+    try {
       const refused = await this.db.transaction(async (manager) => {
         await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
         await matchIntoOutcomes(manager, ctx);
@@ -232,15 +311,24 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
         ]);
         return;
       }
-      // Committed rows live on in their table; the staging copy of their personal data goes.
-      // The failing rows stay for the error workbook.
-      await this.db.query(
-        `DELETE FROM import_rows r WHERE r.import_id = $1
-           AND NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.import_id = r.import_id AND e.row_number = r.row_number)`,
-        [id],
-      );
-      await this.forgetUpload(id);
-    });
+    } catch (error) {
+      if (context.signal.aborted) throw new JobInterruptedError();
+      return this.failWith(id, error);
+    }
+    await this.afterCommit(job);
+  }
+
+  /**
+   * Committed rows live on in their table; the staging copy of their personal data goes,
+   * and the file. The failing rows stay for the error workbook.
+   */
+  private async afterCommit(job: Pick<JobRow, 'id'>): Promise<void> {
+    await this.db.query(
+      `DELETE FROM import_rows r WHERE r.import_id = $1
+         AND NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.import_id = r.import_id AND e.row_number = r.row_number)`,
+      [job.id],
+    );
+    await rm(this.uploadPath(job.id), { force: true });
   }
 
   async describe(id: number, user: SessionUser, locale: Locale): Promise<ImportJob> {
@@ -284,50 +372,91 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     return job;
   }
 
+  /** The job's row, whoever asks (the queue's handlers), or undefined. */
+  private async row(id: number): Promise<JobRow | undefined> {
+    const [job]: JobRow[] = await this.db.query(`SELECT * FROM imports WHERE id = $1`, [id]);
+    return job;
+  }
+
   /**
    * Moves the job on only from one of the given states, in one statement, so two requests
    * racing for it cannot both win. `set` may use $2… for `params`.
    */
-  private async claim(id: number, from: ImportStatus[], set: string, params: unknown[]): Promise<boolean> {
-    const [, count]: [unknown, number] = await this.db.query(
+  private async claim(id: number, from: ImportStatus[], set: string, params: unknown[], manager: EntityManager = this.db.manager): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
       `UPDATE imports SET ${set} WHERE id = $1 AND status = ANY($${params.length + 2}::text[])`,
       [id, ...params, from],
     );
     return count === 1;
   }
 
-  /** Resolves when the job's current background step has finished (tests, shutdown). */
-  settled(id: number): Promise<void> {
-    return this.running.get(id) ?? Promise.resolve();
+  /** Resolves when the job is neither validating nor committing (tests, benchmarks). */
+  async settled(id: number): Promise<void> {
+    for (;;) {
+      const job = await this.row(id);
+      if (!job || (job.status !== 'validating' && job.status !== 'committing')) return;
+      await (this.running.get(id) ?? new Promise((resolve) => setTimeout(resolve, 50)));
+    }
   }
 
-  private launch(id: number, work: () => Promise<void>): void {
-    const run = work()
+  /**
+   * The validation job. Run again after an interruption, it starts over (its staged rows are
+   * deleted first). It ends without a word when the job is no longer validating (cancelled).
+   */
+  private async validate({ importId: id, user }: ImportStepPayload, context: JobContext): Promise<void> {
+    const job = await this.row(id);
+    if (job?.status !== 'validating') return;
+    const resource = findResource(job.resource);
+    const kind = sheetKind(job.file_name);
+    if (!resource || !kind) return this.fail(id, IMPORT_MESSAGES.notImportable);
+    const upload = { path: this.uploadPath(job.id), kind };
+    if (!(await exists(upload.path))) return this.fail(id, IMPORT_MESSAGES.uploadMissing);
+    const cancel = new AbortController();
+    this.reading.set(id, cancel);
+    const signal = AbortSignal.any([cancel.signal, context.signal]);
+    const run = this.validateFile(id, resource, user, job.mode, upload, job.mapping, { signal, cancel, progress: context.progress })
       .catch(async (error: unknown) => {
+        if (signal.reason instanceof JobInterruptedError) throw new JobInterruptedError();
         if (error instanceof ReadCancelledError) return; // cancel() finishes the job
-        if (!(error instanceof ImportLimitError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        const message =
-          error instanceof ImportLimitError ? error.localized : error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
-        await this.finish(id, 'failed', message).catch(() => undefined);
+        await this.failWith(id, error);
       })
-      .finally(() => this.running.delete(id));
-    this.running.set(id, run);
+      .finally(() => {
+        if (this.reading.get(id) === cancel) this.reading.delete(id);
+      });
+    const settled = run.catch(() => undefined);
+    this.running.set(id, settled);
+    try {
+      await run;
+    } finally {
+      if (this.running.get(id) === settled) this.running.delete(id);
+    }
+    // Cancelled meanwhile (here or on another instance): what this run staged after the cancel goes too.
+    if (cancel.signal.aborted) await this.db.query(`DELETE FROM import_rows r USING imports i WHERE i.id = $1 AND r.import_id = i.id AND i.status = 'cancelled'`, [id]);
   }
 
-  private async validate(
+  /** A step's failure, on the job's record: the file's own fault in words the user can act on. */
+  private async failWith(id: number, error: unknown): Promise<void> {
+    if (!(error instanceof ImportLimitError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const message =
+      error instanceof ImportLimitError ? error.localized : error instanceof SheetReadError ? IMPORT_MESSAGES.unreadable : IMPORT_MESSAGES.internal;
+    await this.fail(id, message);
+  }
+
+  private async validateFile(
     id: number,
     resource: ResourceDeclaration,
     user: SessionUser,
     mode: ImportMode,
     upload: Upload,
     mapping: ImportJob['mapping'] | null,
+    run: { signal: AbortSignal; cancel: AbortController; progress: JobContext['progress'] },
   ): Promise<void> {
+    const { signal, cancel } = run;
     await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
-    const reading = this.reading.get(id) ?? new AbortController();
     // One iterator, read by hand: leaving a for-await loop would close the file stream.
-    const rows = readingErrorsMarked(readSheet({ ...upload, signal: reading.signal, onProgress: (f) => (fraction = f) }));
+    const rows = readingErrorsMarked(readSheet({ ...upload, signal, onProgress: (f) => (fraction = f) }));
     const head: SheetRow[] = [];
     while (head.length < HEADER_SEARCH_ROWS) {
       const next = await rows.next();
@@ -339,16 +468,16 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       const detected = detectHeader(resource, head);
       if (!detected) {
         await rows.return(undefined);
-        return this.finish(id, 'failed', IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
+        return this.fail(id, IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
       }
       mapping = detected;
     }
-    await this.db.query(`UPDATE imports SET mapping = $2 WHERE id = $1`, [id, mapping]);
+    await this.db.query(`UPDATE imports SET mapping = $2 WHERE id = $1 AND mapping IS NULL`, [id, mapping]);
     const ctx = buildMatchContext(id, resource, mode, user, mapping.columns);
     if (!ctx.dataKeys.includes(resource.businessKey![0])) {
       await rows.return(undefined);
       // The mapping can be fixed (PUT …/mapping) and the file read again: it is kept.
-      return this.finish(id, 'failed', IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
+      return this.fail(id, IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
     }
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
@@ -361,27 +490,27 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     const percent = (rowsRead: number) =>
       Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
 
-    let lastProgress = Date.now();
     const staged = await stageRows(this.db, {
       importId: id,
       rows,
       head,
       headerRow,
       validator,
-      isCancelled: () => reading.signal.aborted,
-      onRows: async (rowsRead) => {
-        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-        lastProgress = Date.now();
-        await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1`, [id, {
-          rowsRead,
-          // An estimate may fall short: the total then follows the rows read.
-          totalRows: expectedRows && Math.max(expectedRows, rowsRead),
-          estimated,
-          percent: percent(rowsRead),
-        }]);
-      },
+      isCancelled: () => signal.aborted,
+      onRows: (rowsRead) =>
+        run.progress(async () => {
+          const [, still]: [unknown, number] = await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1 AND status = 'validating'`, [id, {
+            rowsRead,
+            // An estimate may fall short: the total then follows the rows read.
+            totalRows: expectedRows && Math.max(expectedRows, rowsRead),
+            estimated,
+            percent: percent(rowsRead),
+          }]);
+          // Cancelled through another instance: stop reading.
+          if (!still) cancel.abort();
+        }),
     });
-    if (staged.cancelled) return;
+    if (staged.cancelled) throw new ReadCancelledError();
     const { rowsRead } = staged;
     const counts = await this.db.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
@@ -393,25 +522,33 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     );
   }
 
-  /** A failed job keeps no staged rows (nor, unless its mapping may still be fixed, its file). */
-  private async finish(id: number, status: 'failed', message: Localized, options: { keepUpload?: boolean } = {}): Promise<void> {
-    await this.db.query(`UPDATE imports SET status = $2, message = $3, finished_at = now() WHERE id = $1`, [id, status, message]);
+  /**
+   * A job still validating or committing becomes failed with this message, and keeps no
+   * staged rows (nor, unless its mapping may still be fixed, its file).
+   */
+  private async fail(id: number, message: Localized, options: { keepUpload?: boolean } = {}): Promise<void> {
+    const [failed]: [Pick<JobRow, 'id'>[], number] = await this.db.query(
+      `UPDATE imports SET status = 'failed', message = $2, finished_at = now() WHERE id = $1 AND status IN ('validating', 'committing')
+       RETURNING id`,
+      [id, message],
+    );
+    if (!failed.length) return;
     if (options.keepUpload) await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
-    else await this.dropStaged(id);
+    else await this.dropStaged(failed[0]);
   }
 
   /** The job's staged rows (ID numbers, phones in plain text) and its upload file. Errors stay: they hold no values. */
-  private async dropStaged(id: number): Promise<void> {
-    await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
-    await this.forgetUpload(id);
+  private async dropStaged(job: Pick<JobRow, 'id'>): Promise<void> {
+    await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [job.id]);
+    await rm(this.uploadPath(job.id), { force: true });
   }
+}
 
-  private async forgetUpload(id: number): Promise<void> {
-    const upload = this.uploads.get(id);
-    this.uploads.delete(id);
-    this.reading.delete(id);
-    if (upload) await rm(upload.path, { force: true });
-  }
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A failure of the file itself (not of the database): the user is told the file is bad. */

@@ -8,14 +8,14 @@ import { UPLOAD_DIR } from './sheet-upload';
 const KEEP_HOURS = 24;
 const OLDER = `now() - interval '${KEEP_HOURS} hours'`;
 
-/** Cancels jobs validated a day ago and never committed; their ids, for their rows and files to go. */
-export async function expireIdleJobs(db: DataSource): Promise<number[]> {
+/** Cancels jobs validated a day ago and never committed; the jobs, for their rows and files to go. */
+export async function expireIdleJobs(db: DataSource): Promise<{ id: number }[]> {
   const [expired]: [{ id: number }[], number] = await db.query(
     `UPDATE imports SET status = 'cancelled', message = $1, finished_at = now()
       WHERE status = 'validated' AND COALESCE(finished_at, started_at) < ${OLDER} RETURNING id`,
     [IMPORT_MESSAGES.expired],
   );
-  return expired.map((job) => job.id);
+  return expired;
 }
 
 /** Staged rows of jobs that ended a day ago (a committed job's failing rows, kept for its error workbook). */
@@ -24,16 +24,6 @@ export async function dropOldStagedRows(db: DataSource): Promise<void> {
     `DELETE FROM import_rows r USING imports i
       WHERE i.id = r.import_id AND i.status IN ('committed', 'cancelled', 'failed') AND i.finished_at < ${OLDER}`,
   );
-}
-
-/** Of these jobs, those that ended a day ago (a failed job still holding its file for a new mapping). */
-export async function endedLongAgo(db: DataSource, ids: number[]): Promise<number[]> {
-  if (!ids.length) return [];
-  const rows: { id: number }[] = await db.query(
-    `SELECT id FROM imports WHERE id = ANY($1::int[]) AND status IN ('failed', 'cancelled', 'committed') AND finished_at < ${OLDER}`,
-    [ids],
-  );
-  return rows.map((job) => job.id);
 }
 
 /** Files in the upload directory a day old (left by a crash, or by a job already swept). */

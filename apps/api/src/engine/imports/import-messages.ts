@@ -55,6 +55,8 @@ export const IMPORT_MESSAGES = {
   notImportable: { zh: '这类数据不能导入', en: 'This kind of data cannot be imported' },
   expired: { zh: '校验后超过一天未提交，已自动取消，文件和暂存数据已删除；请重新上传', en: 'Not committed within a day of validation: cancelled, and the file and staged rows deleted. Upload the file again' },
   interrupted: { zh: '服务重启，任务已中断，请重新上传', en: 'The server restarted during this job: upload the file again' },
+  /** Read by an instance that does not have it (another host), or removed after a day. */
+  uploadMissing: { zh: '上传的文件已不在服务器上，请重新上传', en: 'The uploaded file is no longer on the server: upload it again' },
   internal: {
     zh: '导入时服务器出错，请重新上传；如果仍然出错，请联系管理员（错误已记录）',
     en: 'The server failed during this import: upload the file again, and tell an administrator if it happens again (the error was logged)',

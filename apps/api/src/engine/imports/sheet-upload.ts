@@ -1,5 +1,5 @@
 import { FileInterceptor } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,21 @@ import { diskStorage } from 'multer';
 
 /** Where uploaded spreadsheets wait while they are read; each route deletes its file when done. */
 export const UPLOAD_DIR = join(tmpdir(), 'zizhu-imports');
+
+/**
+ * Where an import's upload waits for its job, named by the job, so that any run of the job
+ * (one resumed after a restart too) finds it. `database` tells apart the databases sharing
+ * the machine's temp dir (dev server, test runs), whose ids all start at 1.
+ */
+export function importUploadPath(database: string, id: number): string {
+  return join(UPLOAD_DIR, `import-${database}-${id}`);
+}
+
+/** A short, stable name for a database: its server and name. */
+export function databaseTag(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return createHash('sha256').update(`${hostname}:${port}${pathname}`).digest('hex').slice(0, 12);
+}
 
 /** A multipart `file` field saved to disk under a random name (spreadsheets are streamed from there, never held in memory). */
 export function sheetUpload(maxBytes: number) {

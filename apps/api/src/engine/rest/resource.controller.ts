@@ -8,7 +8,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { says } from '../errors/body-errors';
 import { localeOf } from '../errors/locale';
-import { exportRequest } from '../export/export.controller';
+import { exportRequest } from '../export/export-request';
 import type { RawExportOptions } from '../export/export-format';
 import { ResourceExporter } from '../export/resource-exporter.service';
 import { findResource } from '../metadata/resource-registry';

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   checkListIds,
@@ -17,7 +17,8 @@ import { inReadScope, inScope } from '../../engine/scope/scope';
 import { markSql, type RunParams } from './comparison-match.sql';
 import { countySubtotals, PROGRESS_SQL, schoolProgress } from './comparison-progress';
 import { type ComparisonSummary, LEVELS, SUMMARY_ROWS_SELECT, toNodes } from './comparison-summary';
-import { readStoredSummary, recordExecution, RUN_STEPS, runComparisonSteps } from './comparison-run';
+import { readStoredSummary } from './comparison-run';
+import { ComparisonRunJob } from './comparison-run.job';
 import { REFRESH_MARKED_SQL, SUMMARY_LOCK_BY_ID_SQL } from './comparison-summary.sql';
 import { subtreeSummary } from './comparison-subtree-figures';
 import { textParam } from '../../engine/rest/query-parser';
@@ -32,30 +33,14 @@ interface RunRow {
   regionPath: string;
 }
 
-/** Runs comparisons in the background and records school decisions on their results. */
+/** Starts comparison runs (on the job queue, see comparison-run.job) and records school decisions on their results. */
 @Injectable()
-export class ComparisonService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Comparison');
-  /** Runs started by this process, awaited by tests and by shutdown. */
-  private readonly running = new Map<number, Promise<void>>();
-
+export class ComparisonService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ResourceReader,
+    private readonly runs: ComparisonRunJob,
   ) {}
-
-  /** A run interrupted by a restart cannot resume: mark it failed so it can be started again. */
-  async onModuleInit(): Promise<void> {
-    await this.db.query(
-      `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $1 WHERE status = 'running'`,
-      [{ zh: '服务重启，比对中断，请重新运行', en: 'Interrupted by a restart: run it again' }],
-    );
-  }
-
-  /** Shutdown waits for runs in flight rather than cutting their connection. */
-  async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled(this.running.values());
-  }
 
   /**
    * Starts a run (202). Starting one that is already running is not an error: it answers
@@ -71,23 +56,26 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     if (n !== listIds.length) {
       throw ApiException.validation({ listIds: { zh: '所选名单有的已不存在', en: 'Some chosen lists no longer exist' } });
     }
-    const [claimed] = await this.db.query(
-      `UPDATE comparisons SET status = 'running', started_at = now(), finished_at = NULL, message = NULL,
-              progress = $2, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status IS DISTINCT FROM 'running' RETURNING id`,
-      [id, { step: 'queued', percent: 0 }],
-    );
-    if (claimed.length) {
+    // Claimed and queued in one transaction: a run is running exactly when its job exists.
+    const claimed = await this.db.transaction(async (manager) => {
+      const [rows]: [{ id: number }[], number] = await manager.query(
+        `UPDATE comparisons SET status = 'running', started_at = now(), finished_at = NULL, message = NULL,
+                progress = $2, version = version + 1, updated_at = now()
+          WHERE id = $1 AND status IS DISTINCT FROM 'running' RETURNING id`,
+        [id, { step: 'queued', percent: 0 }],
+      );
+      if (!rows.length) return false;
       const params: RunParams = { comparisonId: id, pattern: `${run.regionPath}%`, listIds, regionId: run.regionId };
-      const job = this.execute(params, user.id).finally(() => this.running.delete(id));
-      this.running.set(id, job);
-    }
+      await this.runs.enqueue(manager, params, user.id);
+      return true;
+    });
+    if (claimed) this.runs.wake();
     return this.reader.getOne(comparisonResource, String(id), user);
   }
 
-  /** Resolves when the run this process started has finished (or at once). */
-  async settled(id: number): Promise<void> {
-    await this.running.get(id);
+  /** Resolves when the run is no longer running. */
+  settled(id: number): Promise<void> {
+    return this.runs.settled(id);
   }
 
   async summary(id: number, user: SessionUser): Promise<ComparisonSummary | null> {
@@ -238,44 +226,5 @@ export class ComparisonService implements OnModuleInit, OnModuleDestroy {
     if (!run || !inReadScope(comparisonResource, run.scopePath, user)) throw ApiException.notFound();
     if (access === 'write' && !inScope(run.scopePath, user)) throw ApiException.outOfScope();
     return run;
-  }
-
-  private async execute(params: RunParams, startedBy: number): Promise<void> {
-    const id = params.comparisonId;
-    const startedAt = new Date();
-    try {
-      await this.db.transaction(async (manager) => {
-        const { firstRun } = await runComparisonSteps(manager, params, async ({ step }, index, work) => {
-          await this.progress(id, step, Math.floor((index / RUN_STEPS.length) * 100));
-          await work();
-        });
-        const summary = await readStoredSummary(manager, id);
-        await manager.query(
-          `UPDATE comparisons SET status = 'done', finished_at = now(), summary = $2, progress = $3,
-                  version = version + 1, updated_at = now() WHERE id = $1`,
-          [id, summary, { step: 'done', percent: 100 }],
-        );
-        await recordExecution(manager, params, { firstRun, startedBy, startedAt, identitiesCompared: summary.totals.identitiesCompared });
-      });
-    } catch (error) {
-      this.logger.error(`comparison ${id} failed: ${(error as Error).stack ?? String(error)}`);
-      const message = { zh: '比对失败，请稍后重试或联系管理员', en: 'The comparison failed: retry later or ask an administrator' };
-      await this.db.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE comparisons SET status = 'failed', finished_at = now(), message = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-          [id, message],
-        );
-        await manager.query(
-          `INSERT INTO comparison_executions (comparison_id, status, started_by, started_at, finished_at, message, scope_path)
-           SELECT id, 'failed', $2, $3, now(), $4, scope_path FROM comparisons WHERE id = $1`,
-          [id, startedBy, startedAt, message],
-        );
-      }).catch(() => undefined);
-    }
-  }
-
-  /** Progress goes through the pool (not the run's transaction), so readers see it live. */
-  private async progress(id: number, step: string, percent: number): Promise<void> {
-    await this.db.query(`UPDATE comparisons SET progress = $2 WHERE id = $1`, [id, { step, percent }]);
   }
 }

@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type JobKind } from './job-kind';
+import { NoPayload } from './job-payload';
+import { JobQueue } from './job-queue.service';
+
+/** One nightly check: finds what fell overdue during the day and records it (or tells someone). */
+export interface OverdueCheck {
+  /** For the log: `rectifications`. */
+  name: string;
+  run(): Promise<void>;
+}
+
+/** 00:30 China time: after the day on which a due date fell has ended there. */
+const NIGHTLY = '30 0 * * *';
+
+/**
+ * The nightly overdue check's home. Overdue is computed whenever records are read (a
+ * declaration's `overdue`, engine/rest/overdue-sql.ts), so nothing has to be stored at
+ * night yet, and the job is not scheduled. A module whose records must be stored or
+ * announced as overdue each night (issue 14: overdue rectifications) adds its check with
+ * `add` from its constructor; the job then runs every night, one check after the other.
+ */
+@Injectable()
+export class OverdueChecksJob {
+  private readonly logger = new Logger('Jobs');
+  private readonly checks: OverdueCheck[] = [];
+
+  constructor(queue: JobQueue) {
+    const checks = this.checks;
+    const kind: JobKind<NoPayload> = {
+      name: 'overdue-checks',
+      payload: NoPayload,
+      // Read when the queue starts, once every module has added its checks.
+      get schedule() {
+        return checks.length ? { cron: NIGHTLY, payload: {} } : undefined;
+      },
+      handle: () => this.runAll(),
+    };
+    queue.register(kind);
+  }
+
+  add(check: OverdueCheck): void {
+    this.checks.push(check);
+  }
+
+  /** Each check on its own: one failing does not stop the others (the job is retried as a whole). */
+  private async runAll(): Promise<void> {
+    const failed: string[] = [];
+    for (const check of this.checks) {
+      try {
+        await check.run();
+      } catch (error) {
+        this.logger.error(`overdue check ${check.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        failed.push(check.name);
+      }
+    }
+    if (failed.length) throw new Error(`overdue checks failed: ${failed.join(', ')}`);
+  }
+}
