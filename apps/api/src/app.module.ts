@@ -59,10 +59,6 @@ export class AppModule {
               ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/assets/{*path}'], serveStaticOptions: { setHeaders: setPanelCacheHeaders } }),
             ]
           : []),
-        // No module route meets a generic one (app-routes.integration.spec.ts). First only for
-        // `/imports/export`, `/export-jobs/export` and `/files/export`: the generic export of
-        // a list whose records the engine reads by its own `/:id` route.
-        ResourceModule,
         JobsModule,
         PdfModule,
         ExportModule,
@@ -74,6 +70,8 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
+        // No module route meets a generic one, so the order of these modules does not matter (app-routes.integration.spec.ts).
+        ResourceModule,
         ChecksModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],

@@ -28,7 +28,7 @@ export const exportJobResource = defineResource({
   scope: { kind: 'stored' },
   access: { list: ['admin', 'county', 'school', 'finance'], create: [], update: [], delete: [] },
   // Reading one is the job's status (export-job.controller.ts).
-  ownRoutes: ['getOne'],
+  ownRoutes: ['getOne', 'export'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [{ name: 'ix_export_jobs_scope_path', columns: ['scope_path', 'id'] }],
   fields: {

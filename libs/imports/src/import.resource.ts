@@ -29,7 +29,7 @@ export const importResource = defineResource({
   scope: { kind: 'stored' },
   access: { list: ['admin', 'county', 'school', 'finance'], create: [], update: [], delete: [] },
   // An upload starts an import; reading one is its status (import.controller.ts).
-  ownRoutes: ['getOne', 'create'],
+  ownRoutes: ['getOne', 'create', 'export'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [{ name: 'ix_imports_scope_path', columns: ['scope_path', 'id'] }],
   fields: {

@@ -108,7 +108,7 @@ export interface ResourceDeclaration {
 }
 
 /** A generic route a resource's own feature may serve instead: read one record, create one. */
-export type OwnRoute = 'getOne' | 'create';
+export type OwnRoute = 'getOne' | 'create' | 'export';
 
 export interface OverdueDeclaration {
   label: Localized;

@@ -10,7 +10,8 @@ import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
 import { type RawListQuery } from '../rest/query-parser';
 import { allowed } from '../rest/resource.controller';
-import { exportRequest } from './export-request';
+import { exportList, exportRequest } from './export-request';
+import { ResourceExporter } from './resource-exporter.service';
 import { contentDisposition, contentType, type RawExportOptions } from './export-format';
 import { exportFilePath, ExportJobService } from './export-job.service';
 import { RecordIdPipe } from '../rest/record-id.pipe';
@@ -29,7 +30,10 @@ const GONE = { zh: '导出文件已过期（保留 24 小时），请重新导�
 @ApiExcludeController()
 @Controller()
 export class ExportJobController {
-  constructor(private readonly jobs: ExportJobService) {}
+  constructor(
+    private readonly jobs: ExportJobService,
+    private readonly exporter: ResourceExporter,
+  ) {}
 
   @Post(':resource/export-jobs')
   @HttpCode(202)
@@ -43,6 +47,17 @@ export class ExportJobController {
     const resource = allowed(name, 'list', user);
     const request = exportRequest(resource, { ...query, ...fromBody(body) }, localeOf(acceptLanguage));
     return { id: await this.jobs.start(resource, request, user) };
+  }
+
+  /** The list's export, routed before `:id` (the declaration leaves it to this controller: `ownRoutes`). */
+  @Get('export-jobs/export')
+  exportList(
+    @Query() query: RawListQuery & RawExportOptions,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    return exportList(this.exporter, allowed('export-jobs', 'list', user), query, acceptLanguage, user, response);
   }
 
   @Get('export-jobs/:id')

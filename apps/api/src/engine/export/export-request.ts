@@ -1,10 +1,26 @@
-import type { ResourceDeclaration } from '@zizhu/schema';
-import type { Locale } from '../errors/locale';
+import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
+import type { Response } from 'express';
+import { type Locale, localeOf } from '../errors/locale';
 import { parseJson, parseListQuery, type RawListQuery } from '../rest/query-parser';
 import { parseExportOptions, type RawExportOptions } from './export-format';
-import type { ExportRequest } from './resource-exporter.service';
+import type { ExportRequest, ResourceExporter } from './resource-exporter.service';
 
-// `GET /api/:resource/export` is a generic route of every resource (rest/resource.controller.ts).
+/**
+ * `GET /api/<resource>/export?format=xlsx|csv&filter=…&sort=…`: the whole list as the user sees
+ * it, as a file. A generic route of every resource (rest/resource.controller.ts); a feature
+ * that serves its records' `GET /:id` itself declares `export` among its `ownRoutes` too and
+ * routes this before `:id` (imports, export jobs, files), so no order of modules matters.
+ */
+export function exportList(
+  exporter: ResourceExporter,
+  resource: ResourceDeclaration,
+  query: RawListQuery & RawExportOptions,
+  acceptLanguage: string | undefined,
+  user: SessionUser,
+  response: Response,
+): Promise<void> {
+  return exporter.export(resource, exportRequest(resource, query, localeOf(acceptLanguage)), user, response);
+}
 
 /** The export's parameters, checked before anything runs (an unknown field is `400 BAD_QUERY`). */
 export function exportRequest(resource: ResourceDeclaration, query: RawListQuery & RawExportOptions, locale: Locale): ExportRequest {

@@ -1,11 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FileInfo, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
+import type { RawExportOptions } from '../export/export-format';
+import { exportList } from '../export/export-request';
+import { ResourceExporter } from '../export/resource-exporter.service';
+import type { RawListQuery } from '../rest/query-parser';
+import { allowed } from '../rest/resource.controller';
 import { FileService } from './file.service';
 import { FILE_MESSAGES, MAX_FILE_BYTES } from './file-types';
 import { UploadLimitInterceptor } from './upload-limit.interceptor';
@@ -20,7 +25,10 @@ import { RecordIdPipe } from '../rest/record-id.pipe';
 @ApiBearerAuth()
 @Controller('files')
 export class FileController {
-  constructor(private readonly files: FileService) {}
+  constructor(
+    private readonly files: FileService,
+    private readonly exporter: ResourceExporter,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -33,6 +41,18 @@ export class FileController {
     // Browsers send the name as latin1 bytes; Chinese names need re-decoding.
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
     return this.files.store(user, name, file.buffer);
+  }
+
+  /** The list's export, routed before `:id` (the declaration leaves it to this controller: `ownRoutes`). */
+  @Get('export')
+  @ApiExcludeEndpoint()
+  exportList(
+    @Query() query: RawListQuery & RawExportOptions,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    return exportList(this.exporter, allowed('files', 'list', user), query, acceptLanguage, user, response);
   }
 
   @Get(':id/info')

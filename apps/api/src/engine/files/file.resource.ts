@@ -19,7 +19,7 @@ export const fileResource = defineResource({
   scope: { kind: 'stored' },
   access: { list: [], create: [], update: [], delete: [] },
   // Upload and download are the files routes (file.controller.ts).
-  ownRoutes: ['getOne', 'create'],
+  ownRoutes: ['getOne', 'create', 'export'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ix_files_record', columns: ['resource', 'record_id'] },

@@ -7,18 +7,24 @@ import {
   Param,
   Post,
   Put,
+  Query,
   Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ImportJob, ImportLimits, ImportMode, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { localeOf } from '../errors/locale';
+import type { RawExportOptions } from '../export/export-format';
+import { exportList } from '../export/export-request';
 import { sendFile } from '../export/file-download';
+import { ResourceExporter } from '../export/resource-exporter.service';
+import type { RawListQuery } from '../rest/query-parser';
+import { allowed } from '../rest/resource.controller';
 import { findResource } from '../metadata/resource-registry';
 import { ImportJobService } from './import-job.service';
 import { IMPORT_LIMITS } from './import-limits';
@@ -39,6 +45,7 @@ export class ImportController {
   constructor(
     private readonly jobs: ImportJobService,
     private readonly errorRows: ImportErrorRows,
+    private readonly exporter: ResourceExporter,
   ) {}
 
   @Get('template/:resource')
@@ -91,6 +98,18 @@ export class ImportController {
       if (file) await rm(file.path, { force: true });
       throw error;
     }
+  }
+
+  /** The list's export, routed before `:id` (the declaration leaves it to this controller: `ownRoutes`). */
+  @Get('export')
+  @ApiExcludeEndpoint()
+  exportList(
+    @Query() query: RawListQuery & RawExportOptions,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    return exportList(this.exporter, allowed('imports', 'list', user), query, acceptLanguage, user, response);
   }
 
   @Get(':id')

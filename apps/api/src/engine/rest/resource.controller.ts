@@ -7,8 +7,7 @@ import { ResourceAccess, RouteResource } from '../auth/allow.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiException } from '../errors/api.exception';
 import { says } from '../errors/body-errors';
-import { localeOf } from '../errors/locale';
-import { exportRequest } from '../export/export-request';
+import { exportList } from '../export/export-request';
 import type { RawExportOptions } from '../export/export-format';
 import { ResourceExporter } from '../export/resource-exporter.service';
 import { findResource } from '../metadata/resource-registry';
@@ -63,8 +62,7 @@ export abstract class ResourceController {
     @CurrentUser() user: SessionUser,
     @Res() response: Response,
   ): Promise<void> {
-    const request = exportRequest(this.resource, query, localeOf(acceptLanguage));
-    await this.exporter.export(this.resource, request, user, response);
+    await exportList(this.exporter, this.resource, query, acceptLanguage, user, response);
   }
 
   @Get(':id')

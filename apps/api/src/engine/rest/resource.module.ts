@@ -18,6 +18,6 @@ import { ResourceWriter } from './resource-writer.service';
   imports: [DiscoveryModule, ExportModule],
   controllers: RESOURCES.map(resourceController),
   providers: [ResourceReader, ResourceWriter, AuditService, ResourceBehaviours],
-  exports: [ResourceReader, ResourceWriter, AuditService, ResourceBehaviours],
+  exports: [ResourceReader, ResourceWriter, AuditService, ResourceBehaviours, ExportModule],
 })
 export class ResourceModule {}
