@@ -27,6 +27,7 @@ import { ProgramsModule } from './modules/programs/programs.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { TodoModule } from './modules/todo/todo.module';
 import { CluesModule } from './modules/clues/clues.module';
+import { AuditRulesModule } from './modules/checks/audit-rules/audit-rules.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -71,6 +72,7 @@ export class AppModule {
         FundsModule,
         TodoModule,
         CluesModule,
+        AuditRulesModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

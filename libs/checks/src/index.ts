@@ -4,3 +4,5 @@ export * from './clue-action.resource';
 export * from './checklist-definition';
 export * from './checklist-definition.check';
 export * from './checklist-scoring';
+export * from './audit-rule-subject';
+export * from './audit-rule.resource';

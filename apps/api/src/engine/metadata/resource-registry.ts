@@ -8,7 +8,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
-import { clueActionResource, clueResource } from '@zizhu/checks';
+import { auditRuleResource, clueActionResource, clueResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementExclusionResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -46,6 +46,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   fundExceptionNoteResource,
   clueResource,
   clueActionResource,
+  auditRuleResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
