@@ -44,10 +44,10 @@ export async function seedAuditRules(client: PoolClient, cityId: string): Promis
   await plantAuditCases(client);
   await client.query(
     `INSERT INTO audit_rules (name, description, region_id, program_id, condition, severity, days_to_rectify, active, scope_path, version)
-     SELECT r.name, r.description, c.id, p.id, r.condition, r.severity, 30, true, c.scope_path, 1
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY r(name text, description text, program text, severity text, condition jsonb, n bigint)
+     SELECT r.rule->>'name', r.rule->>'description', c.id, p.id, r.rule->'condition', r.rule->>'severity', 30, true, c.scope_path, 1
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY r(rule, n)
        JOIN regions c ON c.id = $2
-       LEFT JOIN programs p ON p.code = r.program
+       LEFT JOIN programs p ON p.code = r.rule->>'program'
       ORDER BY r.n`,
     [JSON.stringify(DEMO_AUDIT_RULES), cityId],
   );
@@ -74,7 +74,7 @@ async function plantAuditCases(client: PoolClient): Promise<void> {
             WHERE p.code = $1 AND d.status = 'paid' AND d.year = $2 AND d.term = $3 AND ($4::text IS NULL OR sc.code = $4)
               AND NOT EXISTS (SELECT 1 FROM refunds f WHERE f.disbursement_id = d.id) AND ${where}) x
           WHERE x.n = ANY($5::int[]) ORDER BY x.n`,
-        [program, school, year, term, ns],
+        [program, year, term, school, ns],
       )
     ).rows as { id: number; student_id: number; batch_id: number; amount: string }[];
 
