@@ -1,3 +1,4 @@
+import { AUDIT_RULE_TEXTS } from './checks/audit-rule-messages';
 import { CHECK_EXTENSIONS } from './checks/check-extensions';
 import { CLUE_TEXTS } from './checks/clue-messages';
 import { COMPARISON_EXTENSIONS } from './comparison/comparison-extensions';
@@ -31,6 +32,7 @@ export function registerFeatures(): void {
     (lang) => ({ import: importMessages(lang) }),
     (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
     (lang) => ({ funds: fundMessages(lang) }),
+    (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({
       comparison: {

@@ -29,6 +29,7 @@ import { FundsModule } from './modules/funds/funds.module';
 import { TodoModule } from './modules/todo/todo.module';
 import { CluesModule } from './modules/clues/clues.module';
 import { ChecksModule } from './modules/checks/checks.module';
+import { AuditRulesModule } from './modules/checks/audit-rules/audit-rules.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export class AppModule {
         // No module route meets a generic one, so the order of these modules does not matter (app-routes.integration.spec.ts).
         ResourceModule,
         ChecksModule,
+        AuditRulesModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

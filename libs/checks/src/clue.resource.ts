@@ -85,6 +85,7 @@ export const clueResource = defineResource({
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ux_clues_exception_key', columns: ['exception_key'], unique: true, where: 'exception_key IS NOT NULL' },
+    { name: 'ux_clues_audit_rule_record', columns: ['audit_rule_id', 'record_key'], unique: true, where: 'audit_rule_id IS NOT NULL' },
     { name: 'ix_clues_status', columns: ['status', 'due_date'] },
     { name: 'ix_clues_scope_path', columns: ['scope_path', 'id'] },
   ],
@@ -137,6 +138,16 @@ export const clueResource = defineResource({
       maxLength: 120,
       filter: 'exact',
     },
+    auditRuleId: {
+      type: 'reference',
+      reference: 'audit-rules',
+      label: { zh: '稽核规则', en: 'Audit rule' },
+      help: { zh: '由稽核规则开立时自动填写；规则不再命中后方可办结', en: 'Set when opened by an audit rule; accepted only once the rule no longer matches' },
+      readOnly: true,
+      filter: 'exact',
+    },
+    // What the rule matched, e.g. `disbursements:42`: one clue per rule and record.
+    recordKey: { type: 'string', label: { zh: '命中记录', en: 'Matched record' }, readOnly: true, maxLength: 60 },
     dueDate: { type: 'date', label: { zh: '核实期限', en: 'Due date' }, required: true, list: true, sort: true, filter: 'range' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: CLUE_STATUSES, readOnly: true, defaultValue: 'open', list: true, filter: 'exact' },
     refundRequired: { type: 'boolean', label: { zh: '须退回资金', en: 'Refund required' }, defaultValue: false, list: true, filter: 'exact' },

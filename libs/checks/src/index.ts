@@ -6,3 +6,5 @@ export * from './checklist-definition.check';
 export * from './checklist-scoring';
 export * from './checklist-template.resource';
 export * from './checklist-version.resource';
+export * from './audit-rule-subject';
+export * from './audit-rule.resource';

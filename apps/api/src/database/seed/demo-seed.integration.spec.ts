@@ -70,7 +70,8 @@ describe('demo data', () => {
     expect(totals.failed).toBeGreaterThan(0);
     expect(totals.returned).toBeGreaterThan(0);
     const kinds = ((await get(`/api/funds/exceptions?filter=${spring}`)).exceptions as { kind: string }[]).map((e) => e.kind);
-    expect(new Set(kinds)).toEqual(new Set(['overAllocation', 'amountMismatch']));
+    // …and the cases planted for the demo audit rules: paid by two schools (no roster basis there), left school before the payment.
+    expect(new Set(kinds)).toEqual(new Set(['overAllocation', 'amountMismatch', 'paidTwice', 'noApprovedEntry', 'notEnrolled']));
     // The overdue list counts the failed and returned lines the bank did not pay (deadline 2026-06-15).
     expect(((await get('/api/funds/overdue')) as unknown[]).length).toBeGreaterThan(0);
     const clues = await get(`/api/clues${listQuery({})}`, await api.login('school1'));

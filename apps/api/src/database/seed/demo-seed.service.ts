@@ -20,6 +20,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
+import { seedAuditRules } from './demo-audit-rules';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -99,6 +100,7 @@ export class DemoSeedService {
       await this.seedIdentities(client, city.id, cityPath ?? '', sampled);
       await seedPrograms(client, city.id, cityPath ?? '');
       await seedFunds(client, city.id);
+      await seedAuditRules(client, city.id);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
-import { checklistTemplateResource, checklistVersionResource, clueActionResource, clueResource } from '@zizhu/checks';
+import { auditRuleResource, checklistTemplateResource, checklistVersionResource, clueActionResource, clueResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementExclusionResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -48,6 +48,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   clueActionResource,
   checklistTemplateResource,
   checklistVersionResource,
+  auditRuleResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { CLUE_ACTIONS, clueAnswerForm, clueResource } from '@zizhu/checks';
 import type { SessionUser } from '@zizhu/schema';
+import { DataSource } from 'typeorm';
 import { ApiException } from '../../engine/errors/api.exception';
 import type { ApiRecord } from '../../engine/rest/record-presenter';
 import { Action, Behaviour, type RecordWrite, type ResourceBehaviour } from '../../engine/rest/resource-behaviour';
+import { AuditRuleRunner } from '../checks/audit-rules/audit-rule-runner.service';
 import { CLUE_MESSAGES } from './clue-messages';
 import { ClueWorkflowService } from './clue-workflow.service';
 import { ClueReviewDto } from './dtos/clue-review.dto';
@@ -18,7 +21,11 @@ type Row = Record<string, unknown>;
 @Injectable()
 @Behaviour(clueResource)
 export class ClueBehaviour implements ResourceBehaviour {
-  constructor(private readonly workflow: ClueWorkflowService) {}
+  constructor(
+    private readonly workflow: ClueWorkflowService,
+    private readonly auditRules: AuditRuleRunner,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   async validate({ action, body }: RecordWrite): Promise<void> {
     if (action === 'create' && body.status !== undefined && body.status !== 'open') throw ApiException.validation({ status: CLUE_MESSAGES.statusOnCreate });
@@ -41,12 +48,25 @@ export class ClueBehaviour implements ResourceBehaviour {
   }
 
   @Action({ name: 'accept', allow: CLUE_ACTIONS.accept.roles, body: ClueReviewDto, summary: "The county accepts the school's answer (已反馈 → 已办结): { reason?, version? }" })
-  accept(id: string, body: ClueReviewDto, user: SessionUser): Promise<ApiRecord> {
+  async accept(id: string, body: ClueReviewDto, user: SessionUser): Promise<ApiRecord> {
+    await this.refuseWhileRuleMatches(id, user);
     return this.workflow.review(id, 'accept', body, user);
   }
 
   @Action({ name: 'return', allow: CLUE_ACTIONS.return.roles, body: ClueReviewDto, summary: "The county returns the school's answer (已反馈 → 已退回): { reason (required), version? }" })
   returnAnswer(id: string, body: ClueReviewDto, user: SessionUser): Promise<ApiRecord> {
     return this.workflow.review(id, 'return', body, user);
+  }
+
+  /** A clue an audit rule opened is closed (销号) only once the rule no longer matches its record. */
+  private async refuseWhileRuleMatches(id: string, user: SessionUser): Promise<void> {
+    const [clue] = await this.db.query(
+      `SELECT c.audit_rule_id, c.record_key, a.name FROM clues c JOIN audit_rules a ON a.id = c.audit_rule_id
+        WHERE c.id = $1 AND c.scope_path LIKE $2`,
+      [id, `${user.scopePath}%`],
+    );
+    if (clue && (await this.auditRules.stillMatches(this.db.manager, clue.audit_rule_id, clue.record_key))) {
+      throw ApiException.validation({ auditRuleId: CLUE_MESSAGES.ruleStillMatches(clue.name) });
+    }
   }
 }

@@ -2,7 +2,7 @@ import { columnName, isRuleGroup, ruleBoolean, type RuleCondition, type RuleGrou
 import { studentResource } from '@zizhu/students';
 
 /** A student's marks: comparison results that count, and approved omissions. */
-function marksExist(student: string, typeIds?: string): string {
+export function marksExist(student: string, typeIds?: string): string {
   const byType = (alias: string) => (typeIds ? ` AND ${alias}.identity_type_id = ANY(${typeIds}::int[])` : '');
   return `(EXISTS (SELECT 1 FROM comparison_results mr WHERE mr.student_id = ${student}.id AND mr.marked${byType('mr')})
     OR EXISTS (SELECT 1 FROM omissions mo WHERE mo.student_id = ${student}.id AND mo.status = 'approved'${byType('mo')}))`;
