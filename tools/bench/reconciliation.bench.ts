@@ -21,6 +21,8 @@ import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { ResourceReader } from '@zizhu/api/engine/rest/resource-reader.service';
+import { ResourceBehaviours } from '@zizhu/api/engine/rest/resource-behaviours.service';
+import type { DiscoveryService } from '@nestjs/core';
 import { FundExceptionsService } from '@zizhu/api/modules/funds/fund-exceptions.service';
 import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.service';
 import { AuditService } from '@zizhu/api/engine/audit/audit.service';
@@ -132,7 +134,8 @@ async function main(): Promise<void> {
       await load(db);
     }
     const reconciliation = new ReconciliationService(db);
-    const reader = new ResourceReader(db);
+    // Outside Nest: no module's behaviour is discovered (payment lines read as declared).
+    const reader = new ResourceReader(db, new ResourceBehaviours({ getProviders: () => [] } as unknown as DiscoveryService));
     const [{ region }] = await db.query(`SELECT region_id AS region FROM disbursements WHERE id = 1`);
     const [{ scope }] = await db.query(`SELECT scope_path AS scope FROM regions WHERE id = $1`, [region]);
     const county: SessionUser = { ...finance, id: 2, role: 'county', scopePath: scope };

@@ -1,5 +1,7 @@
+import { DataSource } from 'typeorm';
 import { DEMO_AUDIT_MATCHES, DEMO_AUDIT_RULES } from '../../../database/seed/demo-audit-rules';
 import { listQuery, startTestApp, type TestApp, type Json } from '../../../testing/test-app';
+import { AuditRulesNightlyJob } from './audit-rules-nightly.job';
 
 type Rec = Record<string, Json>;
 
@@ -58,6 +60,18 @@ describe('audit rules', () => {
     for (const [i, expected] of DEMO_AUDIT_MATCHES.entries()) {
       expect((await call('POST', `/api/audit-rules/${rule(i).id}/run`, 'admin')).body).toEqual({ matched: expected, opened: 0, alreadyOpen: expected });
     }
+  });
+
+  it('runs every active rule nightly on the job queue: scheduled, and opening nothing twice', async () => {
+    const job = api.app.get(AuditRulesNightlyJob);
+    expect(job.kind.schedule?.cron).toBe('30 1 * * *');
+    const [schedule] = await api.app.get(DataSource).query(`SELECT cron FROM pgboss.schedule WHERE name = 'audit-rules-nightly'`);
+    expect(schedule).toEqual({ cron: '30 1 * * *' });
+    const before = (await clues({ source: 'dataRule' })).length;
+    await job.run();
+    expect((await clues({ source: 'dataRule' })).length).toBe(before);
+    const counted = (await call('GET', `/api/audit-rules/${rule(0).id}`, 'admin')).body;
+    expect(counted).toMatchObject({ lastMatched: DEMO_AUDIT_MATCHES[0], lastOpened: 0 });
   });
 
   it('runs for admins and counties only; a county over its own schools', async () => {
