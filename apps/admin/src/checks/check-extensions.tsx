@@ -1,13 +1,26 @@
+import { useRecordContext } from 'react-admin';
 import type { ResourceExtension } from '../schema/resource-extensions';
+import { CHECKLIST_VERSIONS_RESOURCE } from './checklist-api';
+import { ChecklistDefinitionInput, ChecklistDefinitionView } from './checklist-definition-input';
 import { CLUES_RESOURCE } from './clue-api';
 import { ClueWorkflowPanel } from './clue-workflow-panel';
 import { OverdueFlag } from './overdue-flag';
 
-/** What checks add to the generated screens: the clue's workflow under it, overdue as a red flag. */
+/** What checks add to the generated screens: the clue's workflow under it, overdue as a red flag; a version's designer. */
 export const CHECK_EXTENSIONS: Record<string, ResourceExtension> = {
   [CLUES_RESOURCE]: {
     showPanels: ClueWorkflowPanel,
     editPanels: ClueWorkflowPanel,
     fieldDisplay: (field) => (field.key === 'overdue' ? <OverdueFlag source={field.key} sortable={false} /> : undefined),
   },
+  [CHECKLIST_VERSIONS_RESOURCE]: {
+    fieldInput: (field) => (field.key === 'definition' ? <ChecklistDefinitionInput /> : undefined),
+    fieldDisplay: (field) => (field.key === 'definition' ? <DefinitionField /> : undefined),
+  },
 };
+
+/** The definition on the version's page: sections and items, read-only. */
+function DefinitionField() {
+  const record = useRecordContext();
+  return <ChecklistDefinitionView definition={record?.definition} />;
+}
