@@ -2,6 +2,7 @@ import { useRecordContext } from 'react-admin';
 import type { ResourceExtension } from '../schema/resource-extensions';
 import { CHECKLIST_VERSIONS_RESOURCE } from './checklist-api';
 import { ChecklistDefinitionInput, ChecklistDefinitionView } from './checklist-definition-input';
+import { ChecklistVersionActions } from './checklist-version-actions';
 import { CLUES_RESOURCE } from './clue-api';
 import { ClueWorkflowPanel } from './clue-workflow-panel';
 import { OverdueFlag } from './overdue-flag';
@@ -14,6 +15,7 @@ export const CHECK_EXTENSIONS: Record<string, ResourceExtension> = {
     fieldDisplay: (field) => (field.key === 'overdue' ? <OverdueFlag source={field.key} sortable={false} /> : undefined),
   },
   [CHECKLIST_VERSIONS_RESOURCE]: {
+    showActions: ChecklistVersionActions,
     fieldInput: (field) => (field.key === 'definition' ? <ChecklistDefinitionInput /> : undefined),
     fieldDisplay: (field) => (field.key === 'definition' ? <DefinitionField /> : undefined),
   },

@@ -59,7 +59,10 @@ export function ConditionInput({ label, value, onChange, items, lang, error, tes
   const change = (next: RuleGroupType) => {
     if (!next.rules.length) return onChange(undefined);
     const logic = formatQuery(next, 'jsonlogic');
-    onChange(logic === false ? undefined : (logic as ItemCondition));
+    if (typeof logic !== 'object' || logic === null) return onChange(undefined);
+    // One condition is stored bare (`{ "==": … }`), not as a one-element `and`.
+    const only = (logic as { and?: unknown[] }).and;
+    onChange((Object.keys(logic).length === 1 && only?.length === 1 ? only[0] : logic) as ItemCondition);
   };
   return (
     <FormControl fullWidth margin="dense" error={!!error} data-testid={testId}>

@@ -39,6 +39,9 @@ export const CHECKLIST_TEXTS = {
   noConditionFields: { zh: '条件只能引用其他选择类检查项（是/否、单选、多选）', en: 'Conditions refer to other choice items (yes/no, select)' },
   readOnly: { zh: '该版本已发布或已停用，不能修改；如需修改请从模板新建版本', en: 'This version is published or retired and cannot change: start a new version from the template' },
   itemsCount: { zh: '%{count} 项', en: '%{count} items' },
+  publish: { zh: '发布', en: 'Publish' },
+  published: { zh: '已发布：此版本不再更改', en: 'Published: this version no longer changes' },
+  exportSheet: { zh: '导出 Excel', en: 'Export to Excel' },
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },
 } satisfies Record<string, Localized>;
