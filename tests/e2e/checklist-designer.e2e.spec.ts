@@ -64,13 +64,25 @@ describe('panel: designing and publishing a checklist', () => {
     await page.getByRole('option', { name: '否', exact: true }).click();
     await page.screenshot({ path: '/tmp/zizhu-checklist-designer.png', fullPage: true });
 
-    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/checklist-versions/${draft.id}`));
+    await page.getByTestId('definition.sections.0.title').fill('资金发放');
+    const put = () => page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/checklist-versions/${draft.id}`));
+
+    // The API's verdict on a bad key shows at that key's input.
+    await page.getByTestId(`${second}.key`).fill('2bad');
+    const refused = put();
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await refused).status()).toBe(422);
+    await page.getByTestId('item-0-1').getByText('以小写字母开头', { exact: false }).waitFor();
+    await page.getByTestId(`${second}.key`).fill('reason');
+
+    const saved = put();
     await page.getByRole('button', { name: '保存' }).click();
     expect((await saved).status()).toBe(200);
     const stored: Rec = await apiOk(stack.api, 'GET', `/api/checklist-versions/${draft.id}`, admin);
     const items = stored.definition.sections[0].items;
     expect(items[0]).toMatchObject({ type: 'yesNoNa', label: '资金按时足额发放' });
-    expect(items[1]).toMatchObject({ type: 'text', label: '未按时发放原因', visibleWhen: { '==': [{ var: `values.${items[0].key}` }, 'no'] } });
+    expect(stored.definition.sections[0].title).toBe('资金发放');
+    expect(items[1]).toMatchObject({ key: 'reason', type: 'text', label: '未按时发放原因', visibleWhen: { '==': [{ var: `values.${items[0].key}` }, 'no'] } });
 
     // Publish from the version's page; then it is read-only.
     await page.goto(`${stack.baseUrl}/#/checklist-versions/${draft.id}/show`);

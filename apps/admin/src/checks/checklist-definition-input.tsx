@@ -78,8 +78,8 @@ export function ChecklistDefinitionInput() {
               <Typography variant="subtitle1" sx={{ minWidth: 70, pt: 1 }}>
                 {t('section', { n: s + 1 })}
               </Typography>
-              <TextField size="small" label={t('sectionKey')} value={section.key} onChange={(e) => setSection(s, { key: e.target.value })} error={!!errorAt(`${at}.key`)} helperText={errorAt(`${at}.key`)} slotProps={{ htmlInput: { 'data-testid': `${at}.key` } }} />
-              <TextField size="small" label={t('sectionTitle')} value={section.title} onChange={(e) => setSection(s, { title: e.target.value })} error={!!errorAt(`${at}.title`)} helperText={errorAt(`${at}.title`)} sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-testid': `${at}.title` } }} />
+              <TextField size="small" label={t('sectionKey')} value={section.key} onChange={(e) => setSection(s, { key: e.target.value })} error={!!errorAt(`${at}.key`)} helperText={errorAt(`${at}.key`)} sx={{ width: { sm: 150 }, flexShrink: 0 }} slotProps={{ htmlInput: { 'data-testid': `${at}.key` } }} />
+              <TextField size="small" label={t('sectionTitle')} value={section.title} onChange={(e) => setSection(s, { title: e.target.value })} error={!!errorAt(`${at}.title`)} helperText={errorAt(`${at}.title`)} sx={{ flex: 1, minWidth: 160 }} slotProps={{ htmlInput: { 'data-testid': `${at}.title` } }} />
               <TextField
                 size="small"
                 type="number"
@@ -88,7 +88,7 @@ export function ChecklistDefinitionInput() {
                 onChange={(e) => setSection(s, { weight: e.target.value === '' ? undefined : Number(e.target.value) })}
                 error={!!errorAt(`${at}.weight`)}
                 helperText={errorAt(`${at}.weight`)}
-                sx={{ width: 100 }}
+                sx={{ width: { sm: 90 }, flexShrink: 0 }}
               />
               <Tooltip title={t('removeSection')}>
                 <IconButton aria-label={t('removeSection')} onClick={() => setSections(definition.sections.filter((_, j) => j !== s))}>

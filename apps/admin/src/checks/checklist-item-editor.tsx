@@ -46,6 +46,7 @@ export function ItemEditor({ item, onChange, others, path, errorAt, lang }: Item
       helperText={errorAt(`${path}.${key}`)}
       size="small"
       fullWidth={key !== 'key'}
+      sx={key === 'key' ? { width: { sm: 150 }, flexShrink: 0 } : undefined}
       slotProps={{ htmlInput: { 'data-testid': `${path}.${key}` } }}
       {...extra}
     />
