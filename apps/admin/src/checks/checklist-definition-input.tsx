@@ -16,11 +16,15 @@ function isDefinition(value: unknown): value is ChecklistDefinition {
   return typeof value === 'object' && value !== null && Array.isArray((value as ChecklistDefinition).sections);
 }
 
-/** The message react-hook-form holds at a dotted path (the API's `definition.sections.0.items.1.label` lands there). */
-function errorIn(errors: FieldErrors, path: string): string | undefined {
+/** What react-hook-form holds at a dotted path of its errors (the API's `definition.sections.0.items.1.label` lands there). */
+function errorsAt(errors: FieldErrors, path: string): unknown {
   let node: unknown = errors;
   for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  const message = (node as FieldError | undefined)?.message;
+  return node;
+}
+
+function errorIn(errors: FieldErrors, path: string): string | undefined {
+  const message = (errorsAt(errors, path) as FieldError | undefined)?.message;
   return typeof message === 'string' ? message : undefined;
 }
 
@@ -100,7 +104,7 @@ export function ChecklistDefinitionInput() {
             <Box sx={{ mt: 1 }}>
               {section.items.map((item, i) => {
                 const itemAt = `${at}.items.${i}`;
-                const failing = Object.keys(errorsUnder(errors, itemAt)).length > 0;
+                const failing = errorsAt(errors, itemAt) !== undefined;
                 const setItems = (items: ChecklistItem[]) => setSection(s, { items });
                 return (
                   <Accordion key={i} disableGutters defaultExpanded={!item.label} data-testid={`item-${s}-${i}`}>
@@ -149,12 +153,6 @@ export function ChecklistDefinitionInput() {
       </Button>
     </Box>
   );
-}
-
-function errorsUnder(errors: FieldErrors, path: string): object {
-  let node: unknown = errors;
-  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  return node && typeof node === 'object' ? node : {};
 }
 
 /** A version's sections and items as read (published versions, and the record's page). */
