@@ -1,5 +1,6 @@
 import { AUDIT_RULE_TEXTS } from './checks/audit-rule-messages';
 import { CHECK_EXTENSIONS } from './checks/check-extensions';
+import { CHECKLIST_TEXTS } from './checks/checklist-messages';
 import { CLUE_TEXTS } from './checks/clue-messages';
 import { COMPARISON_EXTENSIONS } from './comparison/comparison-extensions';
 import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_LEVEL_TEXTS } from './comparison/comparison-messages';
@@ -30,7 +31,7 @@ export function registerFeatures(): void {
   registerFeatureMessages(
     (lang) => ({ export: pick(EXPORT_TEXTS, lang), files: pick(FILE_TEXTS, lang) }),
     (lang) => ({ import: importMessages(lang) }),
-    (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
+    (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), checklists: pick(CHECKLIST_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
