@@ -1,6 +1,6 @@
 import { findConfiguredFieldsProblem, type Localized } from '@zizhu/schema';
 import jsonLogic from 'json-logic-js';
-import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from './checklist-definition';
+import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from '@zizhu/schema';
 
 export interface DefinitionProblem {
   /** Path of the faulty property inside the definition (`sections.1.items.0.key`). */

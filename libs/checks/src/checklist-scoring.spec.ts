@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ChecklistDefinition } from './checklist-definition';
+import type { ChecklistDefinition } from '@zizhu/schema';
 import { findDefinitionProblem } from './checklist-definition.check';
 import { scoreChecklist } from './checklist-scoring';
 

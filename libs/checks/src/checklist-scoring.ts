@@ -1,6 +1,6 @@
 import { answerScore, configuredChoices, type ConfiguredField, type ConfiguredValue } from '@zizhu/schema';
 import jsonLogic from 'json-logic-js';
-import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from './checklist-definition';
+import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from '@zizhu/schema';
 
 /** An inspection's answers to a version's items, keyed by item key. */
 export interface ChecklistAnswers {

@@ -1,5 +1,4 @@
-import { defineResource } from '@zizhu/schema';
-import { CHECKLIST_KINDS } from './checklist-definition';
+import { CHECKLIST_KINDS, defineResource } from '@zizhu/schema';
 
 /**
  * 检查表模板: a checklist a bureau designs for its region (专项检查, 月巡视, 自查, 考核,

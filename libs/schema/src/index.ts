@@ -18,6 +18,7 @@ export * from './field-types/field-type-registry';
 export * from './field-types/cell-text';
 export * from './field-types/configured-field-types';
 export * from './configured-fields';
+export * from './checklist-definition';
 export * from './money';
 export * from './funds-payload';
 export * from './roster-payload';

@@ -1,4 +1,4 @@
-import type { ChecklistItem, ItemCondition } from './checklist-definition-types';
+import type { ChecklistItem, ItemCondition } from '@zizhu/schema';
 import { configuredChoices, RULE_OPERATORS, YES_NO_NA } from '@zizhu/schema';
 import { Box, FormControl, FormHelperText, FormLabel, Typography } from '@mui/material';
 import { useMemo } from 'react';

@@ -1,4 +1,4 @@
-import type { ChecklistDefinition, ChecklistItem, ChecklistSection } from './checklist-definition-types';
+import type { ChecklistDefinition, ChecklistItem, ChecklistSection } from '@zizhu/schema';
 import { CONFIGURED_TYPES } from '@zizhu/schema';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';

@@ -1,4 +1,4 @@
-import type { ChecklistItem } from './checklist-definition-types';
+import type { ChecklistItem } from '@zizhu/schema';
 import { type ConfiguredChoice, type ConfiguredField, type ConfiguredFieldType, CONFIGURED_TYPES } from '@zizhu/schema';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';

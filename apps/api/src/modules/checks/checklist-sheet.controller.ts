@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type ChecklistDefinition, checklistVersionResource } from '@zizhu/checks';
+import { checklistVersionResource } from '@zizhu/checks';
+import type { ChecklistDefinition } from '@zizhu/schema';
 import type { Localized, SessionUser } from '@zizhu/schema';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';

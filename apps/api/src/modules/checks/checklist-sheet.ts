@@ -1,4 +1,5 @@
-import { type ChecklistDefinition, type ChecklistItem, type ChecklistSection, findDefinitionProblem } from '@zizhu/checks';
+import { findDefinitionProblem } from '@zizhu/checks';
+import type { ChecklistDefinition, ChecklistItem, ChecklistSection } from '@zizhu/schema';
 import { CONFIGURED_TYPES, type ConfiguredFieldType, type Localized } from '@zizhu/schema';
 import type { ExportCell, ExportCellKind, ExportColumn } from '../../engine/export/export-columns';
 import { startsFormula } from '../../engine/export/formula-safety';

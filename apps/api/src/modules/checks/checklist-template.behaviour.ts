@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type ChecklistDefinition, checklistTemplateResource, checklistVersionResource } from '@zizhu/checks';
+import { checklistTemplateResource, checklistVersionResource } from '@zizhu/checks';
+import type { ChecklistDefinition } from '@zizhu/schema';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ChecklistDefinition, type ChecklistVersionStatus, checklistVersionResource, findDefinitionProblem } from '@zizhu/checks';
+import { type ChecklistVersionStatus, checklistVersionResource, findDefinitionProblem } from '@zizhu/checks';
+import type { ChecklistDefinition } from '@zizhu/schema';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';

@@ -1,4 +1,5 @@
-import type { ConfiguredField, EnumOption } from '@zizhu/schema';
+import type { EnumOption } from './field';
+import type { ConfiguredField } from './field-types/configured-field-types';
 import type { RulesLogic } from 'json-logic-js';
 
 /**
