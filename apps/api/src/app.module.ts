@@ -30,6 +30,9 @@ import { TodoModule } from './modules/todo/todo.module';
 import { CluesModule } from './modules/clues/clues.module';
 import { ChecksModule } from './modules/checks/checks.module';
 import { AuditRulesModule } from './modules/checks/audit-rules/audit-rules.module';
+import { InspectionsModule } from './modules/inspections/inspections.module';
+import { InspectionReportModule } from './modules/inspections/report/inspection-report.module';
+import { InspectionStatisticsModule } from './modules/inspections/statistics/inspection-statistics.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -75,6 +78,9 @@ export class AppModule {
         ResourceModule,
         ChecksModule,
         AuditRulesModule,
+        InspectionsModule,
+        InspectionReportModule,
+        InspectionStatisticsModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

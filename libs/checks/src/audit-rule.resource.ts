@@ -1,12 +1,9 @@
 import { defineResource, type EnumOption } from '@zizhu/schema';
 import { AUDIT_RULE_SUBJECT } from './audit-rule-subject';
+import { SEVERITIES } from './check.enums';
 
 /** How serious a rule's matches are, for sorting the work (the clue's due date comes from the days to rectify). */
-export const AUDIT_RULE_SEVERITIES: readonly EnumOption[] = [
-  { value: 'high', label: { zh: '高', en: 'High' } },
-  { value: 'medium', label: { zh: '中', en: 'Medium' } },
-  { value: 'low', label: { zh: '低', en: 'Low' } },
-];
+export const AUDIT_RULE_SEVERITIES: readonly EnumOption[] = SEVERITIES;
 
 /**
  * 稽核规则: a condition over paid payment lines (AUDIT_RULE_SUBJECT), edited in the rule

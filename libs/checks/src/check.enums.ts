@@ -6,7 +6,17 @@ export const CLUE_SOURCES: readonly EnumOption[] = [
   { value: 'bigDataOffice', label: { zh: '大数据局', en: 'Big-data office' } },
   { value: 'dataRule', label: { zh: '平台数据规则', en: 'Platform data rule' } },
   { value: 'reconciliation', label: { zh: '资金对账异常', en: 'Reconciliation exception' } },
+  { value: 'inspection', label: { zh: '督查', en: 'Inspection' } },
 ];
+
+/** How serious a problem is (a clue, an audit rule's matches, an inspection's finding), for sorting the work. */
+export const SEVERITIES: readonly EnumOption[] = [
+  { value: 'high', label: { zh: '高', en: 'High' } },
+  { value: 'medium', label: { zh: '中', en: 'Medium' } },
+  { value: 'low', label: { zh: '低', en: 'Low' } },
+];
+
+export type Severity = 'high' | 'medium' | 'low';
 
 /**
  * 线索状态, the clue's workflow: the school verifies and answers (待核实 → 已反馈), the county

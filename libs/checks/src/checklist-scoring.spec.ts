@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ChecklistDefinition } from '@zizhu/schema';
 import { findDefinitionProblem } from './checklist-definition.check';
-import { scoreChecklist } from './checklist-scoring';
+import { scoreChecklist } from '@zizhu/schema';
 
 const definition: ChecklistDefinition = {
   sections: [

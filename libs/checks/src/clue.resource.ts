@@ -1,6 +1,6 @@
 import { defineResource, type FieldDeclaration, type FieldMap } from '@zizhu/schema';
 import { TERMS } from '@zizhu/programs';
-import { CLUE_DONE_STATUSES, CLUE_SOURCES, CLUE_STATUSES, CLUE_VERDICTS } from './check.enums';
+import { CLUE_DONE_STATUSES, CLUE_SOURCES, CLUE_STATUSES, CLUE_VERDICTS, SEVERITIES } from './check.enums';
 
 /**
  * What a school answers a clue with (`POST /api/clues/:id/answer`): its verification, the
@@ -86,6 +86,7 @@ export const clueResource = defineResource({
   indexes: [
     { name: 'ux_clues_exception_key', columns: ['exception_key'], unique: true, where: 'exception_key IS NOT NULL' },
     { name: 'ux_clues_audit_rule_record', columns: ['audit_rule_id', 'record_key'], unique: true, where: 'audit_rule_id IS NOT NULL' },
+    { name: 'ux_clues_inspection_record', columns: ['inspection_id', 'record_key'], unique: true, where: 'inspection_id IS NOT NULL' },
     { name: 'ix_clues_status', columns: ['status', 'due_date'] },
     { name: 'ix_clues_scope_path', columns: ['scope_path', 'id'] },
   ],
@@ -146,8 +147,24 @@ export const clueResource = defineResource({
       readOnly: true,
       filter: 'exact',
     },
-    // What the rule matched, e.g. `disbursements:42`: one clue per rule and record.
+    inspectionId: {
+      type: 'reference',
+      reference: 'inspections',
+      label: { zh: '督查检查', en: 'Inspection' },
+      help: { zh: '由督查检查的问题开立时自动填写', en: 'Set when raised as an inspection’s finding' },
+      readOnly: true,
+      filter: 'exact',
+    },
+    itemKey: { type: 'string', label: { zh: '检查项', en: 'Checklist item' }, help: { zh: '发现问题的检查项代码', en: 'Key of the item the finding is about' }, readOnly: true, maxLength: 40 },
+    // What the rule or inspection found, e.g. `disbursements:42`, `item:cardHeld:student:17`: one clue per source and record.
     recordKey: { type: 'string', label: { zh: '命中记录', en: 'Matched record' }, readOnly: true, maxLength: 60 },
+    severity: { type: 'enum', label: { zh: '严重程度', en: 'Severity' }, options: SEVERITIES, defaultValue: 'medium', list: true, filter: 'exact' },
+    overdueFlaggedAt: {
+      type: 'datetime',
+      label: { zh: '逾期通报时间', en: 'Flagged overdue at' },
+      help: { zh: '每晚的逾期检查发现整改逾期时记录', en: 'Set by the nightly check when the rectification fell overdue' },
+      readOnly: true,
+    },
     dueDate: { type: 'date', label: { zh: '核实期限', en: 'Due date' }, required: true, list: true, sort: true, filter: 'range' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: CLUE_STATUSES, readOnly: true, defaultValue: 'open', list: true, filter: 'exact' },
     refundRequired: { type: 'boolean', label: { zh: '须退回资金', en: 'Refund required' }, defaultValue: false, list: true, filter: 'exact' },

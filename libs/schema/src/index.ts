@@ -19,6 +19,8 @@ export * from './field-types/cell-text';
 export * from './field-types/configured-field-types';
 export * from './configured-fields';
 export * from './checklist-definition';
+export * from './checklist-scoring';
+export * from './inspection-payload';
 export * from './money';
 export * from './funds-payload';
 export * from './roster-payload';

@@ -1,7 +1,9 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import DownloadIcon from '@mui/icons-material/Download';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FolderIcon from '@mui/icons-material/Folder';
 import HistoryIcon from '@mui/icons-material/History';
@@ -37,6 +39,8 @@ const ICONS: Record<string, ComponentType> = {
   report: ReportIcon,
   account_balance: AccountBalanceIcon,
   warning: WarningIcon,
+  event_note: EventNoteIcon,
+  assignment_turned_in: AssignmentTurnedInIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

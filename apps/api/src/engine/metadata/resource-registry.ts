@@ -8,7 +8,7 @@ import {
   identityTypeResource,
   omissionResource,
 } from '@zizhu/identities';
-import { auditRuleResource, checklistTemplateResource, checklistVersionResource, clueActionResource, clueResource } from '@zizhu/checks';
+import { auditRuleResource, checklistTemplateResource, checklistVersionResource, clueActionResource, clueResource, inspectionPlanResource, inspectionResource } from '@zizhu/checks';
 import { allocationResource, disbursementBatchResource, disbursementExclusionResource, disbursementResource, fundExceptionNoteResource, refundResource } from '@zizhu/funds';
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
@@ -49,6 +49,8 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   checklistTemplateResource,
   checklistVersionResource,
   auditRuleResource,
+  inspectionPlanResource,
+  inspectionResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));

@@ -1,6 +1,7 @@
-import { answerScore, configuredChoices, type ConfiguredField, type ConfiguredValue } from '@zizhu/schema';
+import { answerScore, configuredChoices, type ConfiguredField } from './field-types/configured-field-types';
+import type { ConfiguredValue } from './configured-fields';
 import jsonLogic from 'json-logic-js';
-import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from '@zizhu/schema';
+import { type ChecklistDefinition, type ChecklistItem, checklistItems, type ItemCondition } from './checklist-definition';
 
 /** An inspection's answers to a version's items, keyed by item key. */
 export interface ChecklistAnswers {
