@@ -21,6 +21,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
 import { seedAuditRules } from './demo-audit-rules';
+import { seedChecklists } from './demo-checklists';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -101,6 +102,7 @@ export class DemoSeedService {
       await seedPrograms(client, city.id, cityPath ?? '');
       await seedFunds(client, city.id);
       await seedAuditRules(client, city.id);
+      await seedChecklists(client, city.id);
     }
   }
 
