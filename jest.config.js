@@ -41,7 +41,7 @@ module.exports = {
   // Integration suites clone a database and boot the app; on a busy 2-core machine that takes seconds.
   testTimeout: 60_000,
   projects: [
-    ...['schema', 'regions', 'students', 'access', 'imports', 'identities', 'programs', 'checks', 'demo-data'].map((lib) =>
+    ...['schema', 'regions', 'students', 'access', 'imports', 'identities', 'programs', 'checks', 'plans', 'outreach', 'demo-data'].map((lib) =>
       project(lib, [`<rootDir>/libs/${lib}`], { testMatch: ['**/*.spec.ts'] }),
     ),
     project('api', ['<rootDir>/apps/api'], {

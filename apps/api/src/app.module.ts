@@ -33,6 +33,9 @@ import { AuditRulesModule } from './modules/checks/audit-rules/audit-rules.modul
 import { InspectionsModule } from './modules/inspections/inspections.module';
 import { InspectionReportModule } from './modules/inspections/report/inspection-report.module';
 import { InspectionStatisticsModule } from './modules/inspections/statistics/inspection-statistics.module';
+import { PlansModule } from './modules/plans/plans.module';
+import { LettersModule } from './modules/outreach/letters/letters.module';
+import { FollowUpsModule } from './modules/outreach/follow-ups/follow-ups.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -81,6 +84,9 @@ export class AppModule {
         InspectionsModule,
         InspectionReportModule,
         InspectionStatisticsModule,
+        PlansModule,
+        LettersModule,
+        FollowUpsModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -1,4 +1,4 @@
-import type { ChecklistDefinition, ChecklistItem } from '@zizhu/schema';
+import type { ChecklistDefinition, ChecklistItem, ItemCondition } from '@zizhu/schema';
 import type { PoolClient } from 'pg';
 
 const SCORED_3 = (good: string, fair: string, poor: string) => [
@@ -6,7 +6,7 @@ const SCORED_3 = (good: string, fair: string, poor: string) => [
   { value: 'fair', label: fair, score: 5 },
   { value: 'poor', label: poor, score: 0 },
 ];
-const isNo = (key: string) => ({ '==': [{ var: `values.${key}` }, false] });
+const isNo = (key: string): ItemCondition => ({ '==': [{ var: `values.${key}` }, false] });
 const yesNo = (key: string, label: string, extra: Partial<ChecklistItem> = {}): ChecklistItem => ({ key, label, type: 'boolean', required: true, ...extra });
 
 /**

@@ -1,0 +1,2 @@
+/** 工作计划: work plans, their duties and occurrences, and the 月点评 / 季通报 computed from the platform's data. */
+export {};
