@@ -7,6 +7,7 @@ export const CLUE_SOURCES: readonly EnumOption[] = [
   { value: 'dataRule', label: { zh: '平台数据规则', en: 'Platform data rule' } },
   { value: 'reconciliation', label: { zh: '资金对账异常', en: 'Reconciliation exception' } },
   { value: 'inspection', label: { zh: '督查', en: 'Inspection' } },
+  { value: 'followUp', label: { zh: '回访', en: 'Family follow-up' } },
 ];
 
 /** How serious a problem is (a clue, an audit rule's matches, an inspection's finding), for sorting the work. */

@@ -1,2 +1,6 @@
 /** 结果全告知: letters to families, phone follow-ups and home visits, and the families' own aid query. */
-export {};
+export * from './outreach.enums';
+export * from './letter-template.resource';
+export * from './letter.resource';
+export * from './follow-up-campaign.resource';
+export * from './follow-up.resource';

@@ -8,6 +8,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FolderIcon from '@mui/icons-material/Folder';
 import HistoryIcon from '@mui/icons-material/History';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import MailIcon from '@mui/icons-material/Mail';
+import PhoneIcon from '@mui/icons-material/Phone';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
@@ -41,6 +43,8 @@ const ICONS: Record<string, ComponentType> = {
   warning: WarningIcon,
   event_note: EventNoteIcon,
   assignment_turned_in: AssignmentTurnedInIcon,
+  mail: MailIcon,
+  phone: PhoneIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

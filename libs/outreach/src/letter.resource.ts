@@ -1,0 +1,51 @@
+import { defineResource } from '@zizhu/schema';
+import { TERMS } from '@zizhu/programs';
+import { LETTER_STATUSES } from './outreach.enums';
+
+/**
+ * 致家长的一封信: one letter per aid recipient and term, generated from what was actually
+ * paid (`payments`: program, amount in fen, date, per paid line; `total`; the masked
+ * account), with the template revision it was made from and its rendered text frozen.
+ * The school delivers it and collects the 回执; both are marked in bulk or by import.
+ */
+export const letterResource = defineResource({
+  name: 'letters',
+  table: 'letters',
+  label: { zh: '致家长的一封信', en: 'Letters to families' },
+  recordLabel: 'studentId',
+  recordTitle: ['studentId', 'year', 'term'],
+  idType: 'integer',
+  icon: 'mail',
+  menu: { group: 'checks', order: 31 },
+  audited: true,
+  versioned: true,
+  large: true,
+  scope: { kind: 'reference', via: ['schoolId'] },
+  access: {
+    list: ['admin', 'county', 'school', 'inspector'],
+    create: [],
+    update: ['admin', 'county', 'school'],
+    delete: ['admin', 'county'],
+  },
+  businessKey: ['studentId', 'year', 'term'],
+  defaultSort: { field: 'id', order: 'DESC' },
+  indexes: [
+    { name: 'ux_letters_student_term', columns: ['student_id', 'year', 'term'], unique: true },
+    { name: 'ix_letters_school_term', columns: ['school_id', 'year', 'term', 'status'] },
+    { name: 'ix_letters_scope_path', columns: ['scope_path', 'id'] },
+  ],
+  fields: {
+    studentId: { type: 'reference', reference: 'students', label: { zh: '学生', en: 'Student' }, required: true, immutable: true, list: true, filter: 'exact' },
+    schoolId: { type: 'reference', reference: 'schools', label: { zh: '学校', en: 'School' }, required: true, immutable: true, list: true, filter: 'exact' },
+    year: { type: 'integer', label: { zh: '年度', en: 'Year' }, grouping: false, required: true, immutable: true, min: 2000, max: 2100, list: true, filter: 'exact' },
+    term: { type: 'enum', label: { zh: '学期', en: 'Term' }, options: TERMS, required: true, immutable: true, list: true, filter: 'exact' },
+    templateId: { type: 'reference', reference: 'letter-templates', label: { zh: '模板', en: 'Template' }, required: true, immutable: true },
+    templateRevision: { type: 'integer', label: { zh: '模板修订版本', en: 'Template revision' }, readOnly: true },
+    payments: { type: 'json', label: { zh: '发放明细', en: 'Payments' }, readOnly: true },
+    total: { type: 'money', label: { zh: '合计金额', en: 'Total' }, readOnly: true, list: true },
+    content: { type: 'text', label: { zh: '告知书正文', en: 'Letter text' }, readOnly: true },
+    status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: LETTER_STATUSES, defaultValue: 'generated', list: true, filter: 'exact', aliases: ['送达状态'] },
+    deliveredAt: { type: 'date', label: { zh: '送达日期', en: 'Delivered on' }, list: true, filter: 'range' },
+    receiptReturnedAt: { type: 'date', label: { zh: '回执日期', en: 'Receipt returned on' }, filter: 'range' },
+  },
+});
