@@ -196,7 +196,8 @@ export async function loadInspectionReport(manager: EntityManager, inspectionId:
     selfResult: row.selfResult,
     answers,
     dataValues: row.dataValues ?? {},
-    samples: row.samples ?? [],
+    // Drawn names are stored masked; masked again here so that no full name can reach paper.
+    samples: (row.samples ?? []).map((sample) => ({ ...sample, students: sample.students.map((student) => ({ ...student, name: maskPersonName(student.name) })) })),
     findings: findingRows.map(({ evidenceFileId, rectificationFileId, student, ...finding }) => ({
       ...finding,
       student: student == null ? null : maskPersonName(student),

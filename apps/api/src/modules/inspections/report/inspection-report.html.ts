@@ -17,6 +17,8 @@ const REPORT_STYLES = html`<style>
   .muted { color: #555; }
   .thumb { width: 28mm; height: 21mm; object-fit: cover; border: 0.5pt solid #999; margin: 1mm 1mm 0 0; }
   .file { display: block; }
+  .nowrap { white-space: nowrap; }
+  p.intro { break-after: avoid; page-break-after: avoid; }
   .generated { margin-top: 12pt; font-size: 9pt; color: #444; }
 </style>`;
 
@@ -150,7 +152,7 @@ function dataItemChecks(data: InspectionReportData): SafeHtml {
   if (!hasDataItems(data)) return html``;
   const rows = checklistItems(data.checklist.definition).filter(({ item }) => item.dataItem);
   return html`<h2>${heading(data, 'data')}数据核查</h2>
-    <p class="muted">平台数据于检查开始时计算并冻结，由检查组逐项核实。</p>
+    <p class="muted intro">平台数据于检查开始时计算并冻结，由检查组逐项核实。</p>
     <table class="list">
       <thead><tr><th>数据项</th><th class="number">平台数据</th><th>计算时间</th><th>核实结果</th><th>说明</th></tr></thead>
       <tbody>${rows.map(({ item }) => {
@@ -167,7 +169,7 @@ function samples(data: InspectionReportData): SafeHtml {
   if (!data.samples.length) return html``;
   const items = new Map(checklistItems(data.checklist.definition).map(({ item }) => [item.key, item]));
   return html`<h2>${heading(data, 'samples')}抽样核查</h2>
-    <p class="muted">学生于检查开始时从该学期受助学生中随机抽取，姓名已脱敏。</p>
+    <p class="muted intro">学生于检查开始时从该学期受助学生中随机抽取，姓名已脱敏。</p>
     ${data.samples.map((sample) => {
       const item = items.get(sample.itemKey);
       const questions = item?.sample?.questions ?? [];
@@ -187,7 +189,7 @@ function samples(data: InspectionReportData): SafeHtml {
 function findings(data: InspectionReportData): SafeHtml {
   if (!data.findings.length) return html`<p>本次检查未发现问题。</p>`;
   return html`<table class="list">
-    <thead><tr><th>序号</th><th>检查项</th><th>问题</th><th>严重程度</th><th>状态</th><th>整改期限</th><th>核实与整改</th><th>佐证材料</th></tr></thead>
+    <thead><tr><th class="nowrap">序号</th><th>检查项</th><th>问题</th><th class="nowrap">严重程度</th><th class="nowrap">状态</th><th class="nowrap">整改期限</th><th>核实与整改</th><th>佐证材料</th></tr></thead>
     <tbody>${data.findings.map((finding, i) => findingRow(data, finding, i + 1))}</tbody>
   </table>`;
 }
@@ -198,9 +200,9 @@ function findingRow(data: InspectionReportData, finding: ReportFinding, n: numbe
     <td class="number">${n}</td>
     <td>${finding.itemKey ? itemLabel(data, finding.itemKey) : finding.kind}</td>
     <td>${finding.description}${finding.student && html`<br><span class="muted">学生：${finding.student}</span>`}</td>
-    <td>${SEVERITY_LABEL(finding.severity)}</td>
-    <td>${status}${finding.overdue && html`<br><span class="failed">已逾期</span>`}</td>
-    <td>${finding.dueDate}</td>
+    <td class="nowrap">${SEVERITY_LABEL(finding.severity)}</td>
+    <td class="nowrap">${status}${finding.overdue && html`<br><span class="failed">已逾期</span>`}</td>
+    <td class="nowrap">${finding.dueDate}</td>
     <td>${finding.verdict && html`${optionLabel(CLUE_VERDICTS, finding.verdict)}。`}${finding.rectification}${
       finding.reviewComment && html`<br><span class="muted">审核意见：${finding.reviewComment}</span>`
     }</td>
