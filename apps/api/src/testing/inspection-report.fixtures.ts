@@ -98,6 +98,7 @@ export interface InspectionSeed {
   answers?: InspectionAnswers;
   dataValues?: Record<string, FrozenDataValue>;
   samples?: InspectionSample[];
+  team?: string;
 }
 
 /** An inspection by the demo inspector; a submitted one is scored as the submit scores it. */
@@ -107,7 +108,7 @@ export async function insertInspection(db: Db, seed: InspectionSeed): Promise<nu
   const [inspection] = await db.query(
     `INSERT INTO inspections (plan_id, school_id, mode, version_id, lead_inspector_id, team, planned_date, status, started_at, answers, data_values,
                               samples, score, passed, result, submitted_at, submitted_by, scope_path, version)
-     VALUES ($1, $2, 'spot', $3, 6, '张建国、李卫东', '2026-04-18', $4::varchar, CASE WHEN $4::varchar <> 'planned' THEN timestamptz '2026-04-18T01:30:00Z' END,
+     VALUES ($1, $2, 'spot', $3, 6, $12, '2026-04-18', $4::varchar, CASE WHEN $4::varchar <> 'planned' THEN timestamptz '2026-04-18T01:30:00Z' END,
              $5, $6, $7, $8, $9, $10, CASE WHEN $4::varchar = 'submitted' THEN timestamptz '2026-04-18T06:00:00Z' END, CASE WHEN $4::varchar = 'submitted' THEN 6 END, $11, 1)
      RETURNING id`,
     [
@@ -122,6 +123,7 @@ export async function insertInspection(db: Db, seed: InspectionSeed): Promise<nu
       result?.passed ?? false,
       result && json(result),
       await pathOf(db, 'schools', seed.schoolId),
+      seed.team ?? '张建国、李卫东',
     ],
   );
   return inspection.id;
