@@ -76,11 +76,12 @@ export interface InspectionReportData {
 }
 
 /**
- * What a report shows, as one hash: the versions of the inspection, its plan, its checklist
- * version and each of its findings (a clue answered, returned or closed changes it). A stored
- * report made from another basis is out of date. Aliases: i (inspections), p (its plan), v (its version).
+ * What a report shows, as one hash: the versions of the inspection (and its status and submit
+ * time: a reopened and resubmitted one is another), its plan, its checklist version and each
+ * of its findings (a clue answered, returned or closed changes it). A stored report made from
+ * another basis is out of date. Aliases: i (inspections), p (its plan), v (its version).
  */
-export const REPORT_BASIS_SQL = `md5(concat_ws('|', i.version, p.version, v.version,
+export const REPORT_BASIS_SQL = `md5(concat_ws('|', i.version, i.status, i.submitted_at, p.version, v.version,
   (SELECT string_agg(c.id || ':' || c.version, ',' ORDER BY c.id) FROM clues c WHERE c.inspection_id = i.id)))`;
 
 /** The joins REPORT_BASIS_SQL reads from. */
