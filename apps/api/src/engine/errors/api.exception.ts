@@ -17,7 +17,8 @@ export type ApiErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_BODY'
   | 'PDF_UNAVAILABLE'
-  | 'PDF_TIMEOUT';
+  | 'PDF_TIMEOUT'
+  | 'REPORT_NOT_READY';
 
 const STATUS: Record<ApiErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -37,6 +38,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   UNSUPPORTED_BODY: 415,
   PDF_UNAVAILABLE: 503,
   PDF_TIMEOUT: 504,
+  // A generated document (a report) asked for before its job has written it.
+  REPORT_NOT_READY: 409,
 };
 
 /** The API's one exception: a string code, a localised message, and field errors. */
