@@ -8,6 +8,8 @@ import { useTranslate } from 'react-admin';
 
 const WIDE = 520;
 const NARROW = 300;
+/** Room under a chart for its tick labels: the default (25 px) is shorter than a line of CJK text, and the labels were cut to nothing. */
+const X_AXIS_HEIGHT = 32;
 
 /** One plan's figures for the reader's region: progress per child region, scores by section, findings, rectification. */
 export function InspectionPlanCharts({ plan }: { plan: InspectionPlanStatistics }) {
@@ -49,7 +51,7 @@ function ProgressByRegion({ plan }: { plan: InspectionPlanStatistics }) {
       height={60 + rows.length * 34}
       layout="horizontal"
       yAxis={[{ scaleType: 'band', data: names, width: 110 }]}
-      xAxis={[{ min: 0, tickMinStep: 1 }]}
+      xAxis={[{ min: 0, tickMinStep: 1, height: X_AXIS_HEIGHT }]}
       series={[
         { data: rows.map((r) => r.planned), label: translate('zizhu.inspectionStats.planned'), color: palette.grey[400] },
         { data: rows.map((r) => r.done), label: translate('zizhu.inspectionStats.done'), color: palette.success.main },
@@ -68,7 +70,7 @@ function ScoreBySection({ plan }: { plan: InspectionPlanStatistics }) {
     <BarChart
       width={Math.max(NARROW, 80 + plan.sections.length * 90)}
       height={260}
-      xAxis={[{ scaleType: 'band', data: plan.total.sections.map((s) => titles.get(s.key) ?? s.key) }]}
+      xAxis={[{ scaleType: 'band', data: plan.total.sections.map((s) => titles.get(s.key) ?? s.key), height: X_AXIS_HEIGHT }]}
       yAxis={[{ min: 0, max: 100 }]}
       series={[{ data: plan.total.sections.map((s) => s.average), label: translate('zizhu.inspectionStats.averageScore'), color: palette.primary.main, barLabel: 'value' }]}
       hideLegend
