@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { expectErrorShape } from '../../../testing/bad-input';
+import { hostileParam } from '../../../testing/hostile-values';
 import { PLANTED, type PlantedFigures, plantInspections, SECTIONS, type PlantedInspections } from '../../../testing/inspection-statistics.fixtures';
 import { startTestApp, type Json, type TestApp } from '../../../testing/test-app';
 
@@ -137,6 +140,18 @@ describe('inspection statistics', () => {
     expect(response.body).toMatchObject({ statusCode: 422, code: 'VALIDATION_FAILED' });
     expect(Object.keys(response.body.errors)).toEqual([field]);
   });
+
+  it('failing: any value of either parameter is answered, never with a 5xx', async () => {
+    const param = fc.oneof(hostileParam, fc.integer().map(String), fc.constantFrom('450900', '450902', '450921001', String(planted.cityPlanId)));
+    await fc.assert(
+      fc.asyncProperty(param, param, fc.constantFrom('admin', 'yuzhou'), async (planId, regionId, user) => {
+        const response = await get(`?${new URLSearchParams({ planId, regionId })}`, user);
+        if (response.status >= 500) throw new Error(`planId=${planId} regionId=${regionId} as ${user} → ${response.status}: ${JSON.stringify(response.body)}`);
+        if (response.status !== 200) expectErrorShape(response);
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 60_000);
 
   it('failing: the error reads in English when asked', async () => {
     const response = await api.request('GET', '/api/inspection-statistics?regionId=12', { token: token.admin, lang: 'en' });
