@@ -12,6 +12,7 @@ import { fundMessages } from './funds/funds-messages';
 import { ImportListAction } from './imports/import-button';
 import { IMPORT_EXTENSIONS } from './imports/import-extensions';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from './imports/import-messages';
+import { INSPECTION_STATS_TEXTS } from './inspection-stats/inspection-stats-messages';
 import { TODO_KIND_TEXTS, TODO_TEXTS } from './layout/layout-messages';
 import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
 import { OMISSION_TEXTS } from './omissions/omission-messages';
@@ -35,6 +36,7 @@ export function registerFeatures(): void {
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
+    (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
     (lang) => ({
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),

@@ -1,13 +1,20 @@
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { FundsDashboard } from '../funds/funds-dashboard';
+import { InspectionStatsCard } from '../inspection-stats/inspection-stats-card';
 import { useSchema } from '../schema/use-schema';
 import { TodoList } from './todo-list';
 
 /** Whose home page shows the funds figures below their work to do. */
 const FUNDS_ROLES = ['finance', 'county'];
+/** Whose home page shows the inspection figures of their region (the county's, the city's). */
+const INSPECTION_STATS_ROLES = ['admin', 'county', 'inspector'];
 
-/** The officer's home: who they are, the work waiting for them (counts that open the filtered lists), then the funds figures for finance and county. */
+/**
+ * The officer's home: who they are, the work waiting for them (counts that open the filtered
+ * lists), then the inspection figures of their region (admin, county, inspector) and the funds
+ * figures (finance, county).
+ */
 export function Dashboard() {
   const schema = useSchema();
   const translate = useTranslate();
@@ -40,6 +47,7 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
+      {INSPECTION_STATS_ROLES.includes(user.role) && <InspectionStatsCard userId={user.id} />}
       {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
     </>
   );

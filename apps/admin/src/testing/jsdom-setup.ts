@@ -1,9 +1,13 @@
 // What jsdom lacks and the panel's libraries expect of a browser (runs before each spec file).
 import { TextDecoder, TextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 // From the dom library: importing @testing-library/react here, before jest's globals exist, would skip its cleanup after each test.
 import { configure } from '@testing-library/dom';
 
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// @mui/x-charts' gesture handlers copy plain option objects with structuredClone, which jsdom's window lacks.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value));
 
 // MUI's useMediaQuery (react-admin layouts) asks the window; jsdom has no media queries.
 window.matchMedia ??= (query: string): MediaQueryList => ({
