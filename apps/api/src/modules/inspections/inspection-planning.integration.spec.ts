@@ -1,3 +1,4 @@
+import { expectRefused, INT4_MAX } from '../../testing/bad-input';
 import { inspectionAction, inspectionPlan, plannedInspection, publishedChecklist } from '../../testing/inspection.fixtures';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
 
@@ -181,5 +182,14 @@ describe('inspection planning', () => {
       // The city's inspector starts any inspection in the city.
       expect((await call('POST', `/api/inspections/${mine.id}/start`, 'inspector')).body.status).toBe('started');
     });
+  });
+
+  it.each(
+    ['inspection-plans/:id/publish', 'inspection-plans/:id/close', 'inspections/:id/start', 'inspections/:id/save', 'inspections/:id/submit', 'inspections/:id/reopen'].flatMap((route) =>
+      [String(INT4_MAX + 1), '0', '-1', 'abc', '1.5', '1%00'].map((id) => [route, id]),
+    ),
+  )('failing: POST /api/%s with the id %s is 400 or 404', async (route, id) => {
+    const response = await call('POST', `/api/${route.replace(':id', id)}`, 'admin', { answers: {}, reason: '原因' });
+    expectRefused(response, /^\d+$/.test(id) ? [404] : [400, 404]);
   });
 });

@@ -1,6 +1,9 @@
 import { chinaDate } from '@zizhu/identities';
 import { type ChecklistDefinition, scoreChecklist } from '@zizhu/schema';
+import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { expectErrorShape } from '../../testing/bad-input';
+import { hostileJson, hostileObject } from '../../testing/hostile-values';
 import { inspectionAction, inspectionPlan, plannedInspection, publishedChecklist } from '../../testing/inspection.fixtures';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../testing/test-app';
 
@@ -131,6 +134,7 @@ describe('saving and submitting an inspection', () => {
       ['a student not drawn', () => ({ answers: { sampleAnswers: { cards: { '999999': { cardHeld: true } } } } }), 'answers.sampleAnswers.cards.999999'],
       ['a data check without its verdict', () => ({ answers: { dataChecks: { overdue: { note: '?' } } } }), 'answers.dataChecks.overdue.confirmed'],
       ['a file that does not exist', () => ({ answers: { evidence: { quality: [999999] } } }), 'answers.evidence.quality'],
+      ['a nested prototype key', () => ({ answers: { evidence: { constructor: 1 } } }), 'answers.evidence.constructor'],
     ])('failing: %s is a 422 keyed by its path; nothing changes', async (_name, body, key) => {
       const response = await act('save', 'inspector', body());
       expect(response.status).toBe(422);
@@ -283,5 +287,37 @@ describe('saving and submitting an inspection', () => {
       expect(listed).toEqual([expect.objectContaining({ id: review.id, selfScore: 100, selfResult: self.result })]);
       expect(await read(own.id)).not.toHaveProperty('selfScore');
     });
+  });
+
+  describe('hostile answers', () => {
+    it('any answers are a 2xx or a 4xx in the error shape, never a 5xx', async () => {
+      const plan = await inspectionPlan(api, token.admin, { regionId: '450900', versionId: version.id, mode: 'spot', name: '任意答案' });
+      const target = await inspectionAction(api, token.inspector, (await plannedInspection(api, token.admin, { planId: plan.id, schoolId: 1, leadInspectorId: userId.inspector })).id, 'start');
+      const drawn = target.samples[0].students.map((s: Rec) => String(s.studentId));
+      const items = ['publicized', 'why', 'quality', 'archive', 'ledger', 'overdue', 'cards'];
+      const answers = fc.oneof(
+        hostileJson,
+        fc.record(
+          {
+            values: hostileObject(items),
+            notApplicable: fc.oneof(hostileJson, fc.subarray(items)),
+            dataChecks: fc.dictionary(fc.constantFrom(...items), fc.oneof(hostileJson, hostileObject(['confirmed', 'observed', 'note']))),
+            sampleAnswers: fc.record({ cards: fc.dictionary(fc.constantFrom(...drawn, '0', '__proto__'), fc.oneof(hostileJson, hostileObject(['cardHeld', 'amountKnown']))) }),
+            evidence: hostileObject(items),
+            remarks: hostileObject(items),
+          },
+          { requiredKeys: [] },
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(answers, fc.constantFrom('save', 'submit'), async (given, action) => {
+          const response = await act(action, 'inspector', { answers: given }, target.id);
+          if (response.status >= 500) throw new Error(`${action} → ${response.status}: ${JSON.stringify(response.body)}`);
+          if (response.status >= 400) expectErrorShape(response);
+          if (action === 'submit' && response.status === 200) await act('reopen', 'admin', { reason: '继续测试' }, target.id);
+        }),
+        { numRuns: 60, endOnFailure: true },
+      );
+    }, 120_000);
   });
 });
