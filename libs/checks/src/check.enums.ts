@@ -47,12 +47,19 @@ export const CLUE_ACTION_OPTIONS: readonly EnumOption[] = [
   { value: 'accept', label: { zh: '办结', en: 'Accepted' } },
 ];
 
-/** Each action: the statuses it starts from, where it leads, and who takes it (within the clue's region). */
+/**
+ * Each action: the statuses it starts from, where it leads, and who takes it (within the
+ * clue's region). Inspectors review the rectification of their own findings: they accept or
+ * return clues of source 督查 only (the workflow refuses them the others).
+ */
 export const CLUE_ACTIONS: Readonly<Record<ClueAction, { from: readonly ClueStatus[]; to: ClueStatus; roles: readonly Role[] }>> = {
   answer: { from: ['open', 'returned'], to: 'answered', roles: ['school'] },
-  accept: { from: ['answered'], to: 'closed', roles: ['admin', 'county'] },
-  return: { from: ['answered'], to: 'returned', roles: ['admin', 'county'] },
+  accept: { from: ['answered'], to: 'closed', roles: ['admin', 'county', 'inspector'] },
+  return: { from: ['answered'], to: 'returned', roles: ['admin', 'county', 'inspector'] },
 };
+
+/** The clue sources an inspector may accept or return. */
+export const INSPECTOR_REVIEWED_SOURCES: readonly string[] = ['inspection'];
 
 /** Finished clues are never overdue. */
 export const CLUE_DONE_STATUSES: readonly ClueStatus[] = ['closed'];

@@ -9,3 +9,6 @@ export * from './audit-rule.resource';
 export * from './inspection.enums';
 export * from './inspection-plan.resource';
 export * from './inspection.resource';
+export * from './inspection-answers.check';
+export * from './inspection-findings';
+export * from './inspection-sampling';

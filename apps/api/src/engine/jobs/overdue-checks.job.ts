@@ -15,36 +15,42 @@ const NIGHTLY = '30 0 * * *';
 
 /**
  * The nightly overdue check's home. Overdue is computed whenever records are read (a
- * declaration's `overdue`, engine/rest/overdue-sql.ts), so nothing has to be stored at
- * night yet, and the job is not scheduled. A module whose records must be stored or
- * announced as overdue each night (issue 14: overdue rectifications) adds its check with
- * `add` from its constructor; the job then runs every night, one check after the other.
+ * declaration's `overdue`, engine/rest/overdue-sql.ts); a module whose records must also be
+ * stored or announced as overdue each night (the inspections' rectifications) adds its
+ * check with `add` from its constructor; the job is scheduled once a check is added and
+ * then runs every night, one check after the other. Specs run it with `run()`.
  */
 @Injectable()
 export class OverdueChecksJob {
   private readonly logger = new Logger('Jobs');
   private readonly checks: OverdueCheck[] = [];
+  readonly kind: JobKind<NoPayload>;
 
   constructor(queue: JobQueue) {
     const checks = this.checks;
-    const kind: JobKind<NoPayload> = {
+    this.kind = {
       name: 'overdue-checks',
       payload: NoPayload,
       // Read when the queue starts, once every module has added its checks.
       get schedule() {
         return checks.length ? { cron: NIGHTLY, payload: {} } : undefined;
       },
-      handle: () => this.runAll(),
+      handle: () => this.run(),
     };
-    queue.register(kind);
+    queue.register(this.kind);
   }
 
   add(check: OverdueCheck): void {
     this.checks.push(check);
   }
 
+  /** The checks added, by name. */
+  get names(): string[] {
+    return this.checks.map((check) => check.name);
+  }
+
   /** Each check on its own: one failing does not stop the others (the job is retried as a whole). */
-  private async runAll(): Promise<void> {
+  async run(): Promise<void> {
     const failed: string[] = [];
     for (const check of this.checks) {
       try {

@@ -1,6 +1,5 @@
 import type { Type } from '@nestjs/common';
 import type { ResourceDeclaration } from '@zizhu/schema';
-import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { bodyFieldErrors } from '../errors/body-errors';
 import { ApiException } from '../errors/api.exception';
@@ -25,7 +24,13 @@ export async function declaredBody(declaration: Type<object> | ResourceDeclarati
     const values = await prepareInput(declaration, raw, 'create');
     return raw.version === undefined ? values : { ...values, version: raw.version };
   }
-  const instance = plainToInstance(declaration, asObject(body));
+  // The body's own top-level keys on a new instance, nested values as sent: class-transformer's
+  // deep copy takes a nested object's own `constructor` key (free-form JSON may hold one) for
+  // its class and throws. No action body nests classes; the prototype keys are never copied.
+  const instance = Object.assign(
+    new declaration(),
+    Object.fromEntries(Object.entries(asObject(body)).filter(([key]) => key !== '__proto__' && key !== 'constructor')),
+  );
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw ApiException.validation(bodyFieldErrors(errors));
   return instance;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueResource } from '@zizhu/checks';
+import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueResource, INSPECTOR_REVIEWED_SOURCES } from '@zizhu/checks';
 import type { SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
@@ -18,7 +18,8 @@ const REASON_MAX = 500;
 
 /**
  * 问题线索's workflow (the actions of ClueBehaviour): the school answers (待核实/已退回 →
- * 已反馈), the county accepts (→ 已办结) or returns with a reason (→ 已退回). Each action
+ * 已反馈), the county accepts (→ 已办结) or returns with a reason (→ 已退回); an inspector
+ * does the same for an inspection's findings (source 督查). Each action
  * checks the clue's region and its status (the role is the action's declared permission),
  * and is one audited UPDATE plus its line in the clue's history (clue-actions).
  */
@@ -69,6 +70,8 @@ export class ClueWorkflowService {
     await this.db.transaction(async (manager) => {
       const clue = await this.reader.findRow(manager, clueResource, id, [], true);
       if (!clue || !inScope(clue.scopePath as string, user)) throw ApiException.notFound();
+      // An inspector reviews the rectification of inspection findings, not the county's other clues.
+      if (user.role === 'inspector' && !INSPECTOR_REVIEWED_SOURCES.includes(String(clue.source))) throw ApiException.forbidden();
       if (version !== undefined && version !== null && Number(version) !== clue.version) {
         throw new ApiException('STALE_VERSION', { zh: '此线索已被他人处理，请刷新后重试', en: 'Someone else acted on this clue meanwhile: reload and retry' });
       }

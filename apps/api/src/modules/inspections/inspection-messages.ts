@@ -1,0 +1,30 @@
+import type { Localized } from '@zizhu/schema';
+
+/** The inspection lifecycle's refusals, in both languages. */
+export const INSPECTION_MESSAGES = {
+  versionNotPublished: { zh: '请选择已发布的检查表版本', en: 'Choose a published checklist version' },
+  versionOutOfRegion: { zh: '组织单位不能使用该检查表（须为本单位、上级或下级单位的检查表）', en: 'The organising bureau cannot use this checklist (it must be its own, from above or from below)' },
+  planNotDraft: { zh: '只有草稿状态的检查计划可以发布', en: 'Only a draft plan can be published' },
+  planNotPublished: { zh: '只有已发布的检查计划可以结束', en: 'Only a published plan can be closed' },
+  planClosed: { zh: '检查计划已结束，不能再修改', en: 'The plan is closed and no longer changes' },
+  planHasStarted: { zh: '该计划已有检查开始，不能删除；可以结束计划', en: 'Inspections of this plan have started: close the plan instead of deleting it' },
+  planNotYours: { zh: '只能在本单位或下级单位组织的检查计划中安排检查', en: 'Inspections are added to plans of your own bureau or below' },
+  planMissing: { zh: '所选检查计划不存在', en: 'The chosen plan does not exist' },
+  planClosedForNew: { zh: '检查计划已结束，不能再添加检查', en: 'The plan is closed: no inspections can be added' },
+  schoolOutsideRegion: { zh: '该学校不在检查计划组织单位的范围内', en: 'This school is not under the bureau that runs the plan' },
+  schoolAlreadyInPlan: { zh: '该学校已在本计划中', en: 'This school is already in the plan' },
+  leadRequired: { zh: '请指定检查组长（自查可不指定）', en: 'Choose the lead inspector (not needed for a self-inspection)' },
+  leadNotInspector: { zh: '检查组长须为督查员、区县资助中心或系统管理员用户', en: 'The lead inspector must be an inspector, a county officer or an administrator' },
+  leadNotCovering: { zh: '检查组长的管辖范围不包括该学校', en: 'The lead inspector’s region does not include this school' },
+  notPlanned: { zh: '检查已开始，计划信息不能再修改', en: 'The inspection has started: its planning no longer changes' },
+  notPlannedDelete: { zh: '检查已开始，不能删除', en: 'The inspection has started and cannot be deleted' },
+  alreadyStarted: { zh: '该检查已开始或已提交', en: 'This inspection has already started' },
+  planNotYetPublished: { zh: '检查计划尚未发布，不能开始检查', en: 'The plan is not published yet: inspections cannot start' },
+  planEnded: { zh: '检查计划已结束，不能再开始检查', en: 'The plan is closed: no inspection can start' },
+  notStarted: { zh: '检查不在进行中（尚未开始或已提交），不能填写或提交', en: 'The inspection is not in progress (not started, or submitted): it cannot be filled in' },
+  notSubmitted: { zh: '只有已提交的检查可以重新打开', en: 'Only a submitted inspection can be reopened' },
+  reasonRequired: { zh: '请填写重新打开的原因', en: 'Say why it is reopened' },
+  reasonTooLong: { zh: '原因不能超过 500 个字', en: 'At most 500 characters' },
+  answersRequired: { zh: '请提交检查记录', en: 'The answers are missing' },
+  stale: { zh: '检查记录已被他人修改，请刷新后重试', en: 'Someone else changed this inspection meanwhile: reload and retry' },
+} satisfies Record<string, Localized>;
