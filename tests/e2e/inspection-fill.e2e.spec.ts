@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Json } from '@zizhu/api/testing/test-app';
-import { apiOk, type Browser, loginToPanel } from '../support/panel-session';
+import { launchBrowser } from '../support/browser';
+import { apiOk, type Browser } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
 type Rec = Record<string, Json>;
@@ -41,7 +42,7 @@ const DEFINITION = {
       items: [
         { key: 'late', type: 'number', label: '超期未发放笔数', dataItem: 'latePayments' },
         { key: 'cards', type: 'boolean', label: '抽查受助学生资助卡', sample: { size: 2, questions: [{ key: 'cardHeld', type: 'text', label: '资助卡持有情况', required: true }] } },
-        { key: 'archive', type: 'yesNoNa', label: '受助学生档案一人一档', naAllowed: true },
+        { key: 'archive', type: 'boolean', label: '受助学生档案一人一档', naAllowed: true },
       ],
     },
   ],
@@ -89,8 +90,7 @@ describe('panel: filling an inspection on a phone', () => {
       team: '覃督查、黄干事',
       plannedDate: isoDate(),
     });
-    page = await loginToPanel(stack.baseUrl, 'inspector', browsers);
-    await page.setViewportSize(PHONE);
+    page = await loginOnPhone(stack.baseUrl, 'inspector', browsers);
   }, 240_000);
 
   afterAll(async () => {
@@ -119,7 +119,8 @@ describe('panel: filling an inspection on a phone', () => {
     await item('lateReason').waitFor();
     await choose('paidOnTime', '是');
     await item('lateReason').waitFor({ state: 'detached' });
-    await expectText(page.getByTestId('live-score'), '得分 50.0');
+    // 是 earns the first item in full; 公示 and the archive (section 2) are still unanswered.
+    await expectText(page.getByTestId('live-score'), '得分 25.0');
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/save`));
     expect((await saved).status()).toBeLessThan(300);
     await expectText(page.getByTestId('save-state'), /已保存 \d\d:\d\d:\d\d/);
@@ -132,9 +133,14 @@ describe('panel: filling an inspection on a phone', () => {
     const students = item('cards').locator('[data-testid^="sampled-student-"]');
     const count = await students.count();
     for (let i = 0; i < count; i++) await students.nth(i).getByRole('textbox', { name: /资助卡持有情况/ }).fill('本人持有');
-    await item('archive').getByRole('checkbox', { name: '不适用' }).check();
+    await item('archive').getByRole('switch', { name: '不适用' }).check();
+    // N/A leaves the denominator: section 2 has nothing scored left, section 1 stands at 50.
+    await expectText(page.getByTestId('live-score'), '得分 50.0');
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-inspection-fill-phone-2.png', fullPage: true });
+    // What the phone shows scrolled down: the header with the score stays on top.
+    await page.screenshot({ path: '/tmp/zizhu-inspection-fill-phone-scrolled.png' });
+    expect(await page.getByTestId('fill-header').evaluate((header) => Math.round(header.getBoundingClientRect().top))).toBeLessThanOrEqual(64);
 
     // 公示情况 is required and left empty: the submit is refused and section 1 opens on it.
     const refused = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/submit`));
@@ -161,6 +167,20 @@ describe('panel: filling an inspection on a phone', () => {
     expect(stored.answers).toMatchObject({ values: { paidOnTime: 'yes', publicity: 'partial' }, notApplicable: ['archive'], dataChecks: { late: { confirmed: true } } });
   }, 180_000);
 });
+
+/** Logs in on a phone-sized screen from the start (the menu then starts folded away, as on a phone). */
+async function loginOnPhone(baseUrl: string, username: string, browsers: Browser[]): Promise<Page> {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const { page } = browser;
+  await page.setViewportSize(PHONE);
+  await page.goto(baseUrl);
+  await page.getByRole('textbox', { name: '用户名' }).fill(username);
+  await page.getByRole('textbox', { name: '密码' }).fill('Zizhu@2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('您的身份是', { exact: false }).waitFor();
+  return page;
+}
 
 /** Waits until the element's text matches (the page updates as answers and saves arrive). */
 async function expectText(locator: ReturnType<Page['getByTestId']>, expected: string | RegExp): Promise<void> {

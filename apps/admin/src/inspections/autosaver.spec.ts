@@ -80,14 +80,13 @@ describe('Autosaver', () => {
     expect(autosaver.unsaved).toBe(false);
   });
 
-  it('before a submit: drops the waiting save and waits for the running one; once stopped, saves nothing', async () => {
+  it('before a submit: saves what is waiting at once and waits for it; once stopped, saves nothing', async () => {
     const { save, pending } = deferredSaves();
     const { autosaver } = saver(save);
     autosaver.changed();
-    jest.advanceTimersByTime(1500);
-    autosaver.changed();
     let settled = false;
     void autosaver.settle().then(() => (settled = true));
+    expect(save).toHaveBeenCalledTimes(1);
     await flushPromises();
     expect(settled).toBe(false);
     pending[0].resolve();
@@ -97,6 +96,21 @@ describe('Autosaver', () => {
     autosaver.changed();
     jest.advanceTimersByTime(5000);
     await autosaver.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('before a submit with nothing unsaved: waits for the running save only, and sends no other', async () => {
+    const { save, pending } = deferredSaves();
+    const { autosaver } = saver(save);
+    autosaver.changed();
+    jest.advanceTimersByTime(1500);
+    let settled = false;
+    void autosaver.settle().then(() => (settled = true));
+    await flushPromises();
+    expect(settled).toBe(false);
+    pending[0].resolve();
+    await flushPromises();
+    expect(settled).toBe(true);
     expect(save).toHaveBeenCalledTimes(1);
   });
 

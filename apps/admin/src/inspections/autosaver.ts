@@ -57,11 +57,14 @@ export class Autosaver {
     return this.running;
   }
 
-  /** Before submitting: drops the waiting save (the submit sends everything) and waits for the running one. */
+  /**
+   * Before submitting: what is not saved yet is saved now, and the running save finishes —
+   * so a refused submit loses nothing, and no save lands after the submit.
+   */
   async settle(): Promise<void> {
     this.clearTimer();
-    this.again = false;
-    await this.running;
+    if (this.dirty) await this.flush();
+    else await this.running;
   }
 
   /** No more saves (the inspection was submitted, or the page left after its last flush). */

@@ -1,5 +1,6 @@
 import type { ChecklistDefinition, InspectionSample } from '@zizhu/schema';
-import { firstErrorSection, formPathOf, itemKeyOf, itemStates, sectionProgress, toAnswers, toFormValues } from './fill-answers';
+import { scoreChecklist } from '@zizhu/schema';
+import { firstErrorSection, formPathOf, hiddenItems, itemKeyOf, itemStates, sectionProgress, shownAnswers, toAnswers, toFormValues } from './fill-answers';
 
 const DEFINITION: ChecklistDefinition = {
   sections: [
@@ -94,6 +95,31 @@ describe('fill answers: form values and the API answers', () => {
     expect(after.get('refundNote')).toMatchObject({ required: true });
     expect(after.get('photo')).toMatchObject({ evidenceRequired: true, notApplicable: true });
     expect(after.get('paidOnTime')).toMatchObject({ required: true, notApplicable: false });
+  });
+
+  it('settles hidden items as the API does: an answer kept for a hidden item hides what depends on it, and is not scored', () => {
+    const definition: ChecklistDefinition = {
+      sections: [
+        {
+          key: 'chain',
+          title: '连锁条件',
+          items: [
+            { key: 'paid', type: 'yesNoNa', label: '按时发放' },
+            { key: 'why', type: 'select', label: '原因', options: '资金未到,名单未定', visibleWhen: { '==': [{ var: 'values.paid' }, 'no'] } },
+            { key: 'fundsLate', type: 'boolean', label: '已催办', visibleWhen: { '==': [{ var: 'values.why' }, '资金未到'] } },
+          ],
+        },
+      ],
+    };
+    // 否 → 资金未到 → 已催办 answered, then 按时发放 changed to 是: the two answers stay in the form, hidden.
+    const given = { values: { paid: 'yes', why: '资金未到', fundsLate: false } };
+    const hidden = hiddenItems(definition, given);
+    expect([...hidden].sort()).toEqual(['fundsLate', 'why']);
+    const shown = shownAnswers(given, hidden);
+    expect(shown).toEqual({ values: { paid: 'yes' } });
+    expect(itemStates(definition, shown).get('fundsLate')).toMatchObject({ visible: false });
+    // Scored as the API scores the submitted answers (hidden ones dropped): 已催办 = 否 would otherwise fail.
+    expect(scoreChecklist(definition, shown, 60)).toMatchObject({ total: 100, passed: true });
   });
 
   it('counts answered items per section: hidden ones left out, N/A counted, data and sample items by their own answers', () => {

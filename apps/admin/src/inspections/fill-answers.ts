@@ -130,18 +130,50 @@ export interface ItemState {
   notApplicable: boolean;
 }
 
-/** Each item's state, by the same conditions (and the same data) the scoring evaluates. */
-export function itemStates(definition: ChecklistDefinition, answers: InspectionAnswers): Map<string, ItemState> {
-  const data = conditionData(definition, answers);
-  const notApplicable = new Set(answers.notApplicable ?? []);
+/**
+ * Items hidden by their `visibleWhen`, settled as the API settles them on submit: a hidden
+ * item's answer no longer counts, which may hide the items that depend on it, and so on.
+ */
+export function hiddenItems(definition: ChecklistDefinition, answers: InspectionAnswers): Set<string> {
+  const hidden = new Set<string>();
+  for (;;) {
+    const values = Object.fromEntries(Object.entries(answers.values).filter(([key]) => !hidden.has(key)));
+    const data = conditionData(definition, { ...answers, values });
+    const before = hidden.size;
+    for (const { item } of checklistItems(definition)) {
+      if (item.visibleWhen !== undefined && !conditionHolds(item.visibleWhen, data)) hidden.add(item.key);
+    }
+    if (hidden.size === before) return hidden;
+  }
+}
+
+/** The answers that count: hidden items' answers left out of every part (what the API scores on submit). */
+export function shownAnswers(answers: InspectionAnswers, hidden: ReadonlySet<string>): InspectionAnswers {
+  if (!hidden.size) return answers;
+  const keep = <T>(record: Readonly<Record<string, T>> | undefined) => record && Object.fromEntries(Object.entries(record).filter(([key]) => !hidden.has(key)));
+  return {
+    values: keep(answers.values) ?? {},
+    ...(answers.notApplicable ? { notApplicable: answers.notApplicable.filter((key) => !hidden.has(key)) } : {}),
+    ...(answers.dataChecks ? { dataChecks: keep(answers.dataChecks) } : {}),
+    ...(answers.sampleAnswers ? { sampleAnswers: keep(answers.sampleAnswers) } : {}),
+    ...(answers.evidence ? { evidence: keep(answers.evidence) } : {}),
+    ...(answers.remarks ? { remarks: keep(answers.remarks) } : {}),
+  };
+}
+
+/** Each item's state over the answers that count (see shownAnswers), by the conditions the scoring evaluates. */
+export function itemStates(definition: ChecklistDefinition, answers: InspectionAnswers, hidden: ReadonlySet<string> = hiddenItems(definition, answers)): Map<string, ItemState> {
+  const shown = shownAnswers(answers, hidden);
+  const data = conditionData(definition, shown);
+  const notApplicable = new Set(shown.notApplicable ?? []);
   return new Map(
     checklistItems(definition).map(({ item }) => [
       item.key,
       {
-        visible: item.visibleWhen === undefined || conditionHolds(item.visibleWhen, data),
+        visible: !hidden.has(item.key),
         required: item.required === true || conditionHolds(item.requiredWhen, data),
         evidenceRequired: conditionHolds(item.evidenceWhen, data),
-        notApplicable: (item.naAllowed === true && notApplicable.has(item.key)) || (item.type === 'yesNoNa' && answers.values[item.key] === 'na'),
+        notApplicable: (item.naAllowed === true && notApplicable.has(item.key)) || (item.type === 'yesNoNa' && shown.values[item.key] === 'na'),
       },
     ]),
   );

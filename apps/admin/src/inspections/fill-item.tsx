@@ -33,7 +33,8 @@ export function FillItem({ item, state, errors, frozen, sample }: FillItemProps)
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
           <Typography variant="subtitle1" component="h3" sx={{ flex: '1 1 12em', fontWeight: 500, overflowWrap: 'anywhere' }}>
-            {item.label}
+            {/* A word joiner keeps the required mark on the label's last line. */}
+            {state.required ? `${item.label}\u2060` : item.label}
             {state.required && (
               <Box component="span" sx={{ color: 'error.main', ml: 0.5 }} aria-label={translate('zizhu.inspections.required')} data-testid="required-marker">
                 *

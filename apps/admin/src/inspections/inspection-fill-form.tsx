@@ -8,9 +8,11 @@ import {
   ANSWERS_PATH,
   firstErrorSection,
   formPathOf,
+  hiddenItems,
   itemKeyOf,
   itemStates,
   sectionProgress,
+  shownAnswers,
   toAnswers,
   toFormValues,
   type FillAnswers,
@@ -61,7 +63,11 @@ function FillBody({ inspection, version, onSubmitted }: InspectionFillFormProps)
   const { control, getValues, setError, clearErrors, watch } = useFormContext<FillFormValues>();
   const watched = useWatch({ control, name: ANSWERS_PATH }) as FillAnswers | undefined;
   const definition = version.definition;
-  const answers = useMemo(() => toAnswers(watched ? { answers: watched } : undefined), [watched]);
+  // What counts: hidden items' answers stay in the form (shown again, they come back) but are neither scored nor counted.
+  const answers = useMemo(() => {
+    const given = toAnswers(watched ? { answers: watched } : undefined);
+    return shownAnswers(given, hiddenItems(definition, given));
+  }, [definition, watched]);
   const states = useMemo(() => itemStates(definition, answers), [definition, answers]);
   const score = useMemo(() => scoreChecklist(definition, answers, version.passMark), [definition, answers, version.passMark]);
   const samples = useMemo(() => inspection.samples ?? [], [inspection.samples]);

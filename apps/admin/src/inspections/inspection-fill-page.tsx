@@ -58,7 +58,9 @@ export function InspectionFillPage() {
   }
 
   return (
-    <Box sx={{ mt: { xs: 0, sm: 1 }, maxWidth: 960, width: '100%', minWidth: 0 }}>
+    // `contain: inline-size`: long one-line texts (the header's school and plan) must not widen the
+    // layout beyond a phone's screen; the page takes the width it is given and they truncate.
+    <Box sx={{ mt: { xs: 0, sm: 1 }, maxWidth: 960, width: '100%', minWidth: 0, contain: 'inline-size' }}>
       <Title title={translate('zizhu.inspections.fillTitle')} />
       <Button component={LinkBase} to={showPath(INSPECTIONS_RESOURCE, id)} label="zizhu.inspections.backToInspection" sx={{ mb: 1 }}>
         <ArrowBackIcon />
