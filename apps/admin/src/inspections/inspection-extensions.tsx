@@ -37,11 +37,14 @@ function inspectionField(field: FieldSchema): ReactElement | undefined {
  * for a verification) and its findings. The fill page is a route of its own (inspection-routes).
  */
 export const INSPECTION_EXTENSIONS: Record<string, ResourceExtension> = {
+  // Both open on their page (their work is there; 编辑 is one click further for the planning fields).
   [INSPECTION_PLANS_RESOURCE]: {
+    rowClick: (id) => showPath(INSPECTION_PLANS_RESOURCE, id),
     showActions: PlanActions,
     showPanels: PlanInspectionsPanel,
   },
   [INSPECTIONS_RESOURCE]: {
+    rowClick: (id) => showPath(INSPECTIONS_RESOURCE, id),
     showActions: InspectionActions,
     showPanels: InspectionFindings,
     fieldDisplay: inspectionField,

@@ -7,6 +7,13 @@ import { AUTOSAVE_DELAY_MS } from './autosaver';
 import { saveInspection, startInspection, submitInspection, type InspectionRecord } from './inspection-api';
 import { InspectionFillPage } from './inspection-fill-page';
 
+// Evidence goes through the files module: uploaded at once, then shown by its name and size.
+jest.mock('../files/file-api', () => ({
+  ...jest.requireActual<object>('../files/file-api'),
+  uploadFile: jest.fn(async (file: File) => ({ id: 71, name: file.name, contentType: 'image/jpeg', size: 2048, sha256: '', uploadedAt: '' })),
+  fetchFileInfo: jest.fn(async (id: number) => ({ id, name: '公示栏照片.jpg', contentType: 'image/jpeg', size: 2048, sha256: '', uploadedAt: '' })),
+}));
+
 jest.mock('./inspection-api', () => ({
   ...jest.requireActual<object>('./inspection-api'),
   saveInspection: jest.fn(),
@@ -37,6 +44,7 @@ const DEFINITION: ChecklistDefinition = {
           key: 'publicity',
           type: 'select',
           label: '公示情况',
+          evidenceWhen: { '==': [{ var: 'values.publicity' }, 'none'] },
           choices: [
             { value: 'full', label: '规范公示', score: 10 },
             { value: 'none', label: '未公示', score: 0 },
@@ -216,6 +224,23 @@ describe('the inspection fill page', () => {
     expect(screen.getByTestId('sampled-student-23')).toBeTruthy();
     fireEvent.change(within(first).getByRole('textbox', { name: /资助卡由本人持有/ }), { target: { value: '本人持有' } });
     await waitFor(() => expect(lastSaved()).toEqual({ values: {}, sampleAnswers: { cards: { '17': { cardHeld: '本人持有' } } } }));
+  });
+
+  it('asks for evidence when evidenceWhen holds; a chosen file is uploaded at once and saved with the item, and can be removed', async () => {
+    await renderFillPage();
+    fireEvent.click(await screen.findByRole('tab', { name: /公示与数据/ }));
+    await screen.findByTestId('item-publicity');
+    expect(within(item('publicity')).queryByTestId('evidence-publicity')).toBeNull();
+    await choose('publicity', '未公示');
+    const evidence = await within(item('publicity')).findByTestId('evidence-publicity');
+    expect(evidence.textContent).toContain('须上传佐证材料');
+    const picker = evidence.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(picker, { target: { files: [new File(['jpeg'], '公示栏照片.jpg', { type: 'image/jpeg' })] } });
+    expect(await within(evidence).findByText('公示栏照片.jpg（2 KB）')).toBeTruthy();
+    await waitFor(() => expect(lastSaved()).toEqual({ values: { publicity: 'none' }, evidence: { publicity: [71] } }));
+    fireEvent.click(within(evidence).getByRole('button', { name: '移除' }));
+    await waitFor(() => expect(lastSaved()).toEqual({ values: { publicity: 'none' } }));
+    expect(within(evidence).queryByText('公示栏照片.jpg（2 KB）')).toBeNull();
   });
 
   it('on a refused submit: switches to the section of the first error and shows each message at its item', async () => {
