@@ -54,7 +54,7 @@ const isoDate = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_00
  * An inspector fills in a spot check of 玉林市第一中学 on a phone (375 px): starts it from its
  * page, answers section by section with the score live in the header, sees the autosave
  * confirmed, is sent back to the section of a missing answer on submit, submits, and reads
- * the score on the inspection's page. Set-up (a published checklist, a published plan, the
+ * the score on the inspection's page, then downloads its report. Set-up (a published checklist, a published plan, the
  * inspection) goes through the API: the demo has no checklist.
  */
 describe('panel: filling an inspection on a phone', () => {
@@ -106,7 +106,7 @@ describe('panel: filling an inspection on a phone', () => {
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
-  it('starts, fills in with autosave and a live score, is sent to a missing answer, submits', async () => {
+  it('starts, fills in with autosave and a live score, is sent to a missing answer, submits, downloads the report', async () => {
     await page.goto(`${stack.baseUrl}/#/inspections/${inspection.id}/show`);
     const started = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/start`));
     await page.getByTestId('fill-button').first().click();
@@ -165,7 +165,14 @@ describe('panel: filling an inspection on a phone', () => {
     const stored: Rec = await apiOk(stack.api, 'GET', `/api/inspections/${inspection.id}`, await stack.api.login('admin'));
     expect(stored).toMatchObject({ status: 'submitted', score: 75 });
     expect(stored.answers).toMatchObject({ values: { paidOnTime: 'yes', publicity: 'partial' }, notApplicable: ['archive'], dataChecks: { late: { confirmed: true } } });
-  }, 180_000);
+
+    // 检查报告: made on the job queue, polled, then downloaded as the school's named PDF.
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByTestId('report-button').click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/^督查检查报告-玉林市第一中学-.*\.pdf$/);
+    await pdf.saveAs('/tmp/zizhu-inspection-report.pdf');
+  }, 240_000);
 });
 
 /** Logs in on a phone-sized screen from the start (the menu then starts folded away, as on a phone). */
