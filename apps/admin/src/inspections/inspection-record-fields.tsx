@@ -4,16 +4,18 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { languageOf } from '../providers/locales';
 import type { InspectionRecord } from './inspection-api';
 
-/**
+/*
  * What an inspection's page shows of its JSON columns instead of raw JSON: how much was
  * answered, the frozen data values with the inspector's word on each, and who was sampled.
- * (`source` and `label` are read by the page's layout.)
  */
+
+/** `source` and `label` are read by the page's layout. */
 interface RecordFieldProps {
   source: string;
   label?: string;
 }
 
+/** 已填写 N 项. */
 export function AnswersSummary(_props: RecordFieldProps) {
   const record = useRecordContext<InspectionRecord>();
   const translate = useTranslate();
@@ -27,6 +29,7 @@ export function AnswersSummary(_props: RecordFieldProps) {
   return <Typography variant="body2">{translate('zizhu.inspections.answeredSummary', { count })}</Typography>;
 }
 
+/** Each frozen data value, with 确认无误 or the discrepancy found. */
 export function DataValuesField(_props: RecordFieldProps) {
   const record = useRecordContext<InspectionRecord>();
   const translate = useTranslate();
@@ -56,6 +59,7 @@ export function DataValuesField(_props: RecordFieldProps) {
   );
 }
 
+/** Each sample item's drawn students (masked names, program, amount paid). */
 export function SamplesField(_props: RecordFieldProps) {
   const record = useRecordContext<InspectionRecord>();
   const translate = useTranslate();
