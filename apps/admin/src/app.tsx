@@ -11,6 +11,7 @@ import { dataProvider } from './providers/data-provider';
 import { importRoutes } from './imports/import-routes';
 import { comparisonRoutes } from './comparison/comparison-routes';
 import { fundsRoutes } from './funds/funds-routes';
+import { inspectionRoutes } from './inspections/inspection-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -38,7 +39,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes()]}
+      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes(), inspectionRoutes()]}
     </Admin>
   );
 }

@@ -11,6 +11,8 @@ import { FUND_EXTENSIONS } from './funds/fund-extensions';
 import { fundMessages } from './funds/funds-messages';
 import { ImportListAction } from './imports/import-button';
 import { IMPORT_EXTENSIONS } from './imports/import-extensions';
+import { INSPECTION_EXTENSIONS } from './inspections/inspection-extensions';
+import { INSPECTION_TEXTS } from './inspections/inspection-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from './imports/import-messages';
 import { INSPECTION_STATS_TEXTS } from './inspection-stats/inspection-stats-messages';
 import { TODO_KIND_TEXTS, TODO_TEXTS } from './layout/layout-messages';
@@ -35,6 +37,7 @@ export function registerFeatures(): void {
     (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), checklists: pick(CHECKLIST_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
+    (lang) => ({ inspections: pick(INSPECTION_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
     (lang) => ({
@@ -46,7 +49,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出.
