@@ -74,7 +74,25 @@ describe('demo data', () => {
     expect(new Set(kinds)).toEqual(new Set(['overAllocation', 'amountMismatch', 'paidTwice', 'noApprovedEntry', 'notEnrolled']));
     // The overdue list counts the failed and returned lines the bank did not pay (deadline 2026-06-15).
     expect(((await get('/api/funds/overdue')) as unknown[]).length).toBeGreaterThan(0);
-    const clues = await get(`/api/clues${listQuery({})}`, await api.login('school1'));
+    const clues = await get(`/api/clues${listQuery({ filter: { source: 'bigDataOffice' } })}`, await api.login('school1'));
     expect(clues).toEqual([expect.objectContaining({ source: 'bigDataOffice', status: 'closed', verdict: 'confirmed', refundRequired: true, schoolId: 1 })]);
   });
+
+  it('has a published special inspection of five schools: done, in progress and planned, with findings in every state of rectification', async () => {
+    const [plan] = (await api.request('GET', `/api/inspection-plans${listQuery({})}`, { token: admin })).body;
+    expect(plan).toMatchObject({ status: 'published', mode: 'spot' });
+    const inspections = (await api.request('GET', `/api/inspections${listQuery({ filter: { planId: plan.id } })}`, { token: admin })).body as { id: number; status: string; passed: boolean; findingsCount: number | null }[];
+    expect(inspections.map((i) => i.status).sort()).toEqual(['planned', 'started', 'submitted', 'submitted', 'submitted']);
+    const submitted = inspections.filter((i) => i.status === 'submitted');
+    expect(submitted.map((i) => [i.passed, i.findingsCount]).sort()).toEqual([[false, 2], [true, 0], [true, 3]]);
+    const findings = (await api.request('GET', `/api/clues${listQuery({ filter: { source: 'inspection' } })}`, { token: admin })).body as { status: string; severity: string; overdue: boolean }[];
+    expect(findings.map((f) => f.status).sort()).toEqual(['answered', 'closed', 'open', 'open', 'returned']);
+    expect(findings.filter((f) => f.status === 'open').every((f) => f.overdue)).toBe(true);
+    expect(findings.some((f) => f.severity === 'high')).toBe(true);
+    // The school sees its own inspection and findings only.
+    const school = await api.login('school1');
+    expect((await api.request('GET', `/api/inspections${listQuery({})}`, { token: school })).body).toHaveLength(1);
+    expect(totalOf(await api.request('GET', `/api/clues${listQuery({ filter: { source: 'inspection' }, range: [0, 0] })}`, { token: school }))).toBe(3);
+  });
 });
+

@@ -17,11 +17,12 @@ import { idNumberFacts } from '@zizhu/schema';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import { studentResource } from '@zizhu/students';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
 import { seedAuditRules } from './demo-audit-rules';
 import { seedChecklists } from './demo-checklists';
+import { seedInspections } from './demo-inspections';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -48,7 +49,7 @@ export class DemoSeedService {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query('BEGIN');
-      await this.seed(client, studentCount);
+      await this.seed(client, runner.manager, studentCount);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -62,7 +63,8 @@ export class DemoSeedService {
     return true;
   }
 
-  private async seed(client: PoolClient, studentCount: number): Promise<void> {
+  /** `manager` runs on `client`'s connection, inside the same transaction (for seeds that reuse the modules' own functions). */
+  private async seed(client: PoolClient, manager: EntityManager, studentCount: number): Promise<void> {
     const regions = buildRegionTree();
     const schools = buildSchools(regions);
     const { regionPath, schoolPath } = demoPaths(regions, schools);
@@ -102,7 +104,8 @@ export class DemoSeedService {
       await seedPrograms(client, city.id, cityPath ?? '');
       await seedFunds(client, city.id);
       await seedAuditRules(client, city.id);
-      await seedChecklists(client, city.id);
+      const checklists = await seedChecklists(client, city.id);
+      await seedInspections(manager, checklists.get('ZXJC') as number, city.id);
     }
   }
 

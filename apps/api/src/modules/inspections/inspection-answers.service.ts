@@ -6,6 +6,7 @@ import {
   type ChecklistDefinition,
   checklistItems,
   type FrozenDataValue,
+  type InspectionAnswers,
   type InspectionSample,
   scoreChecklist,
   type SessionUser,
@@ -23,7 +24,7 @@ import { checkSentVersion, lockForAction, trackedUpdate } from './tracked-update
 
 type Row = Record<string, unknown>;
 
-interface Version {
+export interface ChecklistVersionRow {
   definition: ChecklistDefinition;
   passMark: number;
 }
@@ -48,28 +49,10 @@ export class InspectionAnswersService {
 
   /** The submit: complete answers (hidden ones dropped), the score, the findings as clues, submitted. */
   submit(id: string, body: { answers: unknown; version?: number | null }, user: SessionUser): Promise<ApiRecord> {
-    return this.fill(id, body, user, 'final', async ({ manager, inspection, version, answers }) => {
-      const score = scoreChecklist(version.definition, answers, version.passMark);
-      const samples = (inspection.samples ?? []) as InspectionSample[];
-      const dataValues = (inspection.dataValues ?? {}) as Record<string, FrozenDataValue>;
-      const findings = inspectionFindings(version.definition, answers, samples, dataValues, score);
-      const [plan] = await manager.query(`SELECT days_to_rectify AS "daysToRectify" FROM inspection_plans WHERE id = $1`, [inspection.planId]);
-      const labels = new Map(checklistItems(version.definition).map(({ item }) => [item.key, item.label]));
-      const findingsCount = await raiseFindings(manager, this.audit, inspection, findings, labels, { submittedOn: chinaDate(new Date()), daysToRectify: plan.daysToRectify }, user);
-      return {
-        written: {
-          answers,
-          score: score.total,
-          passed: score.passed,
-          result: score,
-          findingsCount,
-          submittedAt: new Date(),
-          submittedBy: user.id,
-          status: 'submitted',
-        },
-        action: 'submit',
-      };
-    });
+    return this.fill(id, body, user, 'final', async ({ manager, inspection, version, answers }) => ({
+      written: await submittedValues(manager, this.audit, { inspection, version, answers }, user, new Date()),
+      action: 'submit',
+    }));
   }
 
   /** Back to started, with the reason (kept on the inspection and in the audit row). */
@@ -89,13 +72,13 @@ export class InspectionAnswersService {
     body: { answers: unknown; version?: number | null },
     user: SessionUser,
     mode: AnswersCheckMode,
-    complete: (step: { manager: EntityManager; inspection: Row; version: Version; answers: ReturnType<typeof checkInspectionAnswers>['answers'] }) => Promise<{ written: Row; action: string }>,
+    complete: (step: { manager: EntityManager; inspection: Row; version: ChecklistVersionRow; answers: ReturnType<typeof checkInspectionAnswers>['answers'] }) => Promise<{ written: Row; action: string }>,
   ): Promise<ApiRecord> {
     await this.db.transaction(async (manager) => {
       const inspection = await lockInspection(manager, this.reader, id, user);
       checkSentVersion(inspection, body.version);
       if (inspection.status !== 'started') throw new ApiException('IN_USE', INSPECTION_MESSAGES.notStarted);
-      const [version]: Version[] = await manager.query(`SELECT definition, pass_mark AS "passMark" FROM checklist_versions WHERE id = $1`, [inspection.versionId]);
+      const [version]: ChecklistVersionRow[] = await manager.query(`SELECT definition, pass_mark AS "passMark" FROM checklist_versions WHERE id = $1`, [inspection.versionId]);
       const checked = checkInspectionAnswers(version.definition, (inspection.samples ?? []) as InspectionSample[], body.answers, mode);
       if (Object.keys(checked.errors).length) throw ApiException.validation(checked.errors);
       await linkAnswerFiles(manager, inspection, checked.files, user);
@@ -104,4 +87,26 @@ export class InspectionAnswersService {
     });
     return this.reader.getOne(inspectionResource, id, user);
   }
+}
+
+/**
+ * What submitting writes, once the answers passed the final check: the score, the findings
+ * raised as clues (due `daysToRectify` days after the submit date in China), submitted.
+ */
+export async function submittedValues(
+  manager: EntityManager,
+  audit: AuditService,
+  submission: { inspection: Row; version: ChecklistVersionRow; answers: InspectionAnswers },
+  user: SessionUser,
+  at: Date,
+): Promise<Row> {
+  const { inspection, version, answers } = submission;
+  const score = scoreChecklist(version.definition, answers, version.passMark);
+  const samples = (inspection.samples ?? []) as InspectionSample[];
+  const dataValues = (inspection.dataValues ?? {}) as Record<string, FrozenDataValue>;
+  const findings = inspectionFindings(version.definition, answers, samples, dataValues, score);
+  const [plan] = await manager.query(`SELECT days_to_rectify AS "daysToRectify" FROM inspection_plans WHERE id = $1`, [inspection.planId]);
+  const labels = new Map(checklistItems(version.definition).map(({ item }) => [item.key, item.label]));
+  const findingsCount = await raiseFindings(manager, audit, inspection, findings, labels, { submittedOn: chinaDate(at), daysToRectify: plan.daysToRectify }, user);
+  return { answers, score: score.total, passed: score.passed, result: score, findingsCount, submittedAt: at, submittedBy: user.id, status: 'submitted' };
 }

@@ -41,23 +41,31 @@ export class InspectionStartService {
       const [plan] = await manager.query(`SELECT status FROM inspection_plans WHERE id = $1 FOR SHARE`, [inspection.planId]);
       if (plan.status === 'draft') throw new ApiException('IN_USE', INSPECTION_MESSAGES.planNotYetPublished);
       if (plan.status === 'closed') throw new ApiException('IN_USE', INSPECTION_MESSAGES.planEnded);
-      const [version] = await manager.query(`SELECT definition FROM checklist_versions WHERE id = $1`, [inspection.versionId]);
-      const definition = version.definition as ChecklistDefinition;
-      const school = { id: Number(inspection.schoolId), scopePath: String(inspection.scopePath) };
-      const today = chinaDate(new Date());
-      const sampleItems = checklistItems(definition).flatMap(({ item }) => (item.sample ? [{ key: item.key, size: item.sample.size }] : []));
-      const written: Row = {
-        status: 'started',
-        startedAt: new Date(),
-        answers: NO_ANSWERS,
-        dataValues: await freezeDataValues(manager, definition, { schoolId: school.id, today }),
-        samples: await drawSamples(manager, school, sampleItems, today, randomUUID()),
-      };
-      if (inspection.mode === 'verify') written.selfInspectionId = await latestSelfInspection(manager, school, inspection.versionId);
+      const written = await startedValues(manager, inspection, { today: chinaDate(new Date()), at: new Date(), seed: randomUUID() });
       await trackedUpdate(manager, this.audit, inspectionResource, inspection, written, user, { action: 'start' });
     });
     return this.reader.getOne(inspectionResource, id, user);
   }
+}
+
+/**
+ * What starting writes: the data items computed for the school as of `today` and frozen, the
+ * samples drawn (`seed` makes the draw repeatable), a verification's self-inspection.
+ */
+export async function startedValues(manager: EntityManager, inspection: Row, at: { today: string; at: Date; seed: string }): Promise<Row> {
+  const [version] = await manager.query(`SELECT definition FROM checklist_versions WHERE id = $1`, [inspection.versionId]);
+  const definition = version.definition as ChecklistDefinition;
+  const school = { id: Number(inspection.schoolId), scopePath: String(inspection.scopePath) };
+  const sampleItems = checklistItems(definition).flatMap(({ item }) => (item.sample ? [{ key: item.key, size: item.sample.size }] : []));
+  const written: Row = {
+    status: 'started',
+    startedAt: at.at,
+    answers: NO_ANSWERS,
+    dataValues: await freezeDataValues(manager, definition, { schoolId: school.id, today: at.today }),
+    samples: await drawSamples(manager, school, sampleItems, at.today, at.seed),
+  };
+  if (inspection.mode === 'verify') written.selfInspectionId = await latestSelfInspection(manager, school, inspection.versionId);
+  return written;
 }
 
 /** Each data item of the definition, computed for the school now: item key → its frozen value. */
