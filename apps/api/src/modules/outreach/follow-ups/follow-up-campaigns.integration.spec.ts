@@ -1,3 +1,4 @@
+import { DEMO_CAMPAIGN } from '../../../database/seed/demo-follow-ups';
 import { DEMO_FUNDS_TERM } from '../../../database/seed/demo-funds';
 import { expectedRecipients, type ExpectedRecipient, listAll } from '../../../testing/follow-up.fixtures';
 import { startTestApp, type Json, type TestApp } from '../../../testing/test-app';
@@ -46,6 +47,22 @@ describe('follow-up campaigns', () => {
     }));
   }, 120_000);
   afterAll(() => api.close());
+
+  it('the demo’s phone campaign: drawn five per school, calls recorded at two schools, one differing amount with its clue', async () => {
+    const [demo] = await listAll(api, token.admin, 'follow-up-campaigns', { year, term });
+    expect(demo).toMatchObject({ name: DEMO_CAMPAIGN.name, regionId: '450900', kind: 'phone', status: 'drawn', samplePerSchool: 5 });
+    const rows = await listAll(api, token.admin, 'follow-ups', { campaignId: demo.id });
+    const expected = [...perSchool('450900.').values()].reduce((sum, n) => sum + Math.min(n, 5), 0);
+    expect(rows).toHaveLength(expected);
+    expect(rows.every((r) => r.amountPaid === recipients.get(r.studentId)?.amountPaid)).toBe(true);
+    const done = rows.filter((r) => r.status === 'done');
+    expect(done).toHaveLength(5);
+    const mismatched = done.filter((r) => r.amountCheck === 'different');
+    expect(mismatched).toHaveLength(1);
+    const clues = await listAll(api, token.admin, 'clues', { source: 'followUp' });
+    expect(clues.map((c) => c.id)).toEqual([mismatched[0].clueId]);
+    expect(clues[0]).toMatchObject({ schoolId: mismatched[0].schoolId, studentId: mismatched[0].studentId, status: 'open', recordKey: `follow-ups:${mismatched[0].id}` });
+  });
 
   it('successful: a new campaign is a draft', async () => {
     const campaign = await create({ name: '春季电话回访（草稿）', regionId: '450900' });
