@@ -157,6 +157,13 @@ describe('follow-up campaigns', () => {
     expect(edit.body.message).toBe('该回访活动已结束，不能再修改或记录回访');
   });
 
+  it.each(['abc', '0', '-1', '1.5', '99999999999', '999999'])('failing: 抽样 and 结束 of campaign %s are a 4xx, never a 500', async (id) => {
+    for (const action of ['draw', 'close']) {
+      const response = await call('POST', `/api/follow-up-campaigns/${id}/${action}`, 'admin');
+      expect([400, 404]).toContain(response.status);
+    }
+  });
+
   it('a draft is deleted', async () => {
     const campaign = await create({ name: '删除草稿', regionId: '450900' });
     expect((await call('DELETE', `/api/follow-up-campaigns/${campaign.id}`, 'admin')).status).toBe(200);
