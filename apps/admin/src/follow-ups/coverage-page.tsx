@@ -93,6 +93,7 @@ export function CoveragePage() {
             helperText={translate('zizhu.followUps.dueDateHelp')}
             value={query.dueDate ?? ''}
             onChange={(e) => set({ dueDate: e.target.value || undefined })}
+            sx={{ width: 280 }}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'coverage-due-date' } }}
           />
           {trail.length > 0 && (

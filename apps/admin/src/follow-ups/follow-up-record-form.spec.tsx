@@ -71,6 +71,22 @@ describe('FollowUpRecordForm: a call or visit recorded on a phone', () => {
     await waitFor(() => expect(screen.queryByText('家长所述金额')).toBeNull());
   });
 
+  it('asks whether the family was reached before saving a pending follow-up', async () => {
+    await renderForm();
+    const yes = (await screen.findByRole('radio', { name: '联系上' })) as HTMLInputElement;
+    const no = screen.getByRole('radio', { name: '未联系上' }) as HTMLInputElement;
+    expect([yes.checked, no.checked]).toEqual([false, false]);
+    save();
+    expect(await screen.findByText('必填')).toBeTruthy();
+    expect(saveCall).not.toHaveBeenCalled();
+  });
+
+  it('a recorded follow-up opens with its answers', async () => {
+    await renderForm({ ...PENDING, status: 'done', reached: false, notes: '空号', contactedAt: '2026-05-12T02:40:00Z' });
+    expect(((await screen.findByRole('radio', { name: '未联系上' })) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByDisplayValue('空号')).toBeTruthy();
+  });
+
   it('a home visit asks for its photo', async () => {
     await renderForm({ ...PENDING, kind: 'visit' });
     expect(await screen.findByText('走访照片')).toBeTruthy();

@@ -1,7 +1,7 @@
 import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
 import { Box } from '@mui/material';
 import { type ReactNode, useMemo } from 'react';
-import { Form, RadioButtonGroupInput, SaveButton, useNotify, type RaRecord } from 'react-admin';
+import { Form, RadioButtonGroupInput, required, SaveButton, useNotify, type RaRecord } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
 import { fieldChoices } from '../schema/field-choices';
@@ -15,6 +15,8 @@ export interface FollowUpRecordFormProps {
   /** After a save: the follow-up as stored (its `clueId` says whether a clue was opened). */
   onSaved(saved: Record<string, unknown>): void;
 }
+
+const REACHED_REQUIRED = required();
 
 const REACHED_CHOICES = [
   { id: 'yes', name: 'zizhu.followUps.reachedYes' },
@@ -31,8 +33,8 @@ export function FollowUpRecordForm({ schema, record, onSaved }: FollowUpRecordFo
   const field = (key: string): FieldSchema | undefined => schema.fields.find((f) => f.key === key);
   const start = useMemo(() => {
     const values: Record<string, unknown> = Object.fromEntries(RECORD_KEYS.map((key) => [key, record[key] ?? null]));
-    // A pending follow-up is usually recorded right after the call.
-    if (record.status !== 'done') values.contactedAt = values.contactedAt ?? new Date().toISOString();
+    // A pending follow-up is usually recorded right after the call, and asks whether it reached the family.
+    if (record.status !== 'done') Object.assign(values, { contactedAt: values.contactedAt ?? new Date().toISOString(), reached: null });
     return values;
   }, [record]);
 
@@ -70,6 +72,7 @@ export function FollowUpRecordForm({ schema, record, onSaved }: FollowUpRecordFo
           choices={REACHED_CHOICES}
           format={(value: unknown) => (value === true ? 'yes' : value === false ? 'no' : '')}
           parse={(value: string) => value === 'yes'}
+          validate={REACHED_REQUIRED}
           row
         />
         <WhenReached>

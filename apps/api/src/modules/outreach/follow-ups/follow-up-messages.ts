@@ -10,6 +10,8 @@ export const FOLLOW_UP_MESSAGES = {
   nobodyPaid: { zh: '该学期本区域没有已发放资助的学生，无可抽样', en: 'Nobody in this region was paid in this term: there is no one to draw' },
   contactedAtRequired: { zh: '请填写回访时间', en: 'Say when the family was contacted' },
   contactedAtFuture: { zh: '回访时间不能晚于现在', en: 'The contact cannot be in the future' },
+  reachedRequired: { zh: '请选择是否联系上家长', en: 'Say whether the family was reached' },
+  knewPolicyRequired: { zh: '请选择家长是否知晓资助政策', en: 'Say whether the family knew the policy' },
   whyNotReached: { zh: '未联系上，请在回访情况中说明原因（如空号、无人接听、外出务工）', en: 'Not reached: say why in the notes (wrong number, no answer, away)' },
   contactNameRequired: { zh: '请填写回访对象（如学生母亲）', en: 'Say whom you spoke with' },
   amountCheckRequired: { zh: '请选择金额核对结果', en: 'Say whether the amount matches' },

@@ -82,6 +82,13 @@ describe('recording follow-ups', () => {
     expect(await get(row.id)).toMatchObject({ status: 'pending', recordedBy: null, version: row.version });
   });
 
+  it.each(['reached', 'knewPolicy'])('failing: %s sent empty is refused on its field, never a server error', async (key) => {
+    const row = await pendingAtSchool1(phone.id);
+    const response = await record(row.id, { ...reachedAnswers(), [key]: null });
+    expect(response.status).toBe(422);
+    expect(Object.keys(response.body.errors)).toEqual([key]);
+  });
+
   it('failing: a “different” amount equal to what was paid is refused with the amount in yuan', async () => {
     const row = await pendingAtSchool1(phone.id);
     const response = await record(row.id, reachedAnswers({ amountCheck: 'different', reportedAmount: row.amountPaid }));

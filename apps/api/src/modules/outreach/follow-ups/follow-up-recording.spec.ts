@@ -18,6 +18,8 @@ describe('recording a follow-up', () => {
     ['a different amount, no figure', { ...reached, amountCheck: 'different' }, ['reportedAmount']],
     ['a different amount equal to what was paid', { ...reached, amountCheck: 'different', reportedAmount: 125_000 }, ['reportedAmount']],
     ['a different amount', { ...reached, amountCheck: 'different', reportedAmount: 100_000 }, []],
+    ['whether reached sent empty', { ...reached, reached: null }, ['reached']],
+    ['whether the policy was known sent empty', { ...reached, knewPolicy: null }, ['knewPolicy']],
   ])('%s', (_case, change, fields) => {
     expect(problems(change)).toEqual(fields);
   });

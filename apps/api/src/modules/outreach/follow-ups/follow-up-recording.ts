@@ -17,9 +17,9 @@ const blank = (value: unknown): boolean => value === undefined || value === null
 
 /**
  * What is wrong with a follow-up as it would be recorded (the stored row with the change
- * applied), keyed by field: when it happened (not in the future); a family not reached needs
- * the reason; a family reached needs whom the officer spoke with, the amount check and the
- * satisfaction; an amount said to differ needs the family's figure, which must differ from
+ * applied), keyed by field: when it happened (not in the future); whether the family was
+ * reached; a family not reached needs the reason; a family reached needs whom the officer spoke
+ * with, whether they knew the policy, the amount check and the satisfaction; an amount said to differ needs the family's figure, which must differ from
  * what was paid; a home visit needs its photo (an image). Once a clue was opened on the
  * amount, the amount check no longer changes.
  */
@@ -28,7 +28,10 @@ export function recordingProblems(next: Row, before: Row, context: RecordingCont
   if (blank(next.contactedAt)) problems.contactedAt = M.contactedAtRequired;
   else if (new Date(String(next.contactedAt)).getTime() > context.now.getTime() + CLOCK_SKEW_MS) problems.contactedAt = M.contactedAtFuture;
 
-  if (next.reached === true) {
+  // Yes/no answers are stored as such: sent empty, they are unanswered.
+  if (next.reached !== true && next.reached !== false) problems.reached = M.reachedRequired;
+  else if (next.reached) {
+    if (next.knewPolicy !== true && next.knewPolicy !== false) problems.knewPolicy = M.knewPolicyRequired;
     if (blank(next.contactName)) problems.contactName = M.contactNameRequired;
     if (blank(next.amountCheck)) problems.amountCheck = M.amountCheckRequired;
     if (blank(next.satisfaction)) problems.satisfaction = M.satisfactionRequired;
