@@ -10,6 +10,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { importRoutes } from './imports/import-routes';
 import { comparisonRoutes } from './comparison/comparison-routes';
+import { followUpRoutes } from './follow-ups/follow-up-routes';
 import { fundsRoutes } from './funds/funds-routes';
 import { inspectionRoutes } from './inspections/inspection-routes';
 import { i18nProvider } from './providers/i18n-provider';
@@ -39,7 +40,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes(), inspectionRoutes()]}
+      {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes(), inspectionRoutes(), followUpRoutes()]}
     </Admin>
   );
 }

@@ -7,6 +7,8 @@ import { COMPARISON_STEP_TEXTS, COMPARISON_TEXTS, SUMMARY_COUNT_TEXTS, SUMMARY_L
 import { ExportButton } from './export/export-button';
 import { EXPORT_TEXTS } from './export/export-messages';
 import { FILE_TEXTS } from './files/file-messages';
+import { FOLLOW_UP_EXTENSIONS } from './follow-ups/follow-up-extensions';
+import { FOLLOW_UP_TEXTS, TERM_TEXTS } from './follow-ups/follow-up-messages';
 import { FUND_EXTENSIONS } from './funds/fund-extensions';
 import { fundMessages } from './funds/funds-messages';
 import { ImportListAction } from './imports/import-button';
@@ -38,6 +40,7 @@ export function registerFeatures(): void {
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ inspections: pick(INSPECTION_TEXTS, lang) }),
+    (lang) => ({ followUps: { ...pick(FOLLOW_UP_TEXTS, lang), terms: pick(TERM_TEXTS, lang) } }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
     (lang) => ({
@@ -49,7 +52,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出.

@@ -4,3 +4,4 @@ export * from './letter-template.resource';
 export * from './letter.resource';
 export * from './follow-up-campaign.resource';
 export * from './follow-up.resource';
+export * from './follow-up-pages';

@@ -30,3 +30,4 @@ export * from './menu';
 export * from './display-format';
 export * from './job-payload';
 export * from './inspection-statistics-payload';
+export * from './outreach-coverage-payload';

@@ -2,6 +2,7 @@ import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import DonutSmallIcon from '@mui/icons-material/DonutSmall';
 import DownloadIcon from '@mui/icons-material/Download';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -45,6 +46,7 @@ const ICONS: Record<string, ComponentType> = {
   assignment_turned_in: AssignmentTurnedInIcon,
   mail: MailIcon,
   phone: PhoneIcon,
+  donut_small: DonutSmallIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

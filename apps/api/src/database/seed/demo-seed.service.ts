@@ -23,6 +23,7 @@ import { copyRecords } from '../../engine/database/copy-loader';
 import { seedAuditRules } from './demo-audit-rules';
 import { seedChecklists } from './demo-checklists';
 import { seedInspections } from './demo-inspections';
+import { seedFollowUps } from './demo-follow-ups';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -106,6 +107,7 @@ export class DemoSeedService {
       await seedAuditRules(client, city.id);
       const checklists = await seedChecklists(client, city.id);
       await seedInspections(manager, checklists.get('ZXJC') as number, city.id);
+      await seedFollowUps(client, city.id);
     }
   }
 
