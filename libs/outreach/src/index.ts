@@ -4,3 +4,5 @@ export * from './letter-template.resource';
 export * from './letter.resource';
 export * from './follow-up-campaign.resource';
 export * from './follow-up.resource';
+export * from './letter-placeholders';
+export * from './letter-run.resource';

@@ -29,3 +29,4 @@ export * from './within-referenced';
 export * from './menu';
 export * from './display-format';
 export * from './job-payload';
+export * from './letters-payload';

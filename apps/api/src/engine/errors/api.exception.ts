@@ -17,7 +17,9 @@ export type ApiErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_BODY'
   | 'PDF_UNAVAILABLE'
-  | 'PDF_TIMEOUT';
+  | 'PDF_TIMEOUT'
+  | 'BATCH_NOT_READY'
+  | 'CHALLENGE_REQUIRED';
 
 const STATUS: Record<ApiErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -37,6 +39,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   UNSUPPORTED_BODY: 415,
   PDF_UNAVAILABLE: 503,
   PDF_TIMEOUT: 504,
+  BATCH_NOT_READY: 409,
+  CHALLENGE_REQUIRED: 428,
 };
 
 /** The API's one exception: a string code, a localised message, and field errors. */
