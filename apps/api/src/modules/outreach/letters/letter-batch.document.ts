@@ -29,6 +29,7 @@ const LETTER_STYLES: SafeHtml = html`<style>
   .letter h1 { text-align: center; font-size: 18pt; letter-spacing: 4pt; margin-bottom: 12pt; }
   .letter .text p { text-indent: 2em; margin: 0 0 4pt; font-size: 11pt; line-height: 1.7; }
   .letter .text p.payment { text-indent: 0; padding-left: 2em; }
+  .letter .text p.signature { text-indent: 0; text-align: right; margin-top: 8pt; }
   .query { display: flex; align-items: center; gap: 4mm; margin: 6pt 0 0; font-size: 9pt; color: #333; }
   .query img { width: 26mm; height: 26mm; }
   .slip-area { margin-top: auto; }
@@ -41,19 +42,23 @@ const LETTER_STYLES: SafeHtml = html`<style>
 </style>`;
 
 const PAYMENT_LINE = /^\d+\.\s/;
+/** A short last line is the letter's signature (the issuing office): set on the right. */
+const SIGNATURE_MAX_CHARS = 24;
 
-function paragraphs(text: string): SafeHtml[] {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => (PAYMENT_LINE.test(line) ? html`<p class="payment">${line}</p>` : html`<p>${line}</p>`));
+function paragraphs(text: string, { signed = false } = {}): SafeHtml[] {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  return lines.map((line, i) => {
+    if (PAYMENT_LINE.test(line)) return html`<p class="payment">${line}</p>`;
+    if (signed && i === lines.length - 1 && i > 0 && line.trim().length <= SIGNATURE_MAX_CHARS) return html`<p class="signature">${line}</p>`;
+    return html`<p>${line}</p>`;
+  });
 }
 
 function letterPage(letter: PrintLetter, qr: string, queryUrl: string): SafeHtml {
   const className = `${letter.grade ?? ''}${letter.className ?? ''}`;
   return html`<section class="letter">
   <h1>致家长的一封信</h1>
-  <div class="text">${paragraphs(letter.content)}</div>
+  <div class="text">${paragraphs(letter.content, { signed: true })}</div>
   <div class="query"><img src="${qr}" alt=""><div>家长可扫描二维码，或访问 ${queryUrl}，<br>输入学生姓名和身份证号，自助查询资助发放情况。</div></div>
   <div class="slip-area">
     <div class="cut">- - - - - - - - - - - - 请沿此线剪下，家长签字后交回学校 - - - - - - - - - - - -</div>

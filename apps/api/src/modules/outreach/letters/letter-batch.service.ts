@@ -24,8 +24,14 @@ import { lettersDocument, type PrintLetter } from './letter-batch.document';
 import { termText } from './letter-content';
 import { LETTER_MESSAGES } from './letter-messages';
 
-/** A school with at most this many letters for a term gets its PDF at once; a larger one is made by a job first. */
-export const DIRECT_PDF_MAX_LETTERS = 100;
+/**
+ * A school with at most this many letters for a term gets its PDF at once; a larger one is
+ * made by a job first. `LETTER_PDF_DIRECT_MAX` changes it (the specs use a small one).
+ */
+export function directPdfMaxLetters(): number {
+  const configured = Number(process.env.LETTER_PDF_DIRECT_MAX);
+  return Number.isInteger(configured) && configured >= 0 ? configured : 100;
+}
 
 /** Where prepared letter PDFs wait for their download. */
 export const LETTER_PDF_DIR = join(tmpdir(), 'zizhu-letters');
@@ -68,7 +74,7 @@ interface Current {
 
 /**
  * 打印告知书: one PDF per school and term, one letter per page with its 回执 slip and a QR
- * code to the families' query page. A school with up to DIRECT_PDF_MAX_LETTERS letters
+ * code to the families' query page. A school with up to directPdfMaxLetters() letters
  * gets it on request; a larger batch is prepared by a job (`POST /letters/batch`) into a
  * file kept until the letters change (their ids and versions make its fingerprint), and
  * polled with `GET /letters/batch`. Every download is audited.
@@ -114,7 +120,7 @@ export class LetterBatchService implements OnApplicationBootstrap {
   async status(params: BatchParams, user: SessionUser, queryUrl: string): Promise<LetterBatchStatus> {
     await this.school(params, user);
     const current = await this.current(params, queryUrl);
-    if (current.letters <= DIRECT_PDF_MAX_LETTERS) return { status: current.letters ? 'done' : null, letters: current.letters, direct: true };
+    if (current.letters <= directPdfMaxLetters()) return { status: current.letters ? 'done' : null, letters: current.letters, direct: true };
     const row = await this.stored(params, current);
     if (!row) return { status: null, letters: current.letters, direct: false };
     return { status: row.status, letters: current.letters, direct: false, progress: row.progress, ...(row.error ? { error: row.error.zh } : {}) };
@@ -125,7 +131,7 @@ export class LetterBatchService implements OnApplicationBootstrap {
     await this.school(params, user);
     const current = await this.current(params, queryUrl);
     if (!current.letters) throw ApiException.validation({ schoolId: LETTER_MESSAGES.noLetters });
-    if (current.letters <= DIRECT_PDF_MAX_LETTERS) return { accepted: false, status: { status: 'done', letters: current.letters, direct: true } };
+    if (current.letters <= directPdfMaxLetters()) return { accepted: false, status: { status: 'done', letters: current.letters, direct: true } };
     const row = await this.stored(params, current);
     if (row?.status === 'done' || row?.status === 'running') {
       return { accepted: row.status === 'running', status: { status: row.status, letters: current.letters, direct: false, progress: row.progress } };
@@ -152,7 +158,7 @@ export class LetterBatchService implements OnApplicationBootstrap {
     const current = await this.current(params, queryUrl);
     if (!current.letters) throw ApiException.validation({ schoolId: LETTER_MESSAGES.noLetters });
     let body: Buffer | string;
-    if (current.letters <= DIRECT_PDF_MAX_LETTERS) {
+    if (current.letters <= directPdfMaxLetters()) {
       const letters = await this.printLetters(params);
       body = await this.renderer.render(await lettersDocument(school.name, letters, queryUrl));
     } else {
