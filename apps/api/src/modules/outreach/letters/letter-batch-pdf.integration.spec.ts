@@ -61,6 +61,24 @@ describe('letters to families: the printable batch', () => {
     await api?.close();
   }, 60_000);
 
+  it('has, in the demo, a published template and a letter for every recipient of the demo term, some delivered, some returned', async () => {
+    const { rows: templates } = await db.query(`SELECT status, revision FROM letter_templates`);
+    expect(templates).toEqual([{ status: 'published', revision: 1 }]);
+    const { rows: [counts] } = await db.query(
+      `SELECT (SELECT count(DISTINCT d.student_id) FROM disbursements d
+                WHERE d.status = 'paid' AND d.year = 2026 AND d.term = 'spring'
+                  AND d.amount > (SELECT COALESCE(sum(r.amount), 0) FROM refunds r WHERE r.disbursement_id = d.id))::int AS recipients,
+              count(*)::int AS letters,
+              count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+              count(*) FILTER (WHERE status = 'receiptReturned')::int AS returned
+         FROM letters WHERE year = 2026 AND term = 'spring'`,
+    );
+    expect(counts.letters).toBe(counts.recipients);
+    expect(counts.delivered).toBeGreaterThan(0);
+    expect(counts.returned).toBeGreaterThan(0);
+    expect(counts.delivered + counts.returned).toBeLessThan(counts.letters);
+  });
+
   it('prints every letter of the school on its own page: the student, the amounts, the 回执 and the query link', async () => {
     expect(letters.length).toBeGreaterThan(3);
     const file = await download(api, pdfPath(school1), token.school1);
