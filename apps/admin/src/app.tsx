@@ -11,6 +11,7 @@ import { dataProvider } from './providers/data-provider';
 import { importRoutes } from './imports/import-routes';
 import { comparisonRoutes } from './comparison/comparison-routes';
 import { fundsRoutes } from './funds/funds-routes';
+import { aidQueryRoutes } from './public-query/aid-query-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -39,6 +40,8 @@ export function App() {
       disableTelemetry
     >
       {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes()]}
+      {/* Outside the child function: the families' page needs no login, so no permissions. */}
+      {aidQueryRoutes()}
     </Admin>
   );
 }

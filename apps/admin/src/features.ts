@@ -12,6 +12,10 @@ import { fundMessages } from './funds/funds-messages';
 import { ImportListAction } from './imports/import-button';
 import { IMPORT_EXTENSIONS } from './imports/import-extensions';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from './imports/import-messages';
+import { LETTER_EXTENSIONS } from './letters/letter-extensions';
+import { LETTER_TEXTS } from './letters/letter-messages';
+import { LettersListActions } from './letters/letters-list-actions';
+import { AID_QUERY_TEXTS } from './public-query/aid-query-messages';
 import { TODO_KIND_TEXTS, TODO_TEXTS } from './layout/layout-messages';
 import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
 import { OMISSION_TEXTS } from './omissions/omission-messages';
@@ -34,6 +38,7 @@ export function registerFeatures(): void {
     (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), checklists: pick(CHECKLIST_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
+    (lang) => ({ letters: pick(LETTER_TEXTS, lang), aidQuery: pick(AID_QUERY_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({
       comparison: {
@@ -44,11 +49,11 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, LETTER_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
-  // Every generated list: 导入 (where the user may import), then 导出.
-  registerListActions(ImportListAction, ExportButton);
+  // Every generated list: 导入 (where the user may import), then 导出; the letters list's own after them.
+  registerListActions(ImportListAction, ExportButton, LettersListActions);
 }
 
 function importMessages(lang: Language): object {
