@@ -137,9 +137,16 @@ function AidQueryResult({ answer }: { answer: AidQueryAnswer }) {
       </Typography>
       <List dense>
         {answer.payments.map((payment, i) => (
-          <ListItem key={i} divider secondaryAction={<Typography sx={{ fontWeight: 600 }}>{yuan(payment.amount)} 元</Typography>}>
+          <ListItem key={i} divider disableGutters>
             <ListItemText
-              primary={payment.program}
+              primary={
+                <Stack direction="row" spacing={1} sx={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+                  <span>{payment.program}</span>
+                  <Typography component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                    {yuan(payment.amount)} 元
+                  </Typography>
+                </Stack>
+              }
               secondary={`${translate(`zizhu.aidQuery.${payment.term}`, { year: payment.year, _: `${payment.year} ${payment.term}` })} · ${translate('zizhu.aidQuery.date')} ${payment.date}`}
             />
           </ListItem>
