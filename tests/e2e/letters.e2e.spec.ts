@@ -54,6 +54,33 @@ describe('panel: letters to families and the families’ own query', () => {
     await dialog.getByText('打印文件已生成', { exact: false }).waitFor();
   }, 180_000);
 
+  it('school1 reads a letter’s payments and text, and marks letters delivered from the list', async () => {
+    const page = await loginToPanel(stack.baseUrl, 'school1', browsers);
+    await page.goto(`${stack.baseUrl}/#/letters/${letter.id}/show`);
+    const payments = page.getByTestId('letter-payments');
+    await payments.waitFor();
+    await payments.getByText(yuan(letter.payments[0].amount)).first().waitFor();
+    await page.getByText('致家长的一封信', { exact: false }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/letter-show.png`, fullPage: true });
+
+    const filter = encodeURIComponent(JSON.stringify({ status: 'generated' }));
+    await page.goto(`${stack.baseUrl}/#/letters?filter=${filter}`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const generated = async () => {
+      const response = await stack.api.request('GET', `/api/letters?filter=${encodeURIComponent(JSON.stringify({ schoolId: 1, status: 'generated' }))}`, { token: await stack.api.login('school1') });
+      return Number(response.headers.get('content-range')?.split('/')[1]);
+    };
+    const before = await generated();
+    await rows.first().locator('input[type="checkbox"]').check();
+    await page.getByRole('button', { name: '登记送达/回执' }).click();
+    const dialog = page.getByTestId('mark-letters-dialog');
+    await dialog.getByTestId('mark-date').fill('2026-05-20');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已登记 1 封', { exact: false }).waitFor();
+    expect(await generated()).toBe(before - 1);
+  }, 120_000);
+
   it('a parent on a phone, without logging in, sees the payment of their child', async () => {
     const browser = await launchBrowser();
     browsers.push(browser);

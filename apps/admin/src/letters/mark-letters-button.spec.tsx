@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { HttpError, ListContextProvider, type ListControllerResult, RecordContextProvider } from 'react-admin';
-import { renderInPanel } from '../testing/panel-harness';
+import { RecordTitle } from '../schema/coded-fields';
+import { fieldSchema, renderInPanel, resourceSchema } from '../testing/panel-harness';
 import { LetterPaymentsField } from './letter-payments-field';
 import { markLetters } from './letters-api';
 import { MarkLettersButton } from './mark-letters-button';
@@ -63,5 +64,20 @@ describe('a letter’s payments', () => {
       ['普通高中国家助学金', '700.00', '300.00', '2026-04-18', '6217********1234'],
       ['寄宿生生活补助', '625.50', '—', '2026-04-18', '—'],
     ]);
+  });
+});
+
+describe('a letter’s title', () => {
+  it('names the term by its label, not its code', async () => {
+    const term = fieldSchema('term', 'enum', { options: [{ value: 'spring', label: { zh: '春季学期', en: 'Spring term' } }] });
+    const schema = resourceSchema('letters', [fieldSchema('year', 'integer'), term], { recordTitle: ['year', 'term'] });
+    await renderInPanel(
+      <RecordContextProvider value={{ id: 1, year: 2026, term: 'spring' }}>
+        <RecordTitle schema={schema} />
+      </RecordContextProvider>,
+      { fields: [] },
+    );
+    expect(screen.getByText('春季学期')).toBeTruthy();
+    expect(screen.queryByText('spring')).toBeNull();
   });
 });
