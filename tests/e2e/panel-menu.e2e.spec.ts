@@ -37,8 +37,9 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     const page = await login('school1');
     await page.getByTestId('menu-group-students').waitFor();
     await page.screenshot({ path: '/tmp/panel-shots/menu-school.png', fullPage: true });
-    expect(await groups(page)).toEqual(['学生与学校', '大数据比对', '资助项目与名单', '资金', '督查检查', '系统']);
+    expect(await groups(page)).toEqual(['学生与学校', '大数据比对', '资助项目与名单', '资金', '督查检查', '工作计划与告知', '系统']);
     expect(await entriesOf(page, 'students')).toEqual(['行政区划', '学校', '学生']);
+    expect(await entriesOf(page, 'tasks')).toEqual(expect.arrayContaining(['告知书模板', '致家长的一封信', '告知书生成记录']));
     expect(await entriesOf(page, 'funds')).not.toContain('资金对账');
     expect(await entriesOf(page, 'system')).not.toContain('用户');
   }, 120_000);
@@ -59,7 +60,8 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     const page = await login('admin');
     await page.getByTestId('menu-group-system').waitFor();
     expect(await entriesOf(page, 'system')).toEqual(['用户', '操作日志', '导入记录', '导出记录']);
-    expect(await groups(page)).not.toContain('工作计划与告知');
+    // Letters to families (告知书模板 first) are 工作计划与告知's.
+    expect((await entriesOf(page, 'tasks')).slice(0, 3)).toEqual(['告知书模板', '致家长的一封信', '告知书生成记录']);
   }, 120_000);
 
   it('opens a record on its page once created (a clue the county files)', async () => {

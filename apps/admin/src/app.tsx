@@ -13,6 +13,7 @@ import { comparisonRoutes } from './comparison/comparison-routes';
 import { followUpRoutes } from './follow-ups/follow-up-routes';
 import { fundsRoutes } from './funds/funds-routes';
 import { inspectionRoutes } from './inspections/inspection-routes';
+import { aidQueryRoutes } from './public-query/aid-query-routes';
 import { i18nProvider } from './providers/i18n-provider';
 import { schemaResources } from './schema/schema-resources';
 
@@ -41,6 +42,8 @@ export function App() {
       disableTelemetry
     >
       {(permissions: SchemaPayload | null) => [...schemaResources(permissions), importRoutes(), comparisonRoutes(), fundsRoutes(), inspectionRoutes(), followUpRoutes()]}
+      {/* Outside the child function: the families' page needs no login, so no permissions. */}
+      {aidQueryRoutes()}
     </Admin>
   );
 }

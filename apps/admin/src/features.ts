@@ -17,6 +17,10 @@ import { INSPECTION_EXTENSIONS } from './inspections/inspection-extensions';
 import { INSPECTION_TEXTS } from './inspections/inspection-messages';
 import { IMPORT_MODE_TEXTS, IMPORT_STATUS_TEXTS, IMPORT_TEXTS } from './imports/import-messages';
 import { INSPECTION_STATS_TEXTS } from './inspection-stats/inspection-stats-messages';
+import { LETTER_EXTENSIONS } from './letters/letter-extensions';
+import { LETTER_TEXTS } from './letters/letter-messages';
+import { LettersListActions } from './letters/letters-list-actions';
+import { AID_QUERY_TEXTS } from './public-query/aid-query-messages';
 import { TODO_KIND_TEXTS, TODO_TEXTS } from './layout/layout-messages';
 import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
 import { OMISSION_TEXTS } from './omissions/omission-messages';
@@ -41,6 +45,7 @@ export function registerFeatures(): void {
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ inspections: pick(INSPECTION_TEXTS, lang) }),
     (lang) => ({ followUps: { ...pick(FOLLOW_UP_TEXTS, lang), terms: pick(TERM_TEXTS, lang) } }),
+    (lang) => ({ letters: pick(LETTER_TEXTS, lang), aidQuery: pick(AID_QUERY_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
     (lang) => ({
@@ -52,11 +57,11 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS, LETTER_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
-  // Every generated list: 导入 (where the user may import), then 导出.
-  registerListActions(ImportListAction, ExportButton);
+  // Every generated list: 导入 (where the user may import), then 导出; the letters list's own after them.
+  registerListActions(ImportListAction, ExportButton, LettersListActions);
 }
 
 function importMessages(lang: Language): object {

@@ -57,7 +57,7 @@ describe('routes', () => {
 
   it('leaves a list export to the feature that serves its records by id, which routes it first', () => {
     const ownGetOne = RESOURCES.filter((resource) => resource.ownRoutes?.includes('getOne'));
-    expect(ownGetOne.map((resource) => resource.name).sort()).toEqual(['export-jobs', 'files', 'imports']);
+    expect(ownGetOne.map((resource) => resource.name).sort()).toEqual(['export-jobs', 'files', 'imports', 'letters']);
     const order = registeredRoutes(api).map((route) => `${route.method} ${route.path}`);
     for (const resource of ownGetOne) {
       expect(resource.ownRoutes).toContain('export');

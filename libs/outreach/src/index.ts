@@ -5,3 +5,5 @@ export * from './letter.resource';
 export * from './follow-up-campaign.resource';
 export * from './follow-up.resource';
 export * from './follow-up-pages';
+export * from './letter-placeholders';
+export * from './letter-run.resource';

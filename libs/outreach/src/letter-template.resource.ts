@@ -14,7 +14,7 @@ export const letterTemplateResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'mail',
-  menu: { group: 'checks', order: 30 },
+  menu: { group: 'tasks', order: 30 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'], readFromBelow: true },
@@ -32,14 +32,17 @@ export const letterTemplateResource = defineResource({
     body: {
       type: 'text',
       label: { zh: '正文', en: 'Letter text' },
-      help: { zh: '可用占位符：{{studentName}} {{schoolName}} {{payments}} {{total}} {{account}} {{queryUrl}} 等', en: 'Placeholders: {{studentName}} {{schoolName}} {{payments}} {{total}} {{account}} {{queryUrl}} …' },
+      help: {
+        zh: '可用占位符：{{studentName}} 学生姓名、{{guardianName}} 家长姓名、{{schoolName}} 学校、{{className}} 年级班级、{{term}} 学期、{{payments}} 资助明细（每笔一行）、{{total}} 合计金额、{{account}} 收款账号（遮挡）、{{queryUrl}} 查询网址、{{issuer}} 落款单位',
+        en: 'Placeholders: {{studentName}} {{guardianName}} {{schoolName}} {{className}} {{term}} {{payments}} (one line each) {{total}} {{account}} (masked) {{queryUrl}} {{issuer}}',
+      },
       required: true,
       maxLength: 8000,
     },
     receiptText: {
       type: 'text',
       label: { zh: '回执内容', en: 'Receipt slip text' },
-      help: { zh: '家长签字后交回学校的回执', en: 'The slip the family signs and returns to the school' },
+      help: { zh: '家长签字后交回学校的回执（可用与正文相同的占位符）', en: 'The slip the family signs and returns to the school (same placeholders as the text)' },
       required: true,
       maxLength: 2000,
     },

@@ -2,11 +2,25 @@ import { defineResource } from '@zizhu/schema';
 import { TERMS } from '@zizhu/programs';
 import { LETTER_STATUSES } from './outreach.enums';
 
+/** One paid line as a letter lists it (`payments`): money in fen, net of refunds; the account masked. */
+export interface LetterPayment {
+  programId: number;
+  program: string;
+  /** What reached the family: the line's amount less what was refunded from it. */
+  amount: number;
+  /** The line as paid, and what was refunded from it (0 for most). */
+  paid: number;
+  refunded: number;
+  date: string;
+  account: string | null;
+}
+
 /**
  * 致家长的一封信: one letter per aid recipient and term, generated from what was actually
- * paid (`payments`: program, amount in fen, date, per paid line; `total`; the masked
- * account), with the template revision it was made from and its rendered text frozen.
- * The school delivers it and collects the 回执; both are marked in bulk or by import.
+ * paid (`payments`: program, amount in fen net of refunds, date, masked account, per paid
+ * line; `total`), with the template revision it was made from and its rendered text and
+ * 回执 frozen. The school delivers it and collects the 回执; both are marked in bulk
+ * (`POST /letters/mark`) or from the 回执登记表 sheet, which keep status and dates together.
  */
 export const letterResource = defineResource({
   name: 'letters',
@@ -16,7 +30,7 @@ export const letterResource = defineResource({
   recordTitle: ['studentId', 'year', 'term'],
   idType: 'integer',
   icon: 'mail',
-  menu: { group: 'checks', order: 31 },
+  menu: { group: 'tasks', order: 31 },
   audited: true,
   versioned: true,
   large: true,
@@ -28,6 +42,10 @@ export const letterResource = defineResource({
     delete: ['admin', 'county'],
   },
   businessKey: ['studentId', 'year', 'term'],
+  // Marked by the 回执登记表 sheet, which keeps status and dates together (the generic import would not).
+  importable: false,
+  // `GET /letters/batch.pdf` and the sheet share the path with `:id`: the letters controller routes them first.
+  ownRoutes: ['getOne', 'export'],
   defaultSort: { field: 'id', order: 'DESC' },
   indexes: [
     { name: 'ux_letters_student_term', columns: ['student_id', 'year', 'term'], unique: true },
@@ -44,8 +62,9 @@ export const letterResource = defineResource({
     payments: { type: 'json', label: { zh: '发放明细', en: 'Payments' }, readOnly: true },
     total: { type: 'money', label: { zh: '合计金额', en: 'Total' }, readOnly: true, list: true },
     content: { type: 'text', label: { zh: '告知书正文', en: 'Letter text' }, readOnly: true },
+    receipt: { type: 'text', label: { zh: '回执内容', en: 'Receipt slip text' }, readOnly: true },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: LETTER_STATUSES, defaultValue: 'generated', list: true, filter: 'exact', aliases: ['送达状态'] },
-    deliveredAt: { type: 'date', label: { zh: '送达日期', en: 'Delivered on' }, list: true, filter: 'range' },
-    receiptReturnedAt: { type: 'date', label: { zh: '回执日期', en: 'Receipt returned on' }, filter: 'range' },
+    deliveredAt: { type: 'date', label: { zh: '送达日期', en: 'Delivered on' }, list: true, filter: 'range', sort: true },
+    receiptReturnedAt: { type: 'date', label: { zh: '回执日期', en: 'Receipt returned on' }, list: true, filter: 'range' },
   },
 });

@@ -31,3 +31,4 @@ export * from './display-format';
 export * from './job-payload';
 export * from './inspection-statistics-payload';
 export * from './outreach-coverage-payload';
+export * from './letters-payload';

@@ -1,7 +1,8 @@
 import { codeLabel, parseFundExceptionKey, type FieldSchema, type ResourceSchema } from '@zizhu/schema';
 import { Typography } from '@mui/material';
 import { Fragment, type ReactNode } from 'react';
-import { RecordContextProvider, ReferenceField, useGetManyAggregate, useRecordContext, useTranslate } from 'react-admin';
+import { RecordContextProvider, ReferenceField, useGetManyAggregate, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { languageOf } from '../providers/locales';
 import { useSchema } from './use-schema';
 
 /** A code shown as the item of the referenced record's list that it names (a roster entry's T1 → 一档). */
@@ -37,6 +38,7 @@ function PlainId({ source }: { source: string }) {
 /** A record named by several of its fields (`recordTitle`): 韦子婷 · 义务教育家庭经济困难寄宿生生活补助. */
 export function RecordTitle({ schema }: { schema: ResourceSchema }) {
   const record = useRecordContext();
+  const [locale] = useLocaleState();
   if (!record) return null;
   const parts = (schema.recordTitle ?? []).flatMap((key): ReactNode[] => {
     const field = schema.fields.find((f) => f.key === key);
@@ -44,7 +46,9 @@ export function RecordTitle({ schema }: { schema: ResourceSchema }) {
     if (field.type === 'reference' && field.reference) {
       return [<ReferenceField key={key} source={key} reference={field.reference} link={false} />];
     }
-    return [<span key={key}>{String(record[key])}</span>];
+    // An enum names its option (春季学期), not its code (spring).
+    const option = field.type === 'enum' ? field.options?.find((o) => o.value === record[key]) : undefined;
+    return [<span key={key}>{option ? option.label[languageOf(locale)] : String(record[key])}</span>];
   });
   if (!parts.length) return <span>{String(record[schema.recordLabel] ?? record.id)}</span>;
   return (

@@ -25,6 +25,7 @@ import { seedChecklists } from './demo-checklists';
 import { seedInspections } from './demo-inspections';
 import { seedFollowUps } from './demo-follow-ups';
 import { seedFunds } from './demo-funds';
+import { seedLetters } from './demo-letters';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -108,6 +109,7 @@ export class DemoSeedService {
       const checklists = await seedChecklists(client, city.id);
       await seedInspections(manager, checklists.get('ZXJC') as number, city.id);
       await seedFollowUps(client, city.id);
+      await seedLetters(client, city.id);
     }
   }
 

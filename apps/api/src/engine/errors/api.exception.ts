@@ -18,7 +18,8 @@ export type ApiErrorCode =
   | 'UNSUPPORTED_BODY'
   | 'PDF_UNAVAILABLE'
   | 'PDF_TIMEOUT'
-  | 'REPORT_NOT_READY';
+  | 'NOT_READY'
+  | 'CHALLENGE_REQUIRED';
 
 const STATUS: Record<ApiErrorCode, number> = {
   VALIDATION_FAILED: 422,
@@ -38,8 +39,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   UNSUPPORTED_BODY: 415,
   PDF_UNAVAILABLE: 503,
   PDF_TIMEOUT: 504,
-  // A generated document (a report) asked for before its job has written it.
-  REPORT_NOT_READY: 409,
+  // A generated document (a report, a letters batch) asked for before its job has written it.
+  NOT_READY: 409,
+  CHALLENGE_REQUIRED: 428,
 };
 
 /** The API's one exception: a string code, a localised message, and field errors. */

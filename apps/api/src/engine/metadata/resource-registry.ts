@@ -13,7 +13,7 @@ import { allocationResource, disbursementBatchResource, disbursementExclusionRes
 import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
-import { followUpCampaignResource, followUpResource, letterResource, letterTemplateResource } from '@zizhu/outreach';
+import { followUpCampaignResource, followUpResource, letterResource, letterRunResource, letterTemplateResource } from '@zizhu/outreach';
 import { FIELD_TYPES, type FieldDeclaration, type FieldEnv, type ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { fileResource } from '../files/file.resource';
@@ -54,6 +54,7 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   inspectionResource,
   letterTemplateResource,
   letterResource,
+  letterRunResource,
   followUpCampaignResource,
   followUpResource,
 ];

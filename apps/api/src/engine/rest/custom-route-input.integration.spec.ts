@@ -60,6 +60,9 @@ describe('custom routes refuse bad input like the generic ones', () => {
     ['GET', '/api/imports/:id/errors.xlsx', 'admin'],
     ['GET', '/api/export-jobs/:id', 'admin'],
     ['GET', '/api/export-jobs/:id/file', 'admin'],
+    ['GET', '/api/letters/:id', 'admin'],
+    ['POST', '/api/letter-templates/:id/publish', 'admin'],
+    ['POST', '/api/letter-templates/:id/retire', 'admin'],
   ];
 
   describe('failing-path-ids', () => {

@@ -13,7 +13,7 @@ import { type InspectionReportStatus, InspectionReportService } from './inspecti
  * 检查报告 (PDF), made on the job queue:
  * `POST /inspections/:id/report` → 202 `{ status: 'running' }` (or 200 `{ status: 'done' }`
  * when the stored report is current); `GET /inspections/:id/report` → its state, polled;
- * `GET /inspections/:id/report.pdf` → the PDF once done (409 `REPORT_NOT_READY` before).
+ * `GET /inspections/:id/report.pdf` → the PDF once done (409 `NOT_READY` before).
  */
 @ApiTags('inspections')
 @ApiBearerAuth()
@@ -40,7 +40,7 @@ export class InspectionReportController {
 
   @Get(':id/report.pdf')
   @Allow(...inspectionResource.access.list)
-  @ApiOperation({ summary: "Download the inspection's current report (application/pdf); 409 REPORT_NOT_READY until it is made" })
+  @ApiOperation({ summary: "Download the inspection's current report (application/pdf); 409 NOT_READY until it is made" })
   async pdf(@Param('id', RecordIdPipe) id: number, @CurrentUser() user: SessionUser, @Res() response: Response): Promise<void> {
     const { name, data } = await this.reports.download(id, user);
     response.setHeader('Content-Type', 'application/pdf');

@@ -223,7 +223,7 @@ describe('inspection report (PDF)', () => {
     expect((await call('GET', `/api/inspections/${inspectionId}/report`, 'yuzhou')).body).toEqual({ status: null, outdated: true });
     const stale = await download(inspectionId, 'yuzhou');
     expect(stale.status).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'REPORT_NOT_READY', message: '尚未生成检查报告，请先生成' });
+    expect(stale.json()).toMatchObject({ code: 'NOT_READY', message: '尚未生成检查报告，请先生成' });
 
     expect((await call('POST', `/api/inspections/${inspectionId}/report`, 'yuzhou')).status).toBe(202);
     expect((await settled(inspectionId, 'yuzhou')).status).toBe('done');
@@ -286,7 +286,7 @@ describe('inspection report (PDF)', () => {
     expect(await reportFileId(inspectionId)).toBe(before);
     const refused = await download(inspectionId, 'admin');
     expect(refused.status).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'REPORT_NOT_READY', message: '检查报告生成失败，请重新生成' });
+    expect(refused.json()).toMatchObject({ code: 'NOT_READY', message: '检查报告生成失败，请重新生成' });
 
     expect((await call('POST', `/api/inspections/${inspectionId}/report`, 'admin')).status).toBe(202);
     expect((await settled(inspectionId)).status).toBe('done');

@@ -39,7 +39,7 @@ interface ReportState {
   finishedAt: Date | null;
 }
 
-/** `REPORT_NOT_READY` for each state a report can be missing in. */
+/** `NOT_READY` for each state a report can be missing in. */
 const NOT_READY: Record<'running' | 'failed' | 'none', Localized> = {
   running: REPORT_MESSAGES.running,
   failed: REPORT_MESSAGES.failed,
@@ -98,7 +98,7 @@ export class InspectionReportService {
     return this.db.transaction(async (manager) => {
       const state = await this.state(manager, inspectionId, user);
       if (state.inspectionStatus !== 'submitted') throw new ApiException('IN_USE', REPORT_MESSAGES.notSubmitted);
-      if (!isCurrent(state)) throw new ApiException('REPORT_NOT_READY', NOT_READY[state.status === 'running' || state.status === 'failed' ? state.status : 'none']);
+      if (!isCurrent(state)) throw new ApiException('NOT_READY', NOT_READY[state.status === 'running' || state.status === 'failed' ? state.status : 'none']);
       const [file]: { name: string; data: Buffer }[] = await manager.query(
         `SELECT f.name, fc.data FROM files f JOIN file_contents fc ON fc.file_id = f.id WHERE f.id = $1`,
         [state.reportFileId],
