@@ -45,7 +45,7 @@ describe('problem clue workflow', () => {
   it('starts 待核实, not overdue before its due date; one past it is flagged and filterable', async () => {
     expect(clue).toMatchObject({ status: 'open', overdue: false, verdict: null, answeredBy: null });
     expect(late).toMatchObject({ status: 'open', overdue: true });
-    const overdue = await call('GET', `/api/clues${listQuery({ filter: { overdue: true } })}`, 'school1');
+    const overdue = await call('GET', `/api/clues${listQuery({ filter: { overdue: true, source: 'audit' } })}`, 'school1');
     expect(overdue.body.map((c: Rec) => c.id)).toEqual([late.id]);
     const current = await call('GET', `/api/clues${listQuery({ filter: { overdue: false, schoolId: student.schoolId } })}`, 'yuzhou');
     expect(current.body.map((c: Rec) => c.id)).toContain(clue.id);
@@ -133,6 +133,6 @@ describe('problem clue workflow', () => {
     expect((await call('GET', `/api/clues/${late.id}`, 'school1')).body).toMatchObject({ status: 'answered', overdue: true });
     const closed = await act('accept', 'yuzhou', {}, late.id);
     expect(closed.body).toMatchObject({ status: 'closed', overdue: false });
-    expect((await call('GET', `/api/clues${listQuery({ filter: { overdue: true } })}`, 'yuzhou')).body).toEqual([]);
+    expect((await call('GET', `/api/clues${listQuery({ filter: { overdue: true, source: 'audit' } })}`, 'yuzhou')).body).toEqual([]);
   });
 });
