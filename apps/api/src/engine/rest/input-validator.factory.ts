@@ -40,6 +40,9 @@ export function buildFieldsClass(name: string, fields: FieldMap, mode: InputMode
     } else if (field.required) {
       // Left out = unchanged; sent empty = an error.
       decorators.push(ValidateIf((o: Record<string, unknown>) => fieldKey in o), IsDefined(key('required')));
+    } else if (FIELD_TYPES[field.type].column(field, FIELD_ENV).nullable === false) {
+      // Optional, but the column holds no null (a yes/no, a list): null is no value of the type.
+      decorators.push(ValidateIf((o: Record<string, unknown>) => o[fieldKey] !== undefined));
     } else {
       decorators.push(IsOptional());
     }

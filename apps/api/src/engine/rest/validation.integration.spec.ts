@@ -85,4 +85,17 @@ describe('request validation', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors.schoolId).toBe('学校资助专干须绑定一所学校');
   });
+
+  it('refuses null for an optional yes/no, whose column holds no null, on the field (not a 500)', async () => {
+    const [student] = (await api.request('GET', `/api/students${listQuery({ range: [0, 0] })}`, { token })).body;
+    const res = await api.request('PUT', `/api/students/${student.id}`, { token, body: { boarding: null, version: student.version } });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.errors)).toEqual(['boarding']);
+    const admin = await api.login('admin');
+    const [program] = (await api.request('GET', `/api/programs${listQuery({ range: [0, 0] })}`, { token: admin })).body;
+    const refused = await api.request('PUT', `/api/programs/${program.id}`, { token: admin, body: { active: null, version: program.version } });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.body.errors)).toEqual(['active']);
+  });
 });
+
