@@ -205,7 +205,7 @@ describe('saving and submitting an inspection', () => {
         expect.objectContaining({ ...common, kind: '亮卡检查', itemKey: 'cards', recordKey: `item:cards:student:${students[1]}`, severity: 'medium', studentId: students[1] }),
       ]);
       expect(raised[0].description).toBe('【政策落实】资助政策是否公示：回答：否；备注：现场未见公示');
-      expect(raised[1].description).toContain('平台数据 0条，现场核实 3条');
+      expect(raised[1].description).toContain(`平台数据 ${inspection.dataValues.overdue.value}条，现场核实 3条`);
       expect(raised[2].description).toContain('本人持卡：否');
     });
 
