@@ -29,3 +29,5 @@ export * from './within-referenced';
 export * from './menu';
 export * from './display-format';
 export * from './job-payload';
+export * from './recurrence';
+export * from './plans-payload';
