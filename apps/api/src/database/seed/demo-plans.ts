@@ -39,10 +39,10 @@ export const DEMO_DUTIES: readonly DemoDuty[] = [
  * planted as the work would have left it:
  * - the monthly data upkeep (automatic, from the audit log): each school's officer updates a
  *   student's record on the 10th most months (done on time), on the 22nd some months (that
- *   month late, the next on time), not at all in others (missed);
- * - the monthly report (manual): submitted on the 25th and accepted (on time), some months
- *   on the 3rd of the next (late), some never (missed); this month's waits for review, and
- *   school1's was returned with a reason;
+ *   month late), not at all in others (missed);
+ * - the manual duties: submitted three days before the due date and accepted (on time), some
+ *   six days after it (late), some never (missed); the monthly report's latest period waits
+ *   for review, and school1's report for this month was returned with a reason;
  * - the payment duties follow the demo term's payments (schools with failed lines missed);
  *   letters and clue duties follow what the other demo data holds.
  */
@@ -75,37 +75,47 @@ export async function seedPlans(client: PoolClient, now = new Date()): Promise<v
   await evaluateOccurrences(sql, today);
 }
 
-/** A student's record updated by the school in most months (see seedPlans), as the audit log records it. */
+/**
+ * A student's record updated by the school, as the audit log records it, in a six-month
+ * pattern by school: on the 10th three months (on time), on the 22nd one month (that month
+ * late, the next on time through it), none in two months (the first missed; the second too,
+ * since the next update comes only after the 20th).
+ */
 async function plantRecordUpdates(sql: Sql, year: number, now: Date): Promise<void> {
   await sql(
     `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path)
-     SELECT at, u.id, 'update', 'students', st.id::text, '{"className":"1班"}', '{"className":"2班"}', st.scope_path
+     SELECT t.at, u.id, 'update', 'students', st.id::text, '{"className":"1班"}', '{"className":"2班"}', st.scope_path
        FROM schools s
        JOIN LATERAL (SELECT id, scope_path FROM students WHERE school_id = s.id ORDER BY id LIMIT 1) st ON true
        LEFT JOIN users u ON u.school_id = s.id
       CROSS JOIN generate_series(1, 12) AS m(month)
-      CROSS JOIN LATERAL (SELECT make_timestamptz($1, m.month, CASE (s.id + m.month) % 5 WHEN 3 THEN 22 ELSE 10 END, 10, 0, 0, 'Asia/Shanghai') AS at) t
-      WHERE s.scope_path LIKE $2 AND (s.id + m.month) % 5 <> 4 AND t.at < $3`,
+      CROSS JOIN LATERAL (SELECT make_timestamptz($1, m.month, CASE (s.id + m.month) % 6 WHEN 0 THEN 22 ELSE 10 END, 10, 0, 0, 'Asia/Shanghai') AS at) t
+      WHERE s.scope_path LIKE $2 AND (s.id + m.month) % 6 < 4 AND t.at < $3`,
     [year, `%.${DEMO_PLAN_COUNTY}.%`, now],
   );
 }
 
-/** The monthly report's submissions and reviews (manual), by school and month (see seedPlans). */
+/**
+ * The manual duties' submissions and reviews, by unit and month: most accepted on time, some
+ * late, some never submitted (missed); the monthly report's latest period waits for review,
+ * and school1 has already sent in this month's, which came back with a reason.
+ */
 async function plantReports(sql: Sql, planId: number, today: string): Promise<void> {
-  const code = `(o.school_id * 7 + extract(month FROM o.due_date)::int) % 6`;
+  const code = `(COALESCE(o.school_id, 0) * 7 + extract(month FROM o.due_date)::int) % 6`;
   await sql(
     `WITH planned AS (
        SELECT o.id, p.status, p.submitted
          FROM duty_occurrences o
          JOIN duties d ON d.id = o.duty_id
         CROSS JOIN LATERAL (SELECT max(l.due_date) AS due FROM duty_occurrences l WHERE l.duty_id = o.duty_id AND l.due_date < $2::date) latest
-        CROSS JOIN LATERAL (SELECT CASE WHEN o.due_date = latest.due THEN 'submitted' WHEN ${code} = 4 THEN 'late' ELSE 'done' END AS status,
+        CROSS JOIN LATERAL (SELECT CASE WHEN o.due_date = latest.due AND d.recurrence = 'FREQ=MONTHLY;BYMONTHDAY=28' THEN 'submitted' WHEN ${code} = 4 THEN 'late' ELSE 'done' END AS status,
                                    CASE WHEN o.due_date <> latest.due AND ${code} = 4 THEN o.due_date + 6 ELSE o.due_date - 3 END AS submitted) p
-        WHERE d.plan_id = $1 AND d.recurrence = 'FREQ=MONTHLY;BYMONTHDAY=28' AND o.due_date < $2::date AND ${code} <> 5)
+        WHERE o.plan_id = $1 AND o.completion_rule = 'manual' AND o.due_date < $2::date AND ${code} <> 5
+          AND (o.level <> 'school' OR o.school_id % 3 <> 1 OR d.recurrence LIKE 'FREQ=MONTHLY%'))
      UPDATE duty_occurrences o
-        SET status = p.status, on_time = p.status = 'done', note = '已按要求上报（演示数据）',
+        SET status = p.status, on_time = p.status = 'done', note = '已按要求完成（演示数据）',
             submitted_at = p.submitted::timestamp AT TIME ZONE 'Asia/Shanghai',
-            submitted_by = (SELECT id FROM users WHERE school_id = o.school_id ORDER BY id LIMIT 1),
+            submitted_by = COALESCE((SELECT id FROM users WHERE school_id = o.school_id ORDER BY id LIMIT 1), (SELECT id FROM users WHERE username = 'yuzhou')),
             reviewed_at = CASE WHEN p.status <> 'submitted' THEN (p.submitted + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' END,
             reviewed_by = CASE WHEN p.status <> 'submitted' THEN (SELECT id FROM users WHERE username = 'yuzhou') END,
             completed_at = CASE WHEN p.status <> 'submitted' THEN p.submitted END
@@ -113,12 +123,17 @@ async function plantReports(sql: Sql, planId: number, today: string): Promise<vo
       WHERE p.id = o.id`,
     [planId, today],
   );
-  // school1's latest submitted report came back.
+  // school1 sent in this month's report two days ago; the county returned it yesterday.
   await sql(
-    `UPDATE duty_occurrences o SET status = 'returned', return_reason = '报表未盖章，请盖章后重新上传', reviewed_by = (SELECT id FROM users WHERE username = 'yuzhou'),
-            reviewed_at = o.submitted_at + interval '1 day'
-      WHERE o.id = (SELECT o2.id FROM duty_occurrences o2 JOIN users u ON u.school_id = o2.school_id AND u.username = 'school1'
-                     WHERE o2.plan_id = $1 AND o2.status = 'submitted' ORDER BY o2.due_date DESC LIMIT 1)`,
-    [planId],
+    `UPDATE duty_occurrences o
+        SET status = 'returned', return_reason = '报表未加盖公章，请盖章后重新上传', note = '本月报表已填报',
+            submitted_at = ($2::date - 2)::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '9 hours',
+            submitted_by = (SELECT id FROM users WHERE username = 'school1'),
+            reviewed_at = ($2::date - 1)::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '10 hours',
+            reviewed_by = (SELECT id FROM users WHERE username = 'yuzhou')
+      WHERE o.id = (SELECT o2.id FROM duty_occurrences o2 JOIN duties d ON d.id = o2.duty_id JOIN users u ON u.school_id = o2.school_id AND u.username = 'school1'
+                     WHERE o2.plan_id = $1 AND d.recurrence = 'FREQ=MONTHLY;BYMONTHDAY=28' AND o2.due_date >= $2::date AND o2.period_start <= $2::date - 2
+                     ORDER BY o2.due_date LIMIT 1)`,
+    [planId, today],
   );
 }
