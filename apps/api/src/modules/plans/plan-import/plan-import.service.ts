@@ -5,7 +5,7 @@ import type { ImportLimits, PlanImportReport, SessionUser } from '@zizhu/schema'
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../engine/audit/audit.service';
 import { ApiException } from '../../../engine/errors/api.exception';
-import { IMPORT_LIMITS } from '../../../engine/imports/import-limits';
+import { IMPORT_LIMITS, ImportLimitError, limitMessage } from '../../../engine/imports/import-limits';
 import { readSheet } from '../../../engine/imports/sheet-reader';
 import { auditSnapshot, selectList } from '../../../engine/rest/record-presenter';
 import { ResourceReader } from '../../../engine/rest/resource-reader.service';
@@ -57,7 +57,7 @@ export class PlanImportService {
       if (locked.status !== 'draft') throw new ApiException('IN_USE', PLAN_MESSAGES.importDraftOnly);
       if (!sheet.duties.length) return;
       const rows = await manager.query(
-        `INSERT INTO duties (plan_id, title, description, level, recurrence, start_date, completion_rule, scope_path, version)
+        `INSERT INTO duties AS t (plan_id, title, description, level, recurrence, start_date, completion_rule, scope_path, version)
          SELECT $1, d.title, d.description, 'school', d.recurrence, make_date($2, 1, 1), d.rule, $3, 1
            FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS d(title, description, recurrence, rule, n)
           ORDER BY d.n
@@ -83,7 +83,7 @@ export class PlanImportService {
     try {
       return await readPlanSheet(readSheet({ path, kind: 'xlsx', limits: PLAN_SHEET_LIMITS }));
     } catch (error) {
-      // A limit passed is a 422 on `file` of its own.
+      if (error instanceof ImportLimitError) throw ApiException.validation({ file: limitMessage(error.limit, PLAN_SHEET_LIMITS) });
       if (error instanceof ApiException) throw error;
       if (error instanceof PlanSheetHeaderError) throw ApiException.validation({ file: PLAN_MESSAGES.sheetNoHeader });
       throw ApiException.validation({ file: PLAN_MESSAGES.sheetUnreadable });

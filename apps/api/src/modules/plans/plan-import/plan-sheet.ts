@@ -128,7 +128,8 @@ export function cleanText(text: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/[\u3000\s]+/g, ' ')
-    .replace(/(?<=[\u4e00-\u9fff\d（）])\s+(?=[\u4e00-\u9fff\d（）])/g, '')
+    // …but not before an item's number ("督查 2. 每月…"), which numberedItems looks for after a space.
+    .replace(/(?<=[\u4e00-\u9fff\d（）])\s+(?=[\u4e00-\u9fff\d（）])(?!\d{1,2}\s*[.．、](?!\d))/g, '')
     .trim();
 }
 
