@@ -17,6 +17,8 @@ import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
 import { OMISSION_TEXTS } from './omissions/omission-messages';
 import { PROGRAM_EXTENSIONS } from './programs/program-extensions';
 import { PROGRAM_TEXTS } from './programs/program-messages';
+import { PLAN_EXTENSIONS } from './plans/plan-extensions';
+import { PLAN_TEXTS } from './plans/plan-messages';
 import { pick } from './providers/app-messages';
 import { registerFeatureMessages } from './providers/i18n-provider';
 import type { Language } from './providers/locales';
@@ -34,6 +36,7 @@ export function registerFeatures(): void {
     (lang) => ({ programs: pick(PROGRAM_TEXTS, lang), clues: pick(CLUE_TEXTS, lang), checklists: pick(CHECKLIST_TEXTS, lang), omissions: pick(OMISSION_TEXTS, lang) }),
     (lang) => ({ funds: fundMessages(lang) }),
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
+    (lang) => ({ plans: pick(PLAN_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({
       comparison: {
@@ -44,7 +47,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, PLAN_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出.

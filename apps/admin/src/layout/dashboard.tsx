@@ -1,6 +1,7 @@
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { FundsDashboard } from '../funds/funds-dashboard';
+import { MyDutiesCard } from '../plans/my-duties-card';
 import { useSchema } from '../schema/use-schema';
 import { TodoList } from './todo-list';
 
@@ -40,6 +41,7 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
+      <MyDutiesCard />
       {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
     </>
   );
