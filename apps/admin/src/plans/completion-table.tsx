@@ -55,14 +55,15 @@ export function CompletionTable({ data, onOpen }: CompletionTableProps) {
           <TableRow>
             <TableCell sx={{ minWidth: 180 }}>{translate('zizhu.plans.unit')}</TableCell>
             {data.columns.map((column) => (
-              <TableCell key={column.key} align="center">
+              <TableCell key={column.key} align="center" sx={{ whiteSpace: 'nowrap' }}>
                 {columnLabel(column.key, translate)}
               </TableCell>
             ))}
-            <TableCell align="right">{translate('zizhu.plans.onTime')}</TableCell>
-            <TableCell align="right">{translate('zizhu.plans.late')}</TableCell>
-            <TableCell align="right">{translate('zizhu.plans.missed')}</TableCell>
-            <TableCell align="right">{translate('zizhu.plans.open')}</TableCell>
+            {(['onTime', 'late', 'missed', 'open'] as const).map((total) => (
+              <TableCell key={total} align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {translate(`zizhu.plans.${total}`)}
+              </TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -135,6 +136,8 @@ export function CompletionPanel() {
   const [data, setData] = useState<PlanCompletion>();
   const [failed, setFailed] = useState(false);
   const planId = record?.id;
+  // Read again when the plan changes (published: its occurrences now exist).
+  const version = record?.version;
   useEffect(() => {
     if (planId == null) return;
     let alive = true;
@@ -145,7 +148,7 @@ export function CompletionPanel() {
     return () => {
       alive = false;
     };
-  }, [planId, dutyId]);
+  }, [planId, dutyId, version]);
   if (!record) return null;
   return (
     <Box sx={{ mt: 3 }} data-testid="plan-completion">

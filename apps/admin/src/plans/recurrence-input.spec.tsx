@@ -45,7 +45,8 @@ describe('the recurrence picker', () => {
     fireEvent.click(await screen.findByRole('option', { name: '5月' }));
     fireEvent.change(screen.getByTestId('recurrence-day'), { target: { value: '25' } });
     expect(rule()).toBe('FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=25');
-    expect(screen.getByTestId('recurrence-preview').textContent).toContain('2099-05-25、2100-05-25');
+    // Only the plan's year: the duty's occurrences stop with it.
+    expect(screen.getByTestId('recurrence-preview').textContent).toContain('接下来的截止日：2099-05-25（');
   });
 
   it('a stored rule opens as its preset: the last day of November', async () => {

@@ -26,6 +26,8 @@ const KINDS: { kind: RecurrenceKind; label: string }[] = [
 
 const ZH_WEEKDAYS: Record<string, string> = { MO: '一', TU: '二', WE: '三', TH: '四', FR: '五', SA: '六', SU: '日' };
 
+const DEFAULT_RULE = 'FREQ=MONTHLY;BYMONTHDAY=20';
+
 /** How many due dates the preview lists. */
 const PREVIEW = 5;
 
@@ -42,7 +44,8 @@ function useStartDate(): string {
 /**
  * 重复规则: presets for the shapes a work plan's duties take (each month on a day, each
  * quarter's end, each year on a date, each week) or a raw RRULE, with the rule as stored and
- * the next due dates it gives from the duty's start (or from today, whichever is later).
+ * the next due dates it gives in the plan's year, from the duty's start or from today,
+ * whichever is later.
  */
 export function RecurrenceInput({ source, required }: { source: string; required: boolean }) {
   const resource = useResourceContext();
@@ -56,9 +59,10 @@ export function RecurrenceInput({ source, required }: { source: string; required
     },
     [required, language],
   );
-  const { field, fieldState, formState, isRequired } = useInput({ source, validate });
+  // A new duty starts as the commonest shape, monthly on the 20th (seed 004's data upkeep).
+  const { field, fieldState, formState, isRequired } = useInput({ source, validate, defaultValue: DEFAULT_RULE });
   const rule = typeof field.value === 'string' ? field.value : '';
-  const [choice, setChoice] = useState<RecurrenceChoice>(() => (rule ? recurrenceChoice(rule) : { kind: 'monthly', day: 20 }));
+  const [choice, setChoice] = useState<RecurrenceChoice>(() => recurrenceChoice(rule || DEFAULT_RULE));
   const start = useStartDate();
 
   const change = (next: RecurrenceChoice) => {
@@ -67,7 +71,8 @@ export function RecurrenceInput({ source, required }: { source: string; required
   };
   const problem = rule ? recurrenceProblem(rule) : null;
   const today = chinaToday();
-  const dates = rule && !problem ? nextRecurrenceDates(rule, start, today < start ? addDays(start, -1) : today, PREVIEW) : [];
+  // Occurrences stop with the plan's year (the start lies in it).
+  const dates = rule && !problem ? nextRecurrenceDates(rule, start, today < start ? addDays(start, -1) : today, PREVIEW).filter((day) => day.slice(0, 4) === start.slice(0, 4)) : [];
   const error = fieldState.error && (fieldState.isTouched || formState.isSubmitted) ? translate(fieldState.error.message ?? '', { _: fieldState.error.message }) : undefined;
 
   return (

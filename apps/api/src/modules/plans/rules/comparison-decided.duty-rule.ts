@@ -7,7 +7,6 @@ import type { DutyRule } from './duty-rule';
  */
 export const comparisonDecided: DutyRule = {
   code: 'comparisonDecided',
-  label: { zh: '比对结果全部核实', en: 'Every comparison result decided' },
   description: {
     zh: '已完成的比对中，本校学生的比对结果全部核实（确认属实或不属实）',
     en: 'Every result of the school’s students in the finished comparison runs is decided (confirmed or rejected)',

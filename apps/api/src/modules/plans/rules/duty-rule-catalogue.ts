@@ -15,18 +15,18 @@ export function findDutyRule(code: string): DutyRule | undefined {
   return DUTY_RULES.find((rule) => rule.code === code);
 }
 
-const MANUAL = COMPLETION_RULES.find((option) => option.value === 'manual')!;
+const labelOf = (code: string) => COMPLETION_RULES.find((option) => option.value === code)?.label ?? { zh: code, en: code };
 
-/** `GET /api/duty-rules`: manual first, then the automatic rules. */
+/** `GET /api/duty-rules`: manual first, then the automatic rules, labelled as the declaration's options. */
 export function dutyRuleDescriptions(): DutyRuleDescription[] {
   return [
     {
       code: 'manual',
-      label: MANUAL.label,
+      label: labelOf('manual'),
       description: { zh: '单位提交佐证材料，计划制定单位审核通过或退回', en: 'The unit submits evidence; the planner accepts or returns it' },
       automatic: false,
     },
-    ...DUTY_RULES.map(({ code, label, description }) => ({ code, label, description, automatic: true })),
+    ...DUTY_RULES.map(({ code, description }) => ({ code, label: labelOf(code), description, automatic: true })),
   ];
 }
 

@@ -10,9 +10,9 @@ import type { Localized } from '@zizhu/schema';
  * every open occurrence of the rule at once.
  */
 export interface DutyRule {
+  /** One of COMPLETION_RULES (libs/plans), whose option is the rule's label. */
   code: Exclude<CompletionRule, 'manual'>;
-  label: Localized;
-  /** What the school must have done, for the duty form and the README. */
+  /** What the school must have done, for the duty form. */
   description: Localized;
   met(asOf: string): string;
 }

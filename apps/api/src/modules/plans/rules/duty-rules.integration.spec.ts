@@ -1,3 +1,4 @@
+import { COMPLETION_RULES } from '@zizhu/plans';
 import { DataSource } from 'typeorm';
 import { approvedRoster, bankFile, fundProgram, linesOf, ok, studentsOf, uploadBankResult } from '../../../testing/funds.fixtures';
 import { startTestApp, type Json, type TestApp } from '../../../testing/test-app';
@@ -41,6 +42,8 @@ describe('automatic completion rules', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.map((r: Rec) => r.code)).toEqual(['manual', ...DUTY_RULES.map((r) => r.code)]);
     expect(dutyRuleDescriptions().filter((r) => r.automatic)).toHaveLength(DUTY_RULES.length);
+    expect(COMPLETION_RULES.map((option) => option.value)).toEqual(listed.body.map((r: Rec) => r.code));
+    expect(listed.body[1].label.zh).toBe('自动：学生信息本期已更新或确认');
   });
 
   describe('recordsUpdated: the school’s student records changed since the period began', () => {

@@ -9,7 +9,6 @@ const term = termOfSql('o.due_date');
  */
 export const lettersDelivered: DutyRule = {
   code: 'lettersDelivered',
-  label: { zh: '致家长的一封信全部送达', en: 'Every letter to families delivered' },
   description: {
     zh: '截止日所在学期，本校每名已发放资助的学生都有本学期的告知书且已送达',
     en: 'Every student the school paid in the term of the due date has that term’s letter, delivered',

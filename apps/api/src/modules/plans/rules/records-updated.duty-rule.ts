@@ -8,7 +8,6 @@ import type { DutyRule } from './duty-rule';
  */
 export const recordsUpdated: DutyRule = {
   code: 'recordsUpdated',
-  label: { zh: '学生信息本期已更新或确认', en: 'Student records updated or confirmed this period' },
   description: {
     zh: '本期内（上一截止日次日起）学校新增、修改过学生信息，或核实过比对结果（操作日志为据）',
     en: 'Since the period began the school added or changed a student record, or decided a comparison result (from the audit log)',

@@ -7,7 +7,6 @@ import type { DutyRule } from './duty-rule';
  */
 export const rectificationsClosed: DutyRule = {
   code: 'rectificationsClosed',
-  label: { zh: '问题线索全部整改办结', en: 'Every problem clue closed' },
   description: {
     zh: '核实期限在截止日之前的本校问题线索全部已办结',
     en: 'Every clue of the school due by the due date is closed',

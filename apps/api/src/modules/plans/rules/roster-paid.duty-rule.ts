@@ -9,7 +9,6 @@ const term = termOfSql('o.due_date');
  */
 export const rosterPaid: DutyRule = {
   code: 'rosterPaid',
-  label: { zh: '审定名单全部发放', en: 'Every approved roster entry paid' },
   description: {
     zh: '截止日所在学期，本校已审定名单中的每名学生都已发放成功（发放明细为据）',
     en: 'Every entry of the school’s approved rosters for the term of the due date has a paid payment line',
