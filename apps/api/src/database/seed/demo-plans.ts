@@ -72,7 +72,7 @@ export async function seedPlans(client: PoolClient, now = new Date()): Promise<v
   await plantRecordUpdates(sql, year, now);
   for (const duty of await publishedDuties(sql, { planId: Number(plan.id) })) await generateOccurrences(sql, duty, today);
   await plantReports(sql, Number(plan.id), today);
-  await evaluateOccurrences(sql, today);
+  await evaluateOccurrences(sql, today, Number(plan.id));
 }
 
 /**

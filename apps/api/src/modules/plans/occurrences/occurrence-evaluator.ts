@@ -10,7 +10,7 @@ export interface EvaluationCounts {
 }
 
 /**
- * Decides the occurrences that are due, as of `today` (China's date):
+ * Decides the occurrences that are due (of one plan, or of all), as of `today` (China's date):
  * - automatic ones, each rule in one UPDATE over all its open occurrences due by today:
  *   met as of the due date → 按时完成 (done); else met by the time the next occurrence of
  *   its duty and unit came due (or by today, if sooner) → 逾期完成 (late); else 未完成
@@ -20,19 +20,19 @@ export interface EvaluationCounts {
  * Occurrences not yet due stay pending: a rule met early is decided on the due date (data
  * that is "nothing to do" in January says nothing about a May payment duty).
  */
-export async function evaluateOccurrences(sql: Sql, today: string): Promise<EvaluationCounts> {
+export async function evaluateOccurrences(sql: Sql, today: string, planId: number | null = null): Promise<EvaluationCounts> {
   const counts: EvaluationCounts = { done: 0, late: 0, missed: 0 };
   for (const rule of DUTY_RULES) {
-    const rows = await sql(evaluationSql(rule), [today, rule.code]);
+    const rows = await sql(evaluationSql(rule), [today, rule.code, planId]);
     for (const row of rows) counts[row.status as keyof EvaluationCounts] += Number(row.n);
   }
   const [manual] = await sql(
     `WITH changed AS (
        UPDATE duty_occurrences SET status = 'missed', version = version + 1, updated_at = now()
-        WHERE completion_rule = 'manual' AND status IN ('pending', 'returned') AND due_date < $1::date
+        WHERE completion_rule = 'manual' AND status IN ('pending', 'returned') AND due_date < $1::date AND ($2::int IS NULL OR plan_id = $2)
        RETURNING 1)
      SELECT count(*)::int AS n FROM changed`,
-    [today],
+    [today, planId],
   );
   counts.missed += Number(manual.n);
   return counts;
@@ -50,7 +50,7 @@ function evaluationSql(rule: DutyRule): string {
         FROM duty_occurrences o
         LEFT JOIN LATERAL (SELECT min(n.due_date) AS due FROM duty_occurrences n
                             WHERE n.duty_id = o.duty_id AND n.unit_key = o.unit_key AND n.due_date > o.due_date) nx ON true
-       WHERE o.completion_rule = $2 AND o.status IN ('pending', 'missed') AND o.due_date <= $1::date
+       WHERE o.completion_rule = $2 AND o.status IN ('pending', 'missed') AND o.due_date <= $1::date AND ($3::int IS NULL OR o.plan_id = $3)
          AND (o.status = 'pending' OR nx.due IS NULL OR nx.due >= $1::date - 1)),
     changed AS (
       UPDATE duty_occurrences o

@@ -30,11 +30,14 @@ export class OccurrenceRunner {
     return counts;
   }
 
-  /** One plan's (or one duty's) occurrences, then the evaluation, in the caller's transaction. */
+  /** Every plan's, one plan's or one duty's occurrences, then their plans' evaluation, in the caller's transaction. */
   async run(manager: EntityManager, today: string, filter: { planId?: number; dutyId?: number } = {}): Promise<RunCounts> {
     const sql = sqlOf(manager);
+    const duties = await publishedDuties(sql, filter);
     let added = 0;
-    for (const duty of await publishedDuties(sql, filter)) added += await generateOccurrences(sql, duty, today);
-    return { added, ...(await evaluateOccurrences(sql, today)) };
+    for (const duty of duties) added += await generateOccurrences(sql, duty, today);
+    const all = filter.planId === undefined && filter.dutyId === undefined;
+    if (!all && !duties.length) return { added, done: 0, late: 0, missed: 0 };
+    return { added, ...(await evaluateOccurrences(sql, today, all ? null : duties[0].planId)) };
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { listQuery, startTestApp, type Json, type TestApp } from '../../../testing/test-app';
 import { PlansClock } from '../plans-clock';
+import { DutyOccurrencesNightlyJob } from './duty-occurrences-nightly.job';
 import { OccurrenceRunner } from './occurrence-runner.service';
 
 type Rec = Record<string, Json>;
@@ -153,5 +154,15 @@ describe('duty occurrences by date', () => {
     // The plan and its duties are read from below (the school sees what it must do); written only by the county.
     expect((await call('GET', `/api/duties/${monthly.id}`, 'school1')).body).toMatchObject({ title: '每月20日前上报资助月报', writable: false });
     expect((await call('GET', `/api/work-plans/${plan.id}`, 'rongxian')).status).toBe(404);
+  });
+
+  it('runs every night on the job queue at 01:15 China time, made up the next night when one is missed', async () => {
+    const job = api.app.get(DutyOccurrencesNightlyJob);
+    expect(job.kind.schedule?.cron).toBe('15 1 * * *');
+    const [schedule] = await db.query(`SELECT cron, options->>'tz' AS tz FROM pgboss.schedule WHERE name = 'duty-occurrences-nightly'`);
+    expect(schedule).toEqual({ cron: '15 1 * * *', tz: 'Asia/Shanghai' });
+    // The handler is the runner over every published plan, from each duty's start: twice adds nothing the second time.
+    await job.kind.handle({}, {} as never);
+    expect((await runner.runAll()).added).toBe(0);
   });
 });
