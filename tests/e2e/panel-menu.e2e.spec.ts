@@ -38,6 +38,7 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     await page.getByTestId('menu-group-students').waitFor();
     await page.screenshot({ path: '/tmp/panel-shots/menu-school.png', fullPage: true });
     expect(await groups(page)).toEqual(['学生与学校', '大数据比对', '资助项目与名单', '资金', '督查检查', '工作计划与告知', '系统']);
+    expect((await entriesOf(page, 'tasks')).slice(0, 3)).toEqual(['工作计划', '工作任务', '任务完成情况']);
     expect(await entriesOf(page, 'students')).toEqual(['行政区划', '学校', '学生']);
     expect(await entriesOf(page, 'tasks')).toEqual(expect.arrayContaining(['告知书模板', '致家长的一封信', '告知书生成记录']));
     expect(await entriesOf(page, 'funds')).not.toContain('资金对账');
@@ -51,6 +52,8 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     const funds = await entriesOf(page, 'funds');
     expect(funds.slice(0, 2)).toEqual(['资金对账', '对账异常']);
     expect(funds).toContain('发放批次');
+    // Finance reads no work plan: the group is not shown.
+    expect(await groups(page)).not.toContain('工作计划与告知');
     await page.getByRole('menuitem', { name: '对账异常', exact: true }).click();
     await page.waitForURL(/#\/funds\/exceptions$/);
     await page.getByRole('heading', { level: 1, name: '对账异常', exact: true }).waitFor();
@@ -60,8 +63,10 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     const page = await login('admin');
     await page.getByTestId('menu-group-system').waitFor();
     expect(await entriesOf(page, 'system')).toEqual(['用户', '操作日志', '导入记录', '导出记录']);
-    // Letters to families (告知书模板 first) are 工作计划与告知's.
-    expect((await entriesOf(page, 'tasks')).slice(0, 3)).toEqual(['告知书模板', '致家长的一封信', '告知书生成记录']);
+    // Work plans first, then telling families: letters (告知书模板 first), follow-ups and their coverage.
+    const tasks = await entriesOf(page, 'tasks');
+    expect(tasks.slice(0, 6)).toEqual(['工作计划', '工作任务', '任务完成情况', '告知书模板', '致家长的一封信', '告知书生成记录']);
+    expect(tasks.slice(6)).toEqual(expect.arrayContaining(['回访活动', '回访记录', '告知覆盖情况']));
   }, 120_000);
 
   it('opens a record on its page once created (a clue the county files)', async () => {

@@ -26,6 +26,8 @@ import { OMISSION_EXTENSIONS } from './omissions/omission-extensions';
 import { OMISSION_TEXTS } from './omissions/omission-messages';
 import { PROGRAM_EXTENSIONS } from './programs/program-extensions';
 import { PROGRAM_TEXTS } from './programs/program-messages';
+import { PLAN_EXTENSIONS } from './plans/plan-extensions';
+import { PLAN_TEXTS } from './plans/plan-messages';
 import { pick } from './providers/app-messages';
 import { registerFeatureMessages } from './providers/i18n-provider';
 import type { Language } from './providers/locales';
@@ -46,6 +48,7 @@ export function registerFeatures(): void {
     (lang) => ({ inspections: pick(INSPECTION_TEXTS, lang) }),
     (lang) => ({ followUps: { ...pick(FOLLOW_UP_TEXTS, lang), terms: pick(TERM_TEXTS, lang) } }),
     (lang) => ({ letters: pick(LETTER_TEXTS, lang), aidQuery: pick(AID_QUERY_TEXTS, lang) }),
+    (lang) => ({ plans: pick(PLAN_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
     (lang) => ({
@@ -57,7 +60,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS, LETTER_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS, LETTER_EXTENSIONS, PLAN_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出; the letters list's own after them.

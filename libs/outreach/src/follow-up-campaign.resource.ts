@@ -14,7 +14,7 @@ export const followUpCampaignResource = defineResource({
   recordLabel: 'name',
   idType: 'integer',
   icon: 'phone',
-  menu: { group: 'checks', order: 32 },
+  menu: { group: 'tasks', order: 33 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['regionId'], readFromBelow: true },

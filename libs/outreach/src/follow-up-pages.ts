@@ -8,6 +8,6 @@ export const followUpPages: readonly PageDeclaration[] = [
     label: { zh: '告知覆盖情况', en: 'Outreach coverage' },
     icon: 'donut_small',
     roles: ['admin', 'county', 'inspector', 'school'],
-    menu: { group: 'checks', order: 34 },
+    menu: { group: 'tasks', order: 35 },
   },
 ];

@@ -15,7 +15,7 @@ export const followUpResource = defineResource({
   recordTitle: ['campaignId', 'studentId'],
   idType: 'integer',
   icon: 'phone',
-  menu: { group: 'checks', order: 33 },
+  menu: { group: 'tasks', order: 34 },
   audited: true,
   versioned: true,
   scope: { kind: 'reference', via: ['schoolId'] },

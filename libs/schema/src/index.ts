@@ -32,3 +32,5 @@ export * from './job-payload';
 export * from './inspection-statistics-payload';
 export * from './outreach-coverage-payload';
 export * from './letters-payload';
+export * from './recurrence';
+export * from './plans-payload';

@@ -2,6 +2,7 @@ import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { FundsDashboard } from '../funds/funds-dashboard';
 import { InspectionStatsCard } from '../inspection-stats/inspection-stats-card';
+import { MyDutiesCard } from '../plans/my-duties-card';
 import { useSchema } from '../schema/use-schema';
 import { TodoList } from './todo-list';
 
@@ -47,6 +48,7 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
+      <MyDutiesCard />
       {INSPECTION_STATS_ROLES.includes(user.role) && <InspectionStatsCard userId={user.id} />}
       {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
     </>

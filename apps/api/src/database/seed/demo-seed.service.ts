@@ -24,6 +24,7 @@ import { seedAuditRules } from './demo-audit-rules';
 import { seedChecklists } from './demo-checklists';
 import { seedInspections } from './demo-inspections';
 import { seedFollowUps } from './demo-follow-ups';
+import { seedPlans } from './demo-plans';
 import { seedFunds } from './demo-funds';
 import { seedLetters } from './demo-letters';
 import { seedPrograms } from './demo-programs';
@@ -110,6 +111,7 @@ export class DemoSeedService {
       await seedInspections(manager, checklists.get('ZXJC') as number, city.id);
       await seedFollowUps(client, city.id);
       await seedLetters(client, city.id);
+      await seedPlans(client);
     }
   }
 
