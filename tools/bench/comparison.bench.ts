@@ -24,6 +24,7 @@ import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { loadNote, resultLine } from './latency';
+import { serverSettingsNote } from './server-settings-note';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
 const IDENTITIES = Number(process.env.BENCH_IDENTITIES ?? 1_000_000);
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   await admin.end();
   const db = new DataSource(dataSourceOptions(withDatabase(SERVER, DATABASE)));
   await db.initialize();
+  console.log(await serverSettingsNote(db));
   try {
     await db.runMigrations({ transaction: 'all' });
     const params = (reusing && (await reuse(db))) || (await load(db));

@@ -36,6 +36,7 @@ import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { presentRecord } from '@zizhu/api/engine/rest/record-presenter';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { loadNote, resultLine } from './latency';
+import { serverSettingsNote } from './server-settings-note';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
 const OWN_DATABASE = 'zizhu_bench_export';
@@ -109,6 +110,7 @@ async function timedDownload(api: Api, token: string, format: 'xlsx' | 'csv') {
 async function exceljsAlone(url: string, rows: number) {
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
+  console.log(await serverSettingsNote(db));
   const [admin] = await db.query(`SELECT id, username, display_name AS "displayName", role, scope_path AS "scopePath" FROM users WHERE username = 'admin'`);
   const user: SessionUser = { ...admin, scopeLabel: '' };
   const { sql, params } = exportQuery(studentResource, parseListQuery(studentResource, {}), user);

@@ -31,6 +31,7 @@ import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { copyText } from '@zizhu/api/engine/database/copy-loader';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { loadNote, resultLine } from './latency';
+import { serverSettingsNote } from './server-settings-note';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_500_000);
 const DIR = process.env.BENCH_DIR ?? '/tmp/zizhu-bench';
@@ -102,6 +103,7 @@ async function freshDatabase(server: string): Promise<string> {
   configurePgTypes();
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
+  console.log(await serverSettingsNote(db));
   await db.runMigrations({ transaction: 'all' });
   await new DemoSeedService(db).seedIfEmpty(0);
   await db.destroy();

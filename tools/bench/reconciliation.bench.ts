@@ -28,6 +28,7 @@ import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.s
 import { AuditService } from '@zizhu/api/engine/audit/audit.service';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { loadNote, resultLine, resultName } from './latency';
+import { serverSettingsNote } from './server-settings-note';
 
 const LINES = Number(process.env.BENCH_LINES ?? 3_000_000);
 const DATABASE = 'zizhu_bench_funds';
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   }
   const db = new DataSource(dataSourceOptions(withDatabase(SERVER, DATABASE)));
   await db.initialize();
+  console.log(await serverSettingsNote(db));
   let ok = true;
   try {
     if (!reuse) {

@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postg
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { formatRow, loadNote, measure, resultLine, resultName } from './latency';
+import { serverSettingsNote } from './server-settings-note';
 import { studentListMatrix } from './student-list-matrix';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
@@ -96,6 +97,7 @@ async function prepare(serverUrl: string, url: string): Promise<void> {
   await admin.end();
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
+  console.log(await serverSettingsNote(db));
   await db.runMigrations({ transaction: 'all' });
   const start = Date.now();
   await new DemoSeedService(db).seedIfEmpty(STUDENTS);

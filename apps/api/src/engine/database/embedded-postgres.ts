@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { serverSettingFlags } from './server-settings';
 
 /** Where the embedded cluster keeps its files. PostgreSQL refuses to run as root, so as
  * root the server runs as a `postgres` system user, which cannot traverse /root: the data
@@ -42,7 +43,11 @@ export async function startEmbeddedPostgres(options: { port?: number; dataDir?: 
     password,
     persistent: true,
     createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // PostgreSQL 18 turns page checksums on by default; with them every first touch of a
+    // freshly loaded page (hint bits) writes a full page image to the WAL, which adds to the
+    // WAL written by a bulk import. A new cluster is made without them, as Debian's servers are.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-data-checksums'],
+    postgresFlags: serverSettingFlags(),
     onLog: () => undefined,
     onError: (e: unknown) => logger.error(String(e)),
   });
