@@ -30,3 +30,5 @@ export * from './menu';
 export * from './display-format';
 export * from './job-payload';
 export * from './inspection-statistics-payload';
+export * from './recurrence';
+export * from './plans-payload';

@@ -22,6 +22,7 @@ import { hashPassword } from '../../engine/auth/password';
 import { copyRecords } from '../../engine/database/copy-loader';
 import { seedAuditRules } from './demo-audit-rules';
 import { seedChecklists } from './demo-checklists';
+import { seedPlans } from './demo-plans';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -103,6 +104,7 @@ export class DemoSeedService {
       await seedFunds(client, city.id);
       await seedAuditRules(client, city.id);
       await seedChecklists(client, city.id);
+      await seedPlans(client);
     }
   }
 

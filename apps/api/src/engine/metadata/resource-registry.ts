@@ -14,6 +14,7 @@ import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import { followUpCampaignResource, followUpResource, letterResource, letterTemplateResource } from '@zizhu/outreach';
+import { dutyOccurrenceResource, dutyResource, workPlanResource } from '@zizhu/plans';
 import { FIELD_TYPES, type FieldDeclaration, type FieldEnv, type ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { fileResource } from '../files/file.resource';
@@ -56,6 +57,9 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   letterResource,
   followUpCampaignResource,
   followUpResource,
+  workPlanResource,
+  dutyResource,
+  dutyOccurrenceResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
