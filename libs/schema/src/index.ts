@@ -32,3 +32,4 @@ export * from './job-payload';
 export * from './inspection-statistics-payload';
 export * from './recurrence';
 export * from './plans-payload';
+export * from './review-payload';
