@@ -36,6 +36,7 @@ import { InspectionStatisticsModule } from './modules/inspections/statistics/ins
 import { PlansModule } from './modules/plans/plans.module';
 import { LettersModule } from './modules/outreach/letters/letters.module';
 import { FollowUpsModule } from './modules/outreach/follow-ups/follow-ups.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -87,6 +88,7 @@ export class AppModule {
         PlansModule,
         LettersModule,
         FollowUpsModule,
+        ReviewsModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -23,6 +23,7 @@ import { copyRecords } from '../../engine/database/copy-loader';
 import { seedAuditRules } from './demo-audit-rules';
 import { seedChecklists } from './demo-checklists';
 import { seedPlans } from './demo-plans';
+import { seedReviews } from './demo-reviews';
 import { seedFunds } from './demo-funds';
 import { seedPrograms } from './demo-programs';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
@@ -105,6 +106,7 @@ export class DemoSeedService {
       await seedAuditRules(client, city.id);
       await seedChecklists(client, city.id);
       await seedPlans(client);
+      await seedReviews(client);
     }
   }
 
