@@ -21,7 +21,6 @@ interface PlanFacts {
 
 interface RegionFacts {
   name: string;
-  level: string;
   path: string;
 }
 
@@ -49,7 +48,6 @@ export class ReviewBehaviour implements ResourceBehaviour {
     if (plan.status !== 'published') throw ApiException.validation({ planId: REVIEW_MESSAGES.planNotPublished });
     const region = await regionFacts(manager, (values.regionId as string | undefined) ?? plan.regionId);
     if (!region || !region.path.startsWith(plan.planPath)) throw ApiException.validation({ regionId: REVIEW_MESSAGES.regionOutsidePlan });
-    if (!['city', 'county', 'township'].includes(region.level)) throw ApiException.validation({ regionId: REVIEW_MESSAGES.regionNotAnArea });
     const kind = values.kind as ReviewKind;
     const field = kind === 'monthly' ? 'month' : 'quarter';
     const period = reviewPeriod(kind, plan.year, Number(values[field]));
@@ -110,6 +108,6 @@ async function planFacts(manager: EntityManager, planId: unknown): Promise<PlanF
 }
 
 async function regionFacts(manager: EntityManager, regionId: string): Promise<RegionFacts | undefined> {
-  const [region]: RegionFacts[] = await manager.query(`SELECT name, level, scope_path AS path FROM regions WHERE id = $1`, [regionId]);
+  const [region]: RegionFacts[] = await manager.query(`SELECT name, scope_path AS path FROM regions WHERE id = $1`, [regionId]);
   return region;
 }

@@ -4,7 +4,6 @@ import type { Localized } from '@zizhu/schema';
 export const REVIEW_MESSAGES = {
   planNotPublished: { zh: '计划尚未发布，发布后才能点评', en: 'The plan is not published yet: reviews follow a published plan' },
   regionOutsidePlan: { zh: '点评区域应为计划的制定区域或其下属区域', en: 'The region must be the plan’s, or one inside it' },
-  regionNotAnArea: { zh: '点评区域应为市、区县或乡镇', en: 'Choose a city, county or township' },
   notStarted: { zh: '该期尚未开始，不能点评', en: 'This period has not begun yet' },
   duplicate: (kind: Localized): Localized => ({ zh: `该期${kind.zh}已存在`, en: `A ${kind.en.toLowerCase()} of this period exists already` }),
   issuedNoChange: { zh: '点评已发布，不能修改、重新计算或删除', en: 'The review is issued: it cannot be changed, computed again or deleted' },
