@@ -21,6 +21,8 @@ import { PROGRAM_TEXTS } from './programs/program-messages';
 import { pick } from './providers/app-messages';
 import { registerFeatureMessages } from './providers/i18n-provider';
 import type { Language } from './providers/locales';
+import { REVIEW_EXTENSIONS } from './reviews/review-extensions';
+import { REVIEW_TEXTS } from './reviews/review-messages';
 import { registerListActions, registerResourceExtensions } from './schema/resource-extensions';
 
 /**
@@ -37,6 +39,7 @@ export function registerFeatures(): void {
     (lang) => ({ auditRules: pick(AUDIT_RULE_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
+    (lang) => ({ reviews: pick(REVIEW_TEXTS, lang) }),
     (lang) => ({
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),
@@ -46,7 +49,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, REVIEW_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出.
