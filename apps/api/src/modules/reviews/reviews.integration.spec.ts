@@ -61,6 +61,20 @@ describe('reviews (月点评 / 季通报)', () => {
   }, 120_000);
   afterAll(() => api.close());
 
+  it('the demo: 玉州区’s plan has an issued 月点评 and 季通报, each ranking its seven schools, some lagging for a missed duty', async () => {
+    const reviews: Rec[] = (await call('GET', `/api/reviews${listQuery({ filter: { status: 'issued' }, sort: ['id', 'ASC'] })}`, 'yuzhou')).body;
+    expect(reviews.map((r) => r.kind)).toEqual(['monthly', 'quarterly']);
+    expect(reviews[1].title).toMatch(/^玉州区\d{4}年第.季度学生资助工作季通报$/);
+    for (const review of reviews) {
+      const rows = await rowsOf(review.id, 'yuzhou');
+      expect(rows).toHaveLength(7);
+      expect(review.laggingCount).toBe(rows.filter((r) => r.lagging).length);
+      expect(rows.some((r) => r.lagging && r.missedDuties.length > 0)).toBe(true);
+    }
+    const [own] = await rowsOf(reviews[1].id, 'school1');
+    expect(own.schoolId).toBe(a.id);
+  });
+
   describe('weights per plan', () => {
     it.each([
       ['weights not totalling 100', { ...WEIGHTS, dutiesWeight: 60 }, 'dutiesWeight', '各项权重合计应为 100（现为 110）'],
