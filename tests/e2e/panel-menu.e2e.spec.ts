@@ -63,10 +63,10 @@ describe('panel: the grouped menu per role, and create → the record', () => {
     const page = await login('admin');
     await page.getByTestId('menu-group-system').waitFor();
     expect(await entriesOf(page, 'system')).toEqual(['用户', '操作日志', '导入记录', '导出记录']);
-    // Work plans first, then telling families: letters (告知书模板 first), follow-ups and their coverage.
+    // Work plans first, their reviews, then telling families: letters (告知书模板 first), follow-ups and their coverage.
     const tasks = await entriesOf(page, 'tasks');
-    expect(tasks.slice(0, 6)).toEqual(['工作计划', '工作任务', '任务完成情况', '告知书模板', '致家长的一封信', '告知书生成记录']);
-    expect(tasks.slice(6)).toEqual(expect.arrayContaining(['回访活动', '回访记录', '告知覆盖情况']));
+    expect(tasks.slice(0, 9)).toEqual(['工作计划', '工作任务', '任务完成情况', '月点评与季通报', '点评结果', '点评权重', '告知书模板', '致家长的一封信', '告知书生成记录']);
+    expect(tasks.slice(9)).toEqual(expect.arrayContaining(['回访活动', '回访记录', '告知覆盖情况']));
   }, 120_000);
 
   it('opens a record on its page once created (a clue the county files)', async () => {

@@ -31,6 +31,8 @@ import { PLAN_TEXTS } from './plans/plan-messages';
 import { pick } from './providers/app-messages';
 import { registerFeatureMessages } from './providers/i18n-provider';
 import type { Language } from './providers/locales';
+import { REVIEW_EXTENSIONS } from './reviews/review-extensions';
+import { REVIEW_TEXTS } from './reviews/review-messages';
 import { registerListActions, registerResourceExtensions } from './schema/resource-extensions';
 
 /**
@@ -51,6 +53,7 @@ export function registerFeatures(): void {
     (lang) => ({ plans: pick(PLAN_TEXTS, lang) }),
     (lang) => ({ todo: { ...pick(TODO_TEXTS, lang), kinds: pick(TODO_KIND_TEXTS, lang) } }),
     (lang) => ({ inspectionStats: pick(INSPECTION_STATS_TEXTS, lang) }),
+    (lang) => ({ reviews: pick(REVIEW_TEXTS, lang) }),
     (lang) => ({
       comparison: {
         ...pick(COMPARISON_TEXTS, lang),
@@ -60,7 +63,7 @@ export function registerFeatures(): void {
       },
     }),
   );
-  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS, LETTER_EXTENSIONS, PLAN_EXTENSIONS]) {
+  for (const extensions of [PROGRAM_EXTENSIONS, FUND_EXTENSIONS, COMPARISON_EXTENSIONS, CHECK_EXTENSIONS, INSPECTION_EXTENSIONS, OMISSION_EXTENSIONS, IMPORT_EXTENSIONS, FOLLOW_UP_EXTENSIONS, LETTER_EXTENSIONS, PLAN_EXTENSIONS, REVIEW_EXTENSIONS]) {
     registerResourceExtensions(extensions);
   }
   // Every generated list: 导入 (where the user may import), then 导出; the letters list's own after them.

@@ -37,6 +37,7 @@ import { PlansModule } from './modules/plans/plans.module';
 import { LettersModule } from './modules/outreach/letters/letters.module';
 import { FollowUpsModule } from './modules/outreach/follow-ups/follow-ups.module';
 import { PublicQueryModule } from './modules/outreach/public-query/public-query.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ export class AppModule {
         LettersModule,
         FollowUpsModule,
         PublicQueryModule,
+        ReviewsModule,
       ],
       controllers: [AuthController, SchemaController, HealthController],
       providers: [

@@ -34,3 +34,4 @@ export * from './outreach-coverage-payload';
 export * from './letters-payload';
 export * from './recurrence';
 export * from './plans-payload';
+export * from './review-payload';

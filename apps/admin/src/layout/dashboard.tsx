@@ -3,6 +3,7 @@ import { Title, useTranslate } from 'react-admin';
 import { FundsDashboard } from '../funds/funds-dashboard';
 import { InspectionStatsCard } from '../inspection-stats/inspection-stats-card';
 import { MyDutiesCard } from '../plans/my-duties-card';
+import { MyReviewCard } from '../reviews/my-review-card';
 import { useSchema } from '../schema/use-schema';
 import { TodoList } from './todo-list';
 
@@ -13,8 +14,8 @@ const INSPECTION_STATS_ROLES = ['admin', 'county', 'inspector'];
 
 /**
  * The officer's home: who they are, the work waiting for them (counts that open the filtered
- * lists), then the inspection figures of their region (admin, county, inspector) and the funds
- * figures (finance, county).
+ * lists), then the inspection figures of their region (admin, county, inspector), the funds
+ * figures (finance, county), and a school's own line of its latest 月点评 / 季通报.
  */
 export function Dashboard() {
   const schema = useSchema();
@@ -51,6 +52,7 @@ export function Dashboard() {
       <MyDutiesCard />
       {INSPECTION_STATS_ROLES.includes(user.role) && <InspectionStatsCard userId={user.id} />}
       {FUNDS_ROLES.includes(user.role) && <FundsDashboard />}
+      {user.role === 'school' && <MyReviewCard />}
     </>
   );
 }

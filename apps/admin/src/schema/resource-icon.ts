@@ -11,6 +11,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import MailIcon from '@mui/icons-material/Mail';
 import PhoneIcon from '@mui/icons-material/Phone';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MapIcon from '@mui/icons-material/Map';
 import PeopleIcon from '@mui/icons-material/People';
@@ -18,6 +19,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import ReportIcon from '@mui/icons-material/Report';
 import SchoolIcon from '@mui/icons-material/School';
+import TuneIcon from '@mui/icons-material/Tune';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import WarningIcon from '@mui/icons-material/WarningAmber';
@@ -47,6 +49,8 @@ const ICONS: Record<string, ComponentType> = {
   mail: MailIcon,
   phone: PhoneIcon,
   donut_small: DonutSmallIcon,
+  leaderboard: LeaderboardIcon,
+  tune: TuneIcon,
 };
 
 /** Menu icon named by `ResourceSchema.icon`; unknown names get a folder. */

@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENGINE_ENTITIES } from '../engine/database/engine.entities';
 import { COMPARISON_ENTITIES } from '../modules/comparison/comparison.entities';
 import { INSPECTION_REPORT_ENTITIES } from '../modules/inspections/report/inspection-report.entities';
+import { REVIEW_ENTITIES } from '../modules/reviews/reviews.entities';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -12,7 +13,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...ENGINE_ENTITIES, ...COMPARISON_ENTITIES, ...INSPECTION_REPORT_ENTITIES],
+    entities: [...ENGINE_ENTITIES, ...COMPARISON_ENTITIES, ...INSPECTION_REPORT_ENTITIES, ...REVIEW_ENTITIES],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -25,6 +25,7 @@ import { seedChecklists } from './demo-checklists';
 import { seedInspections } from './demo-inspections';
 import { seedFollowUps } from './demo-follow-ups';
 import { seedPlans } from './demo-plans';
+import { seedReviews } from './demo-reviews';
 import { seedFunds } from './demo-funds';
 import { seedLetters } from './demo-letters';
 import { seedPrograms } from './demo-programs';
@@ -112,6 +113,7 @@ export class DemoSeedService {
       await seedFollowUps(client, city.id);
       await seedLetters(client, city.id);
       await seedPlans(client);
+      await seedReviews(client);
     }
   }
 

@@ -14,7 +14,7 @@ import { exportJobResource, importResource } from '@zizhu/imports';
 import { programResource, rosterActionResource, rosterEntryResource, rosterResource } from '@zizhu/programs';
 import { regionResource, schoolResource } from '@zizhu/regions';
 import { followUpCampaignResource, followUpResource, letterResource, letterRunResource, letterTemplateResource } from '@zizhu/outreach';
-import { dutyOccurrenceResource, dutyResource, workPlanResource } from '@zizhu/plans';
+import { dutyOccurrenceResource, dutyResource, reviewResource, reviewRowResource, reviewWeightsResource, workPlanResource } from '@zizhu/plans';
 import { FIELD_TYPES, type FieldDeclaration, type FieldEnv, type ResourceDeclaration } from '@zizhu/schema';
 import { studentResource } from '@zizhu/students';
 import { fileResource } from '../files/file.resource';
@@ -61,6 +61,9 @@ export const RESOURCES: readonly ResourceDeclaration[] = [
   workPlanResource,
   dutyResource,
   dutyOccurrenceResource,
+  reviewWeightsResource,
+  reviewResource,
+  reviewRowResource,
 ];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
