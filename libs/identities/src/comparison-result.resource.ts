@@ -99,7 +99,6 @@ export const comparisonResultResource = defineResource({
       help: { zh: '比对运行时学生所在学校', en: 'The student\'s school when the run found the match' },
       foreignKey: false,
       readOnly: true,
-      list: true,
       filter: 'exact',
     },
     stage: {
