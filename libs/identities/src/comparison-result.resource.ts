@@ -1,4 +1,4 @@
-import { defineResource } from '@zizhu/schema';
+import { defineResource, STAGES } from '@zizhu/schema';
 import { DECISIONS, MATCH_OUTCOMES, MATCH_REASONS } from './comparison.enums';
 import { comparisonRunField } from './comparison-run-field';
 
@@ -7,6 +7,10 @@ import { comparisonRunField } from './comparison-run-field';
  * student matched. Written by the run; schools see the rows of their own students
  * (scope via the student) and set only `decision` / `decisionReason`; unmatched rows sit
  * at the run's region for the county to follow up (县外/市外就读).
+ * A snapshot of the run: the student's school, stage and path (`scopePath`) are copied as
+ * they were when the run found the match, so the summary, the progress and the mark
+ * refreshes never read students again. Derived columns (identity type, region, school) keep
+ * their ids without foreign keys; student and identity, which decisions rest on, keep theirs.
  */
 export const comparisonResultResource = defineResource({
   name: 'comparison-results',
@@ -74,6 +78,7 @@ export const comparisonResultResource = defineResource({
       type: 'reference',
       reference: 'identity-types',
       label: { zh: '身份类型', en: 'Identity type' },
+      foreignKey: false,
       readOnly: true,
       list: true,
       filter: 'exact',
@@ -83,6 +88,23 @@ export const comparisonResultResource = defineResource({
       reference: 'regions',
       label: { zh: '比对范围', en: 'Region' },
       required: true,
+      foreignKey: false,
+      readOnly: true,
+      filter: 'exact',
+    },
+    schoolId: {
+      type: 'reference',
+      reference: 'schools',
+      label: { zh: '比对时学校', en: 'School at the run' },
+      help: { zh: '比对运行时学生所在学校', en: 'The student\'s school when the run found the match' },
+      foreignKey: false,
+      readOnly: true,
+      filter: 'exact',
+    },
+    stage: {
+      type: 'enum',
+      label: { zh: '比对时学段', en: 'Stage at the run' },
+      options: STAGES,
       readOnly: true,
       filter: 'exact',
     },

@@ -117,6 +117,11 @@ export interface FieldDeclaration {
   codeOf?: CodeOfDeclaration;
   /** Integer fields: the id of a record of this resource, kept without a foreign key (it may be gone); shown as that record, linked. */
   links?: string;
+  /**
+   * Reference fields: `false` keeps the id without a foreign key — a snapshot (a comparison
+   * result's school as it was at the run) that may outlive, or no longer agree with, its record.
+   */
+  foreignKey?: false;
 }
 
 /**

@@ -40,7 +40,7 @@ export function toEntitySchema(resource: ResourceDeclaration): EntitySchema {
   for (const [key, field] of fieldEntries(resource)) {
     if (key === 'id') continue;
     columns[key] = { ...columnOptions(key, field), ...(key === resource.partitionBy ? { primary: true } : {}) };
-    if (field.type === 'reference' && field.reference) {
+    if (field.type === 'reference' && field.reference && field.foreignKey !== false) {
       relations[`${key}Ref`] = {
         type: 'many-to-one',
         target: requireResource(field.reference).name,

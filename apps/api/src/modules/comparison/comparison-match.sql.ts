@@ -77,16 +77,21 @@ export const MATCHES_TABLE_SQL = `
 CREATE TEMP TABLE cmp_matches (
   student_id integer, identity_id integer NOT NULL, identity_type_id integer,
   person_name varchar(50), person_id_number varchar(${ID_NUMBER_LENGTH}), region_id varchar(12) NOT NULL,
-  outcome varchar(32) NOT NULL, reason varchar(32) NOT NULL, scope_path varchar(200) COLLATE "C" NOT NULL
+  outcome varchar(32) NOT NULL, reason varchar(32) NOT NULL, scope_path varchar(200) COLLATE "C" NOT NULL,
+  school_id integer, stage varchar(32)
 ) ON COMMIT DROP`;
 
-/** (1) Same ID number: matched, or questionable when the names differ. */
+/**
+ * (1) Same ID number: matched, or questionable when the names differ. Each match keeps
+ * the student's path, school and stage as they are now: the run's snapshot, which the
+ * summary and the progress read instead of the students.
+ */
 export const EXACT_SQL = `
 INSERT INTO cmp_matches
 SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :regionId,
        CASE WHEN s.name = ci.name THEN 'matched' ELSE 'questionable' END,
        CASE WHEN s.name = ci.name THEN 'idNumber' ELSE 'nameDiffers' END,
-       s.scope_path
+       s.scope_path, s.school_id, s.stage
   FROM cmp_identities ci
   JOIN students s ON s.id_number = ci.id_number
  WHERE ${ENROLLED_IN_REGION}`;
@@ -94,7 +99,8 @@ SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :region
 /** (2) No ID match in the region, but a student with the same name and birth date: questionable. */
 export const NAME_AND_BIRTH_DATE_SQL = `
 INSERT INTO cmp_matches
-SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :regionId, 'questionable', 'nameAndBirthDate', s.scope_path
+SELECT s.id, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number, :regionId, 'questionable', 'nameAndBirthDate',
+       s.scope_path, s.school_id, s.stage
   FROM cmp_identities ci
   JOIN students s ON s.birth_date = ci.birth_date AND s.name = ci.name
  WHERE ${ENROLLED_IN_REGION}
@@ -111,14 +117,15 @@ INSERT INTO cmp_matches
 SELECT NULL, ci.identity_id, ci.identity_type_id, ci.name, ci.id_number,
        CASE WHEN ci.home_path LIKE :pattern THEN ci.home_region_id ELSE :regionId END,
        'unmatched', 'noStudent',
-       CASE WHEN ci.home_path LIKE :pattern THEN ci.home_path ELSE (SELECT scope_path FROM regions WHERE id = :regionId) END
+       CASE WHEN ci.home_path LIKE :pattern THEN ci.home_path ELSE (SELECT scope_path FROM regions WHERE id = :regionId) END,
+       NULL, NULL
   FROM cmp_identities ci
  WHERE (ci.home_path LIKE :pattern OR ci.list_path LIKE :pattern)
    AND NOT EXISTS (SELECT 1 FROM cmp_matches m WHERE m.identity_id = ci.identity_id)`;
 
 /** A stored result and a fresh match are the same when student and identity agree. */
 const SAME_PAIR = `m.identity_id = r.identity_id AND COALESCE(m.student_id, 0) = COALESCE(r.student_id, 0)`;
-const MATCH_COLUMNS = ['outcome', 'reason', 'identity_type_id', 'person_name', 'person_id_number', 'region_id', 'scope_path'];
+const MATCH_COLUMNS = ['outcome', 'reason', 'identity_type_id', 'person_name', 'person_id_number', 'region_id', 'scope_path', 'school_id', 'stage'];
 const INSERT_COLUMNS = `comparison_id, student_id, identity_id, ${MATCH_COLUMNS.join(', ')}, decision, marked, version`;
 const NEW_VALUES = `:comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.map((c) => `m.${c}`).join(', ')}, 'pending', m.outcome = 'matched', 1`;
 
@@ -128,8 +135,10 @@ const NEW_VALUES = `:comparisonId, m.student_id, m.identity_id, ${MATCH_COLUMNS.
  * partition: PostgreSQL builds the indexes by sorting and checks each foreign key with one
  * join, where inserting into the indexed table paid per-row index inserts and a per-row
  * trigger per foreign key (about 40 s for a million results against 2 s + 5 s). The check
- * constraint lets the attach skip scanning the rows for the partition bound. Checking the
- * foreign keys locks the referenced tables (students, comparisons, …) against writes until
+ * constraint lets the attach skip scanning the rows for the partition bound. Only the keys
+ * decisions rest on are checked (student, identity, run; the evidence file and the decider,
+ * empty here): identity type, region and school are the run's snapshot, without keys.
+ * Checking the foreign keys locks the referenced tables (students, comparisons, …) against writes until
  * commit, so the attach is the run's last statement; the steps before it read and write
  * the run's table by its own name, attached or not.
  */
@@ -153,7 +162,7 @@ export const MERGE_TABLE_SQL = `
 CREATE TEMP TABLE cmp_merge (
   result_id integer, stored_outcome varchar(32), student_id integer, identity_id integer, identity_type_id integer,
   person_name varchar(50), person_id_number varchar(${ID_NUMBER_LENGTH}), region_id varchar(12), outcome varchar(32), reason varchar(32),
-  scope_path varchar(200) COLLATE "C", action varchar(8) NOT NULL
+  scope_path varchar(200) COLLATE "C", school_id integer, stage varchar(32), action varchar(8) NOT NULL
 ) ON COMMIT DROP`;
 
 export const MERGE_SQL = `

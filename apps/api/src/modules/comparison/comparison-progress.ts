@@ -2,13 +2,14 @@ import type { CountyProgress, SchoolProgress, SchoolProgressState } from '@zizhu
 
 /**
  * Per school in the caller's subtree ($2, a scope-path prefix): results with a student,
- * decided and pending. Results are scoped through the student, so the prefix on the result's
- * own path is the caller's scope. `overdue` = pending after the run's deadline, the day
+ * decided and pending, by the school (and its path) each result carries from the run — a
+ * student who moved since stays with the school that was asked to verify. Results are scoped
+ * through the student, so the prefix on the result's own path is the caller's scope. `overdue` = pending after the run's deadline, the day
  * itself included: the deadline is compared with China's date ($3), which the API computes,
  * not with the database server's (often UTC, a day behind until 08:00 Beijing time).
  */
 export const PROGRESS_SQL = `
-  SELECT s.school_id AS "schoolId", sc.name AS "schoolName", cr.id AS "countyId", cr.name AS "countyName",
+  SELECT r.school_id AS "schoolId", sc.name AS "schoolName", cr.id AS "countyId", cr.name AS "countyName",
          count(*)::int AS total,
          count(*) FILTER (WHERE r.decision = 'confirmed')::int AS confirmed,
          count(*) FILTER (WHERE r.decision = 'rejected')::int AS rejected,
@@ -16,13 +17,12 @@ export const PROGRESS_SQL = `
          bool_or(r.decision = 'pending' AND c.deadline < $3::date) AS overdue
     FROM comparison_results r
     JOIN comparisons c ON c.id = r.comparison_id
-    JOIN students s ON s.id = r.student_id
-    JOIN schools sc ON sc.id = s.school_id
-    -- The county is the second segment of the school's path (city.county.…).
-    LEFT JOIN regions cr ON cr.id = split_part(sc.scope_path, '.', 2) AND cr.level = 'county'
+    LEFT JOIN schools sc ON sc.id = r.school_id
+    -- The county is the second segment of the school's path at the run (city.county.…).
+    LEFT JOIN regions cr ON cr.id = split_part(r.scope_path, '.', 2) AND cr.level = 'county'
    WHERE r.comparison_id = $1 AND r.student_id IS NOT NULL AND r.scope_path LIKE $2
-   GROUP BY s.school_id, sc.name, cr.id, cr.name
-   ORDER BY cr.id NULLS FIRST, sc.name, s.school_id`;
+   GROUP BY r.school_id, sc.name, cr.id, cr.name
+   ORDER BY cr.id NULLS FIRST, sc.name, r.school_id`;
 
 type ProgressRow = Omit<SchoolProgress, 'decided' | 'state'>;
 

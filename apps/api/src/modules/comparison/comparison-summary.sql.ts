@@ -1,6 +1,8 @@
 /**
  * A run's summary down the region tree, set-based: enrolled students counted per school ×
- * stage, matches reduced to one row per student × type (and per student, for the all-types
+ * stage (the one read of students), matches reduced to one row per student × type — by the
+ * school and stage each result carries from its match, so results are never joined back to
+ * students (and per student, for the all-types
  * line where a student with two identities counts once), unmatched persons per home region;
  * then one `GROUP BY ROLLUP (city, county, township, school)` over those school- and
  * region-level cells adds every level above. Sums are exact at every level because each
@@ -17,11 +19,10 @@ export const SUMMARY_TREE_SQL = `
 INSERT INTO comparison_summary_rows (comparison_id, level, node_id, node_name, parent_id, node_path, stage, identity_type_id,
        students_compared, students_found, matched, questionable, marked, unmatched)
 WITH per_type AS MATERIALIZED (
-  -- One row per student × type, with the student's school and stage (one join with students).
-  SELECT s.school_id, s.stage, r.student_id, r.identity_type_id,
+  -- One row per student × type, with the student's school and stage as the match found them.
+  SELECT r.school_id, r.stage, r.student_id, r.identity_type_id,
          bool_or(r.outcome = 'matched') AS m, bool_or(r.outcome = 'questionable') AS q, bool_or(r.marked) AS k
-    FROM {{partition}} r JOIN students s ON s.id = r.student_id
-   -- Said outright, so the planner hashes these ~450 k results rather than 1.5 M students.
+    FROM {{partition}} r
    WHERE r.student_id IS NOT NULL
    GROUP BY 1, 2, 3, 4),
 per_student AS (
@@ -88,16 +89,16 @@ export const SUMMARY_LOCK_SQL = summaryLock(':comparisonId');
 export const SUMMARY_LOCK_BY_ID_SQL = summaryLock('$1');
 
 /**
- * After decisions: the `marked` counts of the given schools (by the school path their
- * results were filed under at the run), recounted exactly as the run counts them, and
+ * After decisions: the `marked` counts of the given schools (by the school path and stage
+ * their results were filed under at the run), recounted exactly as the run counts them, and
  * each difference added to the school's rows and to every node above it (same stage ×
  * type cell). Only `marked` moves: outcomes, and so every other count, are the run's.
  * $1 the run, $2 the schools' paths.
  */
 export const REFRESH_MARKED_SQL = `
 WITH per_type AS (
-  SELECT r.scope_path, s.stage, r.student_id, r.identity_type_id, bool_or(r.marked) AS k
-    FROM comparison_results r JOIN students s ON s.id = r.student_id
+  SELECT r.scope_path, r.stage, r.student_id, r.identity_type_id, bool_or(r.marked) AS k
+    FROM comparison_results r
    WHERE r.comparison_id = $1 AND r.scope_path = ANY($2::text[]) AND r.student_id IS NOT NULL
    GROUP BY 1, 2, 3, 4),
 per_student AS (

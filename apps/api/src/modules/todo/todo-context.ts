@@ -34,11 +34,10 @@ export class TodoContext {
   /** Schools with results still pending after their run's deadline (as the progress page calls them overdue). */
   async schoolsBehindOnVerification(): Promise<number[]> {
     const rows: { id: number }[] = await this.db.query(
-      `SELECT DISTINCT s.school_id AS id
+      `SELECT DISTINCT r.school_id AS id
          FROM comparison_results r
          JOIN comparisons c ON c.id = r.comparison_id
-         JOIN students s ON s.id = r.student_id
-        WHERE r.decision = 'pending' AND c.deadline < $2::date AND r.scope_path LIKE $1
+        WHERE r.decision = 'pending' AND c.deadline < $2::date AND r.scope_path LIKE $1 AND r.school_id IS NOT NULL
         ORDER BY 1 LIMIT ${MAX_IDS}`,
       [this.subtree, this.today],
     );

@@ -80,8 +80,9 @@ describe('checklist data items', () => {
       ];
       for (const [studentId, decision, marked] of results) {
         await db.query(
-          `INSERT INTO comparison_results (comparison_id, student_id, identity_id, region_id, outcome, reason, decision, marked, scope_path, version)
-           SELECT $1, s.id, 1, sc.region_id, 'matched', 'idNumber', $2, $3, s.scope_path, 1 FROM students s JOIN schools sc ON sc.id = s.school_id WHERE s.id = $4`,
+          `INSERT INTO comparison_results (comparison_id, student_id, identity_id, region_id, outcome, reason, decision, marked, scope_path, school_id, stage, version)
+           SELECT $1, s.id, 1, sc.region_id, 'matched', 'idNumber', $2, $3, s.scope_path, s.school_id, s.stage, 1
+             FROM students s JOIN schools sc ON sc.id = s.school_id WHERE s.id = $4`,
           [run.id, decision, marked, studentId],
         );
       }

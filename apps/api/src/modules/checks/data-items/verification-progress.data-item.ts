@@ -14,8 +14,8 @@ export const verificationProgress: DataItem = {
        SELECT count(*)::int AS results, count(*) FILTER (WHERE cr.decision IS NOT NULL AND cr.decision <> 'pending')::int AS decided
          FROM comparison_results cr
          JOIN run ON run.id = cr.comparison_id
-         JOIN students s ON s.id = cr.student_id
-        WHERE s.school_id = $1`,
+        -- The school the run asked to verify (the result's snapshot), as the progress page counts it.
+        WHERE cr.school_id = $1`,
       [schoolId],
     );
     return percent(row.decided, row.results);
