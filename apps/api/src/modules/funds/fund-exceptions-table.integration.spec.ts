@@ -62,6 +62,8 @@ describe('fund_exceptions is kept current by the writes', () => {
   let database: { url: string; drop(): Promise<void> };
   let db: Client;
   let counties: { id: string; path: string }[];
+  /** Every kind must have been met, or the comparison proved little. */
+  const seen = new Set<string>();
 
   beforeAll(async () => {
     database = await createTestDatabase(testServerUrl());
@@ -168,7 +170,7 @@ describe('fund_exceptions is kept current by the writes', () => {
         return `student ${line.student_id} history ${before} → ${after}`;
       }
       default:
-        await db.query(`UPDATE disbursements SET date = date + 40, roster_entry_id = (SELECT id FROM roster_entries ORDER BY random() LIMIT 1) WHERE id = $1`, [line.id]);
+        await db.query(`UPDATE disbursements SET date = date + 40, roster_entry_id = (SELECT e.id FROM roster_entries e WHERE NOT EXISTS (SELECT 1 FROM disbursements l WHERE l.roster_entry_id = e.id AND l.status IN ('pending', 'paid')) ORDER BY random() LIMIT 1) WHERE id = $1`, [line.id]);
         return `line ${line.id} re-dated and moved`;
     }
   }
@@ -177,6 +179,7 @@ describe('fund_exceptions is kept current by the writes', () => {
     const { sql, params } = lineExceptionsSql('', {});
     const computed = (await db.query(`SELECT ${COLUMNS} FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path) ORDER BY key`, params)).rows;
     const stored = (await db.query(`SELECT ${COLUMNS} FROM fund_exceptions ORDER BY key`)).rows;
+    for (const row of stored) seen.add(row.kind);
     expect({ step, rows: stored }).toEqual({ step, rows: computed });
   }
 
@@ -219,6 +222,10 @@ describe('fund_exceptions is kept current by the writes', () => {
     await expectTableCurrent(`${seed}: one transaction of six writes`);
     await expectListsEqual(`${seed}: one transaction of six writes`);
   }, 300_000);
+
+  it('met every line exception kind on the way', () => {
+    expect([...seen].sort()).toEqual(['amountMismatch', 'noApprovedEntry', 'notEnrolled', 'paidTwice']);
+  });
 
   it('empties with its payment lines', async () => {
     await db.query('TRUNCATE disbursements CASCADE');
