@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 /**
  * 对账异常 kept in a table (`fund_exceptions`, no resource declares it): the line
  * exceptions (paidTwice, noApprovedEntry, notEnrolled, amountMismatch) of every paid line,
- * one row per exception key, recomputed by `fund_exceptions_refresh(student ids)` for the
- * students a write touched. Statement-level triggers (transition tables, set-based) call it
+ * one row per exception key, recomputed by `fund_exceptions_refresh` for the groups a write
+ * touched — a student's lines for one program and term (a paidTwice spans no more), or all
+ * of a student's when the status changed — writing only the rows that changed. Statement-level triggers (transition tables, set-based) call it
  * in the writing transaction for every write that can change an exception: payment lines
  * (batches, bank results, re-issues, refunds' lines, any edit), roster entries (amendments),
  * rosters (approval, tiers), students' status and the audit log's student status changes.
@@ -24,14 +25,25 @@ export class FundExceptionsTable1799000000000 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_fund_exceptions_order" ON "fund_exceptions" ("kind", "program_id", "year", "term", "first_line_id")`);
         await queryRunner.query(`CREATE INDEX "ix_fund_exceptions_cell" ON "fund_exceptions" ("program_id", "year", "term", "kind", "first_line_id")`);
         await queryRunner.query(`
-CREATE FUNCTION fund_exceptions_refresh(ids integer[]) RETURNS void LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION fund_exceptions_refresh(students integer[], programs integer[], years integer[], terms text[]) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-  DELETE FROM fund_exceptions WHERE student_id = ANY(ids);
-  INSERT INTO fund_exceptions AS f (key, kind, program_id, year, term, region_id, student_id, line_ids, first_line_id, amount, expected, scope_path, location, other_locations)
+  IF students IS NULL OR cardinality(students) = 0 THEN RETURN; END IF;
+  CREATE TEMP TABLE IF NOT EXISTS fund_exception_groups (student_id integer, program_id integer, year integer, term text) ON COMMIT DELETE ROWS;
+  TRUNCATE fund_exception_groups;
+  INSERT INTO fund_exception_groups SELECT DISTINCT * FROM unnest(students, programs, years, terms);
+  ANALYZE fund_exception_groups;
+  CREATE TEMP TABLE IF NOT EXISTS fund_exception_fresh (LIKE fund_exceptions) ON COMMIT DELETE ROWS;
+  TRUNCATE fund_exception_fresh;
+  INSERT INTO fund_exception_fresh (key, kind, program_id, year, term, region_id, student_id, line_ids, first_line_id, amount, expected, scope_path, location, other_locations)
   WITH d AS MATERIALIZED (
+    -- The paid lines of the groups written: a whole student (program null: a status change) or one student, program and term.
     SELECT d.id, d.program_id, d.year, d.term, d.region_id, d.student_id, d.roster_entry_id, d.amount, d.date, d.scope_path
-      FROM disbursements d WHERE d.status = 'paid' AND d.student_id = ANY(ids)),
+      FROM disbursements d
+     WHERE d.status = 'paid' AND d.student_id IN (SELECT g.student_id FROM fund_exception_groups g WHERE g.program_id IS NULL)
+    UNION
+    SELECT d.id, d.program_id, d.year, d.term, d.region_id, d.student_id, d.roster_entry_id, d.amount, d.date, d.scope_path
+      FROM fund_exception_groups g JOIN disbursements d ON d.student_id = g.student_id AND d.program_id = g.program_id AND d.year = g.year AND d.term = g.term
+     WHERE d.status = 'paid'),
   tiers AS (
     SELECT r.id AS roster_id, t->>'code' AS code, (t->>'amount')::bigint AS amount
       FROM rosters r, jsonb_array_elements(r.tiers) t
@@ -85,43 +97,59 @@ BEGIN
   UNION ALL
   SELECT s.key, s.kind, s.program_id, s.year, s.term, s.region_id, s.student_id, ARRAY[s.line_id], s.line_id, s.amount, s.expected, s.scope_path,
          concat(s.region_id, '|', s.scope_path), NULL
-    FROM single s
+    FROM single s;
+  -- Only what changed is written: exceptions of the groups that are gone, then new or changed ones.
+  DELETE FROM fund_exceptions f
+   WHERE (f.student_id IN (SELECT g.student_id FROM fund_exception_groups g WHERE g.program_id IS NULL)
+          OR (f.student_id, f.program_id, f.year, f.term) IN (SELECT g.student_id, g.program_id, g.year, g.term FROM fund_exception_groups g WHERE g.program_id IS NOT NULL))
+     AND NOT EXISTS (SELECT 1 FROM fund_exception_fresh x WHERE x.key = f.key);
+  INSERT INTO fund_exceptions AS f SELECT x.* FROM fund_exception_fresh x
+   WHERE NOT EXISTS (SELECT 1 FROM fund_exceptions o WHERE o.key = x.key AND (o.*) IS NOT DISTINCT FROM (x.*))
   ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, program_id = EXCLUDED.program_id, year = EXCLUDED.year, term = EXCLUDED.term,
          region_id = EXCLUDED.region_id, student_id = EXCLUDED.student_id, line_ids = EXCLUDED.line_ids, first_line_id = EXCLUDED.first_line_id,
          amount = EXCLUDED.amount, expected = EXCLUDED.expected, scope_path = EXCLUDED.scope_path, location = EXCLUDED.location,
          other_locations = EXCLUDED.other_locations;
 END
 $fn$`);
-        // One trigger per table and event: transition tables allow a single event each.
-        const trigger = async (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', students: string) => {
+        // One trigger per table and event (transition tables allow a single event each); `groups`
+        // selects the (student, program, year, term) groups the statement touched, program null
+        // for all of a student's.
+        const trigger = async (table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', groups: string) => {
             const name = `fund_exceptions_on_${table}_${event.toLowerCase()}`;
             const referencing = event === 'INSERT' ? 'NEW TABLE AS new_rows' : event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
             await queryRunner.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE s integer[]; p integer[]; y integer[]; t text[];
 BEGIN
-  PERFORM fund_exceptions_refresh(ARRAY(${students}));
+  SELECT array_agg(g.student_id), array_agg(g.program_id), array_agg(g.year), array_agg(g.term) INTO s, p, y, t
+    FROM (${groups}) g(student_id, program_id, year, term) WHERE g.student_id IS NOT NULL;
+  PERFORM fund_exceptions_refresh(s, p, y, t);
   RETURN NULL;
 END
 $fn$`);
             await queryRunner.query(`CREATE TRIGGER ${name} AFTER ${event} ON "${table}" REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`);
         };
         // Payment lines: only paid lines (before or after the write) are in an exception.
-        await trigger('disbursements', 'INSERT', `SELECT DISTINCT student_id FROM new_rows WHERE status = 'paid' AND student_id IS NOT NULL`);
-        await trigger('disbursements', 'UPDATE', `SELECT student_id FROM old_rows WHERE status = 'paid' AND student_id IS NOT NULL UNION SELECT student_id FROM new_rows WHERE status = 'paid' AND student_id IS NOT NULL`);
-        await trigger('disbursements', 'DELETE', `SELECT DISTINCT student_id FROM old_rows WHERE status = 'paid' AND student_id IS NOT NULL`);
-        // Roster entries (an amendment's removal or change): the students of the paid lines that point at them.
-        const linesOfEntries = `SELECT DISTINCT d.student_id FROM disbursements d WHERE d.status IN ('pending', 'paid') AND d.roster_entry_id IN (SELECT id FROM old_rows) AND d.status = 'paid' AND d.student_id IS NOT NULL`;
+        const groupsOf = (rows: string) => `SELECT student_id, program_id, year, term FROM ${rows} WHERE status = 'paid'`;
+        await trigger('disbursements', 'INSERT', `SELECT DISTINCT * FROM (${groupsOf('new_rows')}) x`);
+        await trigger('disbursements', 'UPDATE', `${groupsOf('old_rows')} UNION ${groupsOf('new_rows')}`);
+        await trigger('disbursements', 'DELETE', `SELECT DISTINCT * FROM (${groupsOf('old_rows')}) x`);
+        // Roster entries (an amendment's removal or change): the groups of the paid lines that point at them.
+        const linesOfEntries = `SELECT DISTINCT d.student_id, d.program_id, d.year, d.term FROM disbursements d
+              WHERE d.status IN ('pending', 'paid') AND d.roster_entry_id IN (SELECT id FROM old_rows) AND d.status = 'paid'`;
         await trigger('roster_entries', 'UPDATE', linesOfEntries);
         await trigger('roster_entries', 'DELETE', linesOfEntries);
         // Rosters: approval (status) and the tiers' standards.
-        const linesOfRosters = (changed: string) => `SELECT DISTINCT d.student_id FROM roster_entries e JOIN disbursements d ON d.roster_entry_id = e.id AND d.status IN ('pending', 'paid')
-              WHERE d.status = 'paid' AND d.student_id IS NOT NULL AND e.roster_id IN (${changed})`;
+        const linesOfRosters = (changed: string) => `SELECT DISTINCT d.student_id, d.program_id, d.year, d.term
+              FROM roster_entries e JOIN disbursements d ON d.roster_entry_id = e.id AND d.status IN ('pending', 'paid')
+              WHERE d.status = 'paid' AND e.roster_id IN (${changed})`;
         await trigger('rosters', 'UPDATE', linesOfRosters(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status IS DISTINCT FROM o.status OR n.tiers IS DISTINCT FROM o.tiers`));
         await trigger('rosters', 'DELETE', linesOfRosters('SELECT id FROM old_rows'));
-        // Students: the current status (and a student gone).
-        await trigger('students', 'UPDATE', `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status IS DISTINCT FROM o.status`);
-        await trigger('students', 'DELETE', `SELECT id FROM old_rows`);
+        // Students: the current status (and a student gone) — all of the student's groups.
+        const whole = (ids: string) => `SELECT id, NULL::integer, NULL::integer, NULL::text FROM (${ids}) s(id)`;
+        await trigger('students', 'UPDATE', whole(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status IS DISTINCT FROM o.status`));
+        await trigger('students', 'DELETE', whole(`SELECT id FROM old_rows`));
         // The audit log's status changes of students (the status on a payment date).
-        await trigger('audit_log', 'INSERT', `SELECT DISTINCT record_id::int FROM new_rows WHERE resource = 'students' AND record_id ~ '^[0-9]{1,9}$' AND after ? 'status'`);
+        await trigger('audit_log', 'INSERT', whole(`SELECT DISTINCT record_id::integer FROM new_rows WHERE resource = 'students' AND record_id ~ '^[0-9]{1,9}$' AND after ? 'status'`));
         await queryRunner.query(`CREATE FUNCTION fund_exceptions_on_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   TRUNCATE fund_exceptions;
@@ -129,7 +157,8 @@ BEGIN
 END
 $fn$`);
         await queryRunner.query(`CREATE TRIGGER fund_exceptions_on_disbursements_truncate AFTER TRUNCATE ON "disbursements" FOR EACH STATEMENT EXECUTE FUNCTION fund_exceptions_on_truncate()`);
-        await queryRunner.query(`SELECT fund_exceptions_refresh(ARRAY(SELECT DISTINCT student_id FROM disbursements WHERE status = 'paid' AND student_id IS NOT NULL))`);
+        await queryRunner.query(`SELECT fund_exceptions_refresh(array_agg(id), array_agg(NULL::integer), array_agg(NULL::integer), array_agg(NULL::text))
+                                   FROM (SELECT DISTINCT student_id AS id FROM disbursements WHERE status = 'paid' AND student_id IS NOT NULL) s`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
@@ -143,7 +172,7 @@ $fn$`);
             await queryRunner.query(`DROP TRIGGER fund_exceptions_on_${table}_${event} ON "${table}"`);
             await queryRunner.query(`DROP FUNCTION fund_exceptions_on_${table}_${event}()`);
         }
-        await queryRunner.query(`DROP FUNCTION fund_exceptions_refresh(integer[])`);
+        await queryRunner.query(`DROP FUNCTION fund_exceptions_refresh(integer[], integer[], integer[], text[])`);
         await queryRunner.query(`DROP TABLE "fund_exceptions"`);
     }
 }
