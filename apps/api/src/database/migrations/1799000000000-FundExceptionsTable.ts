@@ -28,11 +28,14 @@ export class FundExceptionsTable1799000000000 implements MigrationInterface {
 CREATE FUNCTION fund_exceptions_refresh(students integer[], programs integer[], years integer[], terms text[]) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   IF students IS NULL OR cardinality(students) = 0 THEN RETURN; END IF;
-  CREATE TEMP TABLE IF NOT EXISTS fund_exception_groups (student_id integer, program_id integer, year integer, term text) ON COMMIT DELETE ROWS;
+  -- Session scratch tables (emptied at commit), made once per connection.
+  IF to_regclass('pg_temp.fund_exception_groups') IS NULL THEN
+    CREATE TEMP TABLE fund_exception_groups (student_id integer, program_id integer, year integer, term text) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE fund_exception_fresh (LIKE fund_exceptions) ON COMMIT DELETE ROWS;
+  END IF;
   TRUNCATE fund_exception_groups;
   INSERT INTO fund_exception_groups SELECT DISTINCT * FROM unnest(students, programs, years, terms);
   ANALYZE fund_exception_groups;
-  CREATE TEMP TABLE IF NOT EXISTS fund_exception_fresh (LIKE fund_exceptions) ON COMMIT DELETE ROWS;
   TRUNCATE fund_exception_fresh;
   INSERT INTO fund_exception_fresh (key, kind, program_id, year, term, region_id, student_id, line_ids, first_line_id, amount, expected, scope_path, location, other_locations)
   WITH d AS MATERIALIZED (
