@@ -91,16 +91,22 @@ export class FundExceptionsService {
     const { kind, explained, key } = options;
     const found: (FundException & { scopePath: string })[] = [];
     let total = 0;
-    if (!kind || kind === 'overAllocation') {
-      const cells = (await this.overAllocations(scopePath, filter)).filter((e) => !key || e.key === key);
-      await this.attachNotes(cells);
-      const kept = cells.filter((e) => explained === undefined || Boolean(e.explanation) === explained);
+    // The money cells and the stored line exceptions are read at once (two connections): the
+    // page of lines is cut to what the cells leave of MAX_EXCEPTIONS afterwards.
+    const stored = currentExceptionsSql(scopePath, filter, { kind, key, explained, limit: MAX_EXCEPTIONS });
+    const [cells, lineRows] = await Promise.all([
+      !kind || kind === 'overAllocation' ? this.overAllocations(scopePath, filter) : Promise.resolve(null),
+      kind !== 'overAllocation' ? (this.db.query(stored.sql, stored.params) as Promise<Record<string, unknown>[]>) : Promise.resolve(null),
+    ]);
+    if (cells) {
+      const picked = cells.filter((e) => !key || e.key === key);
+      await this.attachNotes(picked);
+      const kept = picked.filter((e) => explained === undefined || Boolean(e.explanation) === explained);
       found.push(...kept);
       total += kept.length;
     }
-    if (kind !== 'overAllocation') {
-      const { sql, params } = currentExceptionsSql(scopePath, filter, { kind, key, explained, limit: Math.max(MAX_EXCEPTIONS - found.length, 0) });
-      const rows: Record<string, unknown>[] = await this.db.query(sql, params);
+    if (lineRows) {
+      const rows = lineRows.slice(0, Math.max(MAX_EXCEPTIONS - found.length, 0));
       total += rows.length ? Number(rows[0].total) : 0;
       for (const r of rows) {
         found.push({
