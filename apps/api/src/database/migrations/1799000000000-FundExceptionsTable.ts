@@ -147,12 +147,47 @@ $fn$`);
               WHERE d.status = 'paid' AND e.roster_id IN (${changed})`;
         await trigger('rosters', 'UPDATE', linesOfRosters(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status IS DISTINCT FROM o.status OR n.tiers IS DISTINCT FROM o.tiers`));
         await trigger('rosters', 'DELETE', linesOfRosters('SELECT id FROM old_rows'));
-        // Students: the current status (and a student gone) — all of the student's groups.
-        const whole = (ids: string) => `SELECT id, NULL::integer, NULL::integer, NULL::text FROM (${ids}) s(id)`;
-        await trigger('students', 'UPDATE', whole(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.status IS DISTINCT FROM o.status`));
-        await trigger('students', 'DELETE', whole(`SELECT id FROM old_rows`));
-        // The audit log's status changes of students (the status on a payment date).
-        await trigger('audit_log', 'INSERT', whole(`SELECT DISTINCT record_id::integer FROM new_rows WHERE resource = 'students' AND record_id ~ '^[0-9]{1,9}$' AND after ? 'status'`));
+        // Students (the current status, a student gone) and the audit log's status changes of
+        // students (the status on a payment date): all of that student's groups. These tables
+        // take bulk imports, so no transition tables (they would hold every imported row):
+        // a row trigger, fired only when the WHEN holds, notes the student in a scratch table
+        // and the statement's trigger refreshes them all at once.
+        await queryRunner.query(`CREATE FUNCTION fund_exceptions_note_student() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF to_regclass('pg_temp.fund_exception_students') IS NULL THEN
+    CREATE TEMP TABLE fund_exception_students (student_id integer) ON COMMIT DELETE ROWS;
+  END IF;
+  IF TG_TABLE_NAME = 'audit_log' THEN
+    INSERT INTO fund_exception_students VALUES (NEW.record_id::integer);
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO fund_exception_students VALUES (OLD.id);
+  ELSE
+    INSERT INTO fund_exception_students VALUES (NEW.id);
+  END IF;
+  RETURN NULL;
+END
+$fn$`);
+        await queryRunner.query(`CREATE FUNCTION fund_exceptions_refresh_noted_students() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE s integer[];
+BEGIN
+  IF to_regclass('pg_temp.fund_exception_students') IS NULL THEN RETURN NULL; END IF;
+  SELECT array_agg(DISTINCT student_id) INTO s FROM fund_exception_students;
+  IF s IS NULL THEN RETURN NULL; END IF;
+  DELETE FROM fund_exception_students;
+  PERFORM fund_exceptions_refresh(s, array_fill(NULL::integer, ARRAY[cardinality(s)]), array_fill(NULL::integer, ARRAY[cardinality(s)]), array_fill(NULL::text, ARRAY[cardinality(s)]));
+  RETURN NULL;
+END
+$fn$`);
+        const noted: [string, string, string][] = [
+            ['students', 'UPDATE', 'OLD.status IS DISTINCT FROM NEW.status'],
+            ['students', 'DELETE', 'true'],
+            ['audit_log', 'INSERT', `NEW.resource = 'students' AND NEW.after ? 'status' AND NEW.record_id ~ '^[0-9]{1,9}$'`],
+        ];
+        for (const [table, event, when] of noted) {
+            const name = `fund_exceptions_on_${table}_${event.toLowerCase()}`;
+            await queryRunner.query(`CREATE TRIGGER ${name}_row AFTER ${event} ON "${table}" FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION fund_exceptions_note_student()`);
+            await queryRunner.query(`CREATE TRIGGER ${name} AFTER ${event} ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION fund_exceptions_refresh_noted_students()`);
+        }
         await queryRunner.query(`CREATE FUNCTION fund_exceptions_on_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   TRUNCATE fund_exceptions;
@@ -169,12 +204,18 @@ $fn$`);
         await queryRunner.query(`DROP FUNCTION fund_exceptions_on_truncate()`);
         const triggers: [string, string][] = [
             ['disbursements', 'insert'], ['disbursements', 'update'], ['disbursements', 'delete'], ['roster_entries', 'update'], ['roster_entries', 'delete'],
-            ['rosters', 'update'], ['rosters', 'delete'], ['students', 'update'], ['students', 'delete'], ['audit_log', 'insert'],
+            ['rosters', 'update'], ['rosters', 'delete'],
         ];
         for (const [table, event] of triggers) {
             await queryRunner.query(`DROP TRIGGER fund_exceptions_on_${table}_${event} ON "${table}"`);
             await queryRunner.query(`DROP FUNCTION fund_exceptions_on_${table}_${event}()`);
         }
+        for (const [table, event] of [['students', 'update'], ['students', 'delete'], ['audit_log', 'insert']]) {
+            await queryRunner.query(`DROP TRIGGER fund_exceptions_on_${table}_${event}_row ON "${table}"`);
+            await queryRunner.query(`DROP TRIGGER fund_exceptions_on_${table}_${event} ON "${table}"`);
+        }
+        await queryRunner.query(`DROP FUNCTION fund_exceptions_refresh_noted_students()`);
+        await queryRunner.query(`DROP FUNCTION fund_exceptions_note_student()`);
         await queryRunner.query(`DROP FUNCTION fund_exceptions_refresh(integer[], integer[], integer[], text[])`);
         await queryRunner.query(`DROP TABLE "fund_exceptions"`);
     }
