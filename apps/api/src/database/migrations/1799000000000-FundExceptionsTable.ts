@@ -36,6 +36,11 @@ BEGIN
   TRUNCATE fund_exception_groups;
   INSERT INTO fund_exception_groups SELECT DISTINCT * FROM unnest(students, programs, years, terms);
   ANALYZE fund_exception_groups;
+  -- Writers of the same groups take turns (64 buckets of students, in order, held to commit):
+  -- each then computes over the lines the other committed, so two payments of one student
+  -- settled at once still make their paidTwice.
+  PERFORM pg_advisory_xact_lock(hashtext('fund_exceptions'), b.bucket)
+     FROM (SELECT DISTINCT g.student_id % 64 AS bucket FROM fund_exception_groups g ORDER BY 1) b;
   TRUNCATE fund_exception_fresh;
   INSERT INTO fund_exception_fresh (key, kind, program_id, year, term, region_id, student_id, line_ids, first_line_id, amount, expected, scope_path, location, other_locations)
   WITH d AS MATERIALIZED (

@@ -227,6 +227,36 @@ describe('fund_exceptions is kept current by the writes', () => {
     expect([...seen].sort()).toEqual(['amountMismatch', 'noApprovedEntry', 'notEnrolled', 'paidTwice']);
   });
 
+  it('makes the paidTwice of two payments of one student settled at once by two writers', async () => {
+    const [line] = (await db.query(`SELECT * FROM disbursements WHERE serial_no LIKE 'FX%' ORDER BY id LIMIT 1`)).rows;
+    const ids = (await db.query(
+      `INSERT INTO disbursements (serial_no, batch_id, student_id, program_id, year, term, school_id, region_id, amount, date, method, account, status, scope_path, version)
+       SELECT 'FX' || nextval('disbursements_id_seq'), batch_id, student_id, program_id, 2018, 'spring', school_id, region_id, 100000, '2018-04-01', 'aidCard', '6217000000', 'pending', scope_path, 1
+         FROM disbursements d, generate_series(1, 2) WHERE d.id = $1 RETURNING id`, [line.id])).rows.map((r) => r.id as number);
+    const [first, second] = [new Client({ connectionString: database.url }), new Client({ connectionString: database.url })];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query('BEGIN');
+      await first.query(`UPDATE disbursements SET status = 'paid' WHERE id = $1`, [ids[0]]);
+      await second.query('BEGIN');
+      const pay = second.query(`UPDATE disbursements SET status = 'paid' WHERE id = $1`, [ids[1]]);
+      // The second writer waits for the first's turn to end before computing.
+      for (;;) {
+        const waiting = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`);
+        if (waiting.rows[0].n > 0) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await first.query('COMMIT');
+      await pay;
+      await second.query('COMMIT');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const key = `paidTwice:${line.program_id}:2018:spring:${line.student_id}`;
+    expect((await db.query('SELECT line_ids FROM fund_exceptions WHERE key = $1', [key])).rows).toEqual([{ line_ids: ids }]);
+    await expectTableCurrent('two writers at once');
+  }, 60_000);
+
   it('empties with its payment lines', async () => {
     await db.query('TRUNCATE disbursements CASCADE');
     expect((await db.query('SELECT count(*)::int AS n FROM fund_exceptions')).rows[0].n).toBe(0);
