@@ -10,7 +10,7 @@ import { auditSnapshot, selectList } from '../../engine/rest/record-presenter';
 import type { ExplainExceptionDto } from './dtos/explain-exception.dto';
 import { FUND_MESSAGES } from './fund-messages';
 import { fen } from './fund-sql';
-import { lineExceptionsSql } from './fund-exceptions.sql';
+import { currentExceptionsSql } from './fund-exceptions-table.sql';
 import { parseFilter, parseFilterObject, ReconciliationService } from './reconciliation.service';
 
 /** Enough for a screen and an export; the filter narrows it. */
@@ -78,8 +78,9 @@ export class FundExceptionsService {
 
   /**
    * The exceptions in scope, overAllocation cells first, then line exceptions in SQL order
-   * — filtered, joined to their notes and cut to MAX_EXCEPTIONS by the database, so a city
-   * with millions of lines never ships them all to the API. `key` picks one (with its
+   * — read from the table the writes keep current (`fund_exceptions`), filtered, joined to
+   * their notes and cut to MAX_EXCEPTIONS by the database, so a city with millions of lines
+   * never ships them all to the API. `key` picks one (with its
    * scope path, for explaining it).
    */
   private async find(
@@ -90,38 +91,22 @@ export class FundExceptionsService {
     const { kind, explained, key } = options;
     const found: (FundException & { scopePath: string })[] = [];
     let total = 0;
-    if (!kind || kind === 'overAllocation') {
-      const cells = (await this.overAllocations(scopePath, filter)).filter((e) => !key || e.key === key);
-      await this.attachNotes(cells);
-      const kept = cells.filter((e) => explained === undefined || Boolean(e.explanation) === explained);
+    // The money cells and the stored line exceptions are read at once (two connections): the
+    // page of lines is cut to what the cells leave of MAX_EXCEPTIONS afterwards.
+    const stored = currentExceptionsSql(scopePath, filter, { kind, key, explained, limit: MAX_EXCEPTIONS });
+    const [cells, lineRows] = await Promise.all([
+      !kind || kind === 'overAllocation' ? this.overAllocations(scopePath, filter) : Promise.resolve(null),
+      kind !== 'overAllocation' ? (this.db.query(stored.sql, stored.params) as Promise<Record<string, unknown>[]>) : Promise.resolve(null),
+    ]);
+    if (cells) {
+      const picked = cells.filter((e) => !key || e.key === key);
+      await this.attachNotes(picked);
+      const kept = picked.filter((e) => explained === undefined || Boolean(e.explanation) === explained);
       found.push(...kept);
       total += kept.length;
     }
-    if (kind !== 'overAllocation') {
-      const { sql, params } = lineExceptionsSql(scopePath, filter);
-      const where: string[] = [];
-      const add = (condition: string, value: unknown) => {
-        params.push(value);
-        where.push(condition.replace('?', `$${params.length}`));
-      };
-      if (kind) add('x.kind = ?', kind);
-      if (key) add('x.key = ?', key);
-      if (explained !== undefined) where.push(explained ? 'n.id IS NOT NULL' : 'n.id IS NULL');
-      params.push(Math.max(MAX_EXCEPTIONS - found.length, 0));
-      const rows: Record<string, unknown>[] = await this.db.query(
-        // Computed once, counted whole, and only the first page sorted (a top-N sort).
-        `WITH ex AS MATERIALIZED (
-           SELECT x.*, n.note, n.explained_by, n.explained_at, c.id AS clue_id, c.status AS clue_status
-             FROM (${sql}) x(kind, key, program_id, year, term, region_id, student_id, line_ids, amount, expected, scope_path)
-             LEFT JOIN fund_exception_notes n ON n.exception_key = x.key
-             LEFT JOIN clues c ON c.exception_key = x.key
-            ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
-         SELECT ex.*, s.name AS student_name, (SELECT count(*) FROM ex) AS total
-           FROM ex LEFT JOIN students s ON s.id = ex.student_id
-          ORDER BY ex.kind, ex.program_id, ex.year, ex.term, ex.line_ids[1]
-          LIMIT $${params.length}`,
-        params,
-      );
+    if (lineRows) {
+      const rows = lineRows.slice(0, Math.max(MAX_EXCEPTIONS - found.length, 0));
       total += rows.length ? Number(rows[0].total) : 0;
       for (const r of rows) {
         found.push({

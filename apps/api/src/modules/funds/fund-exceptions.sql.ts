@@ -2,7 +2,9 @@ import type { ReconciliationFilter } from '@zizhu/schema';
 
 /**
  * The line-level exceptions among paid lines in scope, one statement, one row per
- * exception: key, kind, where it lies, the lines behind it and the amounts. Scope and
+ * exception: key, kind, where it lies, the lines behind it and the amounts. The reference
+ * definition: the list reads `fund_exceptions`, which the writes' triggers keep equal to
+ * this (fund-exceptions-table.integration.spec compares them). Scope and
  * filter pick lines; each exception is computed as the city computes it (a paidTwice
  * counts the student's lines outside the scope too).
  *
