@@ -32,3 +32,4 @@ export * from './job-payload';
 export * from './inspection-statistics-payload';
 export * from './outreach-coverage-payload';
 export * from './letters-payload';
+export * from './clue-review';

@@ -23,6 +23,7 @@ export const CLUE_TEXTS = {
   cancel: { zh: '取消', en: 'Cancel' },
   waitingSchool: { zh: '等待学校反馈核实情况', en: 'Waiting for the school’s answer' },
   waitingCounty: { zh: '等待区县审核学校的反馈', en: 'Waiting for the county’s review' },
+  waitingFindingReview: { zh: '等待区县或督查人员审核学校的整改情况', en: 'Waiting for the county’s or the inspector’s review of the rectification' },
   returnedBecause: { zh: '已退回，理由：%{reason}', en: 'Returned: %{reason}' },
   closed: { zh: '线索已办结', en: 'The clue is closed' },
   historyTitle: { zh: '办理记录', en: 'History' },
