@@ -203,7 +203,12 @@ function createDefaults(schema: ResourceSchema): Record<string, unknown> {
   );
 }
 
-/** Inputs for what the user may set; on edit, what they may not is shown as text. */
+/**
+ * Inputs for what the user may set; on edit, what they may not is shown as text. A read-only
+ * JSON field shows through the display its feature registered (as on the record's page), and
+ * only when the record has a value; free JSON with no display of its own is left out (its
+ * raw text is for no one: the record's page shows what the feature made of it).
+ */
 function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
   const extension = resourceExtension(schema.name);
   return schema.fields.flatMap((field) => {
@@ -211,12 +216,28 @@ function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
       return [keyed(field, extension.fieldInput?.(field, mode)) ?? <FieldInput key={field.key} source={field.key} field={field} mode={mode} />];
     }
     if (mode === 'create' || !displayable(field)) return [];
+    if (field.type === 'json') {
+      const registered = extension.fieldDisplay?.(field);
+      if (registered) return [<ReadOnlyJsonField key={field.key} source={field.key} display={registered} />];
+      if (isFreeJson(field)) return [];
+    }
     return [
       <Labeled key={field.key} source={field.key}>
         <FieldDisplay source={field.key} field={field} reveal />
       </Labeled>,
     ];
   });
+}
+
+/** JSON the generic widgets can only print as it is stored (no declared shape, no display hint). */
+const isFreeJson = (field: FieldSchema): boolean => field.type === 'json' && !field.shape && !field.display;
+
+/** A read-only JSON field on an edit form, through its registered display; nothing while the record has no value. */
+function ReadOnlyJsonField({ source, display }: { source: string; display: ReactElement }) {
+  const record = useRecordContext();
+  const value: unknown = record?.[source];
+  if (value === null || value === undefined) return null;
+  return <Labeled source={source}>{display}</Labeled>;
 }
 
 /**
