@@ -1,6 +1,6 @@
 import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
 import { Box, Typography } from '@mui/material';
-import { Datagrid, ReferenceManyField, type SortPayload, useTranslate } from 'react-admin';
+import { Datagrid, type DatagridProps, ReferenceManyField, type SortPayload, useTranslate } from 'react-admin';
 import { FieldDisplay } from './field-display';
 import { useResourceSchema } from './use-schema';
 
@@ -18,14 +18,16 @@ export interface RelatedRecordsTableProps {
   sort: SortPayload;
   perPage: number;
   testId: string;
+  /** Where a row leads (its record's `show` page); default: rows do not open. */
+  rowClick?: DatagridProps['rowClick'];
 }
 
 /**
  * Under a record: the records of another resource that point at it (a roster's history, a
- * run's executions), read-only, in that resource's list columns. Nothing when the user may
- * not list them.
+ * run's executions), read-only, in that resource's list columns; a row opens its record when
+ * `rowClick` says so. Nothing when the user may not list them.
  */
-export function RelatedRecordsTable({ reference, target, title, emptyText, sort, perPage, testId }: RelatedRecordsTableProps) {
+export function RelatedRecordsTable({ reference, target, title, emptyText, sort, perPage, testId, rowClick = false }: RelatedRecordsTableProps) {
   const translate = useTranslate();
   const schema = useResourceSchema(reference);
   if (!schema) return null;
@@ -44,7 +46,7 @@ export function RelatedRecordsTable({ reference, target, title, emptyText, sort,
           </Typography>
         }
       >
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        <Datagrid bulkActionButtons={false} rowClick={rowClick}>
           {columns.map((field) => (
             <FieldDisplay key={field.key} source={field.key} field={field} />
           ))}
