@@ -1,8 +1,14 @@
-import type { FieldSchema, ResourceSchema } from '@zizhu/schema';
+import type { FieldSchema, FieldType, ResourceSchema } from '@zizhu/schema';
 import { Box, Typography } from '@mui/material';
 import { Datagrid, type DatagridProps, ReferenceManyField, type SortPayload, useTranslate } from 'react-admin';
 import { FieldDisplay } from './field-display';
 import { useResourceSchema } from './use-schema';
+
+/** Short values (办结, 2026-05-01, 625.00) keep to one line; text columns take the rest of a narrow card. */
+const ONE_LINE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['enum', 'boolean', 'date', 'integer', 'number', 'money']);
+
+const oneLineColumns = (columns: readonly FieldSchema[]) =>
+  Object.fromEntries(columns.filter((field) => ONE_LINE_TYPES.has(field.type)).map((field) => [`& .column-${field.key}`, { whiteSpace: 'nowrap' }]));
 
 /** The list columns of a related resource, without its reference back to the record shown. */
 export const relatedColumns = (schema: ResourceSchema, target: string): FieldSchema[] =>
@@ -46,7 +52,7 @@ export function RelatedRecordsTable({ reference, target, title, emptyText, sort,
           </Typography>
         }
       >
-        <Datagrid bulkActionButtons={false} rowClick={rowClick}>
+        <Datagrid bulkActionButtons={false} rowClick={rowClick} sx={oneLineColumns(columns)}>
           {columns.map((field) => (
             <FieldDisplay key={field.key} source={field.key} field={field} />
           ))}

@@ -4,7 +4,7 @@ import { ResourceContextProvider, testDataProvider, useRecordContext } from 'rea
 import { Route, Routes } from 'react-router-dom';
 import { fieldSchema, renderInPanel, resourceSchema, TEST_RESOURCE } from '../testing/panel-harness';
 import { registerResourceExtensions } from './resource-extensions';
-import { ResourceCreate, ResourceEdit, writablePayload } from './resource-views';
+import { ResourceCreate, ResourceEdit, ResourceShow, writablePayload } from './resource-views';
 
 const MASKED = '4509**********1234';
 const LIST_PAGE = 'the widgets list';
@@ -179,5 +179,33 @@ describe('read-only JSON fields on an edit form', () => {
     expect(screen.queryByText(/paidOnTime/)).toBeNull();
     // A display hint reads it as text.
     expect(screen.getByText('已完成')).toBeTruthy();
+  });
+});
+
+describe('a record’s page', () => {
+  const SHOWN_FIELDS: FieldSchema[] = [
+    fieldSchema('name', 'string', { label: { zh: '名称', en: 'Name' } }),
+    fieldSchema('code', 'string', { label: { zh: '代码', en: 'Code' } }),
+    fieldSchema('reviewedAt', 'datetime', { label: { zh: '审核时间', en: 'Reviewed at' }, readOnly: true }),
+    fieldSchema('count', 'integer', { label: { zh: '人数', en: 'Count' } }),
+    fieldSchema('boarding', 'boolean', { label: { zh: '寄宿', en: 'Boarding' } }),
+    fieldSchema('answers', 'json', { label: { zh: '检查记录', en: 'Answers' }, readOnly: true }),
+    fieldSchema('samples', 'json', { label: { zh: '抽样学生', en: 'Samples' }, readOnly: true }),
+  ];
+
+  it('lists what the record holds: no bare labels for empty fields; false and 0 are values', async () => {
+    const record = { id: 7, name: '一中', code: '', reviewedAt: null, count: 0, boarding: false, answers: {}, samples: [], writable: true };
+    await renderInPanel(
+      <Routes>
+        <Route path={`/${TEST_RESOURCE}/:id/show`} element={<ResourceShow schema={resourceSchema(TEST_RESOURCE, SHOWN_FIELDS)} />} />
+      </Routes>,
+      { fields: SHOWN_FIELDS, dataProvider: testDataProvider({ getOne: (async () => ({ data: record })) as never }), url: `/${TEST_RESOURCE}/7/show` },
+    );
+    await screen.findByText('一中');
+    expect(screen.getByText('名称')).toBeTruthy();
+    expect(screen.getByText('人数')).toBeTruthy();
+    expect(screen.getByText('0')).toBeTruthy();
+    expect(screen.getByText('寄宿')).toBeTruthy();
+    for (const empty of ['代码', '审核时间', '检查记录', '抽样学生']) expect(screen.queryByText(empty)).toBeNull();
   });
 });
