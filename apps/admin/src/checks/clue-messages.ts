@@ -12,6 +12,10 @@ export const CLUE_TEXTS = {
     zh: '填写核实结论和核实情况；线索属实的，还须填写整改情况。可上传核实和整改的佐证材料。提交后由区县审核。',
     en: 'Give the verdict and what you found; for a confirmed clue, also how it was put right. Attach evidence. The county reviews your answer.',
   },
+  answerFindingHelp: {
+    zh: '填写核实结论和核实情况；问题属实的，还须填写整改情况。可上传核实和整改的佐证材料。提交后由区县或督查人员审核销号。',
+    en: 'Give the verdict and what you found; for a confirmed finding, also how it was put right. Attach evidence. The county or the inspector reviews your answer.',
+  },
   answerSubmit: { zh: '提交反馈', en: 'Submit the answer' },
   answered: { zh: '已提交反馈', en: 'Answer submitted' },
   accept: { zh: '办结', en: 'Accept' },

@@ -62,6 +62,15 @@ describe('ClueWorkflowPanel: who takes the next step', () => {
     expect(screen.getByText('等待学校反馈核实情况')).toBeTruthy();
   });
 
+  it.each([
+    ['an inspection finding: the county or the inspector', 'inspection', '提交后由区县或督查人员审核销号'],
+    ['another clue: the county', 'audit', '提交后由区县审核'],
+  ])('the school’s answer dialog says who reviews it — %s', async (_case, source, reviewer) => {
+    await renderClue('school', { source, status: 'open' });
+    fireEvent.click(screen.getByRole('button', { name: '反馈核实情况' }));
+    expect(within(await screen.findByRole('dialog')).getByText(reviewer, { exact: false })).toBeTruthy();
+  });
+
   it('an inspector accepts (销号) an answered finding with a comment and the version read', async () => {
     await renderClue('inspector', { source: 'inspection', status: 'answered' });
     fireEvent.click(screen.getByRole('button', { name: '办结' }));
