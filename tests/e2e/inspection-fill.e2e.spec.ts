@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Json } from '@zizhu/api/testing/test-app';
 import { launchBrowser } from '../support/browser';
+import { chooseAnswer, fillItem, startFromItsPage, submitInspection, waitForText } from '../support/inspection-fill';
 import { apiOk, type Browser } from '../support/panel-session';
 import { startStack } from '../support/stack';
 
@@ -98,32 +99,23 @@ describe('panel: filling an inspection on a phone', () => {
     await stack?.stop();
   }, 60_000);
 
-  const item = (key: string) => page.getByTestId(`item-${key}`);
+  const item = (key: string) => fillItem(page, key);
   const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-  async function choose(itemKey: string, option: string) {
-    await item(itemKey).getByRole('combobox').click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
-
   it('starts, fills in with autosave and a live score, is sent to a missing answer, submits, downloads the report', async () => {
-    await page.goto(`${stack.baseUrl}/#/inspections/${inspection.id}/show`);
-    const started = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/start`));
-    await page.getByTestId('fill-button').first().click();
-    expect((await started).status()).toBeLessThan(300);
-    await page.getByTestId('inspection-fill').waitFor();
+    expect((await startFromItsPage(page, stack.baseUrl, inspection.id)).status()).toBeLessThan(300);
     expect(page.url()).toContain(`/inspections/${inspection.id}/fill`);
 
     // Section 1: the conditional item shows for 否 and goes for 是; the live score follows.
-    await choose('paidOnTime', '否');
+    await chooseAnswer(page, 'paidOnTime', '否');
     await item('lateReason').waitFor();
-    await choose('paidOnTime', '是');
+    await chooseAnswer(page, 'paidOnTime', '是');
     await item('lateReason').waitFor({ state: 'detached' });
     // 是 earns the first item in full; 公示 and the archive (section 2) are still unanswered.
-    await expectText(page.getByTestId('live-score'), '得分 25.0');
+    await waitForText(page.getByTestId('live-score'), '得分 25.0');
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/save`));
     expect((await saved).status()).toBeLessThan(300);
-    await expectText(page.getByTestId('save-state'), /已保存 \d\d:\d\d:\d\d/);
+    await waitForText(page.getByTestId('save-state'), /已保存 \d\d:\d\d:\d\d/);
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-inspection-fill-phone-1.png', fullPage: true });
 
@@ -135,7 +127,7 @@ describe('panel: filling an inspection on a phone', () => {
     for (let i = 0; i < count; i++) await students.nth(i).getByRole('textbox', { name: /资助卡持有情况/ }).fill('本人持有');
     await item('archive').getByRole('switch', { name: '不适用' }).check();
     // N/A leaves the denominator: section 2 has nothing scored left, section 1 stands at 50.
-    await expectText(page.getByTestId('live-score'), '得分 50.0');
+    await waitForText(page.getByTestId('live-score'), '得分 50.0');
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-inspection-fill-phone-2.png', fullPage: true });
     // What the phone shows scrolled down: the header with the score stays on top.
@@ -143,22 +135,18 @@ describe('panel: filling an inspection on a phone', () => {
     expect(await page.getByTestId('fill-header').evaluate((header) => Math.round(header.getBoundingClientRect().top))).toBeLessThanOrEqual(64);
 
     // 公示情况 is required and left empty: the submit is refused and section 1 opens on it.
-    const refused = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/submit`));
-    await page.getByRole('button', { name: '提交检查' }).click();
-    expect((await refused).status()).toBe(422);
+    expect((await submitInspection(page, inspection.id)).status()).toBe(422);
     await page.getByTestId('section-funds').waitFor();
     await item('publicity').locator('.Mui-error').first().waitFor();
     await page.screenshot({ path: '/tmp/zizhu-inspection-fill-phone-error.png', fullPage: true });
 
-    await choose('publicity', '公示不全');
-    await expectText(page.getByTestId('live-score'), '得分 75.0');
-    const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/inspections/${inspection.id}/submit`));
-    await page.getByRole('button', { name: '提交检查' }).click();
-    expect((await submitted).status()).toBeLessThan(300);
+    await chooseAnswer(page, 'publicity', '公示不全');
+    await waitForText(page.getByTestId('live-score'), '得分 75.0');
+    expect((await submitInspection(page, inspection.id)).status()).toBeLessThan(300);
 
     // The inspection's page: its score, as the panel computed it while filling in.
     await page.getByTestId('inspection-score').waitFor();
-    await expectText(page.getByTestId('inspection-score'), /75\.0/);
+    await waitForText(page.getByTestId('inspection-score'), /75\.0/);
     await page.getByTestId('score-breakdown').waitFor();
     expect(await noHorizontalScroll()).toBe(true);
     await page.screenshot({ path: '/tmp/zizhu-inspection-show-phone.png', fullPage: true });
@@ -187,9 +175,4 @@ async function loginOnPhone(baseUrl: string, username: string, browsers: Browser
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('您的身份是', { exact: false }).waitFor();
   return page;
-}
-
-/** Waits until the element's text matches (the page updates as answers and saves arrive). */
-async function expectText(locator: ReturnType<Page['getByTestId']>, expected: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: expected }).waitFor();
 }

@@ -50,16 +50,13 @@ export const CLUE_ACTION_OPTIONS: readonly EnumOption[] = [
 /**
  * Each action: the statuses it starts from, where it leads, and who takes it (within the
  * clue's region). Inspectors review the rectification of their own findings: they accept or
- * return clues of source 督查 only (the workflow refuses them the others).
+ * return clues of source 督查 only (`INSPECTOR_REVIEWED_SOURCES`, in @zizhu/schema for the panel).
  */
 export const CLUE_ACTIONS: Readonly<Record<ClueAction, { from: readonly ClueStatus[]; to: ClueStatus; roles: readonly Role[] }>> = {
   answer: { from: ['open', 'returned'], to: 'answered', roles: ['school'] },
   accept: { from: ['answered'], to: 'closed', roles: ['admin', 'county', 'inspector'] },
   return: { from: ['answered'], to: 'returned', roles: ['admin', 'county', 'inspector'] },
 };
-
-/** The clue sources an inspector may accept or return. */
-export const INSPECTOR_REVIEWED_SOURCES: readonly string[] = ['inspection'];
 
 /** Finished clues are never overdue. */
 export const CLUE_DONE_STATUSES: readonly ClueStatus[] = ['closed'];

@@ -35,3 +35,4 @@ export * from './letters-payload';
 export * from './recurrence';
 export * from './plans-payload';
 export * from './review-payload';
+export * from './clue-review';

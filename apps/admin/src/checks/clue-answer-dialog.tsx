@@ -4,7 +4,7 @@ import { Form, SaveButton, useNotify, useRecordContext, useRefresh, useTranslate
 import { apiErrorMessage, apiFieldErrors } from '../providers/api-error';
 import { FieldInput } from '../schema/field-input';
 import { useResourceSchema } from '../schema/use-schema';
-import { answerClue, CLUE_ANSWER_KEYS, CLUE_ANSWER_REQUIRED, CLUES_RESOURCE } from './clue-api';
+import { answerClue, CLUE_ANSWER_KEYS, CLUE_ANSWER_REQUIRED, CLUES_RESOURCE, inspectorReviews } from './clue-api';
 
 /**
  * The school's answer to a clue: the declared answer fields (read-only on the clue itself)
@@ -52,7 +52,7 @@ export function ClueAnswerDialog({ onClose }: { onClose(): void }) {
         <DialogTitle>{translate('zizhu.clues.answerTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText variant="body2" sx={{ mb: 1 }}>
-            {translate('zizhu.clues.answerHelp')}
+            {translate(inspectorReviews(record.source) ? 'zizhu.clues.answerFindingHelp' : 'zizhu.clues.answerHelp')}
           </DialogContentText>
           {fields.map((field) => (
             <FieldInput key={field.key} field={field} mode="create" source={field.key} />

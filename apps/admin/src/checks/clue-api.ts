@@ -1,3 +1,4 @@
+import { INSPECTOR_REVIEWED_SOURCES } from '@zizhu/schema';
 import type { Identifier } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
 
@@ -23,3 +24,10 @@ export async function reviewClue(id: Identifier, action: ClueReview, reason: str
 /** Who acts next, by status: the school answers an open or returned clue, the county reviews an answer. */
 export const schoolAnswers = (status: unknown): boolean => status === 'open' || status === 'returned';
 export const countyReviews = (status: unknown): boolean => status === 'answered';
+
+/** Clues an inspector reviews as well as the county: the findings of inspections (source 督查). */
+export const inspectorReviews = (source: unknown): boolean => INSPECTOR_REVIEWED_SOURCES.includes(String(source));
+
+/** Who reviews an answer: the county and the admin, and an inspector the findings of inspections. */
+export const reviewsClue = (role: string | undefined, source: unknown): boolean =>
+  role === 'county' || role === 'admin' || (role === 'inspector' && inspectorReviews(source));

@@ -12,6 +12,10 @@ export const CLUE_TEXTS = {
     zh: '填写核实结论和核实情况；线索属实的，还须填写整改情况。可上传核实和整改的佐证材料。提交后由区县审核。',
     en: 'Give the verdict and what you found; for a confirmed clue, also how it was put right. Attach evidence. The county reviews your answer.',
   },
+  answerFindingHelp: {
+    zh: '填写核实结论和核实情况；问题属实的，还须填写整改情况。可上传核实和整改的佐证材料。提交后由区县或督查人员审核销号。',
+    en: 'Give the verdict and what you found; for a confirmed finding, also how it was put right. Attach evidence. The county or the inspector reviews your answer.',
+  },
   answerSubmit: { zh: '提交反馈', en: 'Submit the answer' },
   answered: { zh: '已提交反馈', en: 'Answer submitted' },
   accept: { zh: '办结', en: 'Accept' },
@@ -23,6 +27,7 @@ export const CLUE_TEXTS = {
   cancel: { zh: '取消', en: 'Cancel' },
   waitingSchool: { zh: '等待学校反馈核实情况', en: 'Waiting for the school’s answer' },
   waitingCounty: { zh: '等待区县审核学校的反馈', en: 'Waiting for the county’s review' },
+  waitingFindingReview: { zh: '等待区县或督查人员审核学校的整改情况', en: 'Waiting for the county’s or the inspector’s review of the rectification' },
   returnedBecause: { zh: '已退回，理由：%{reason}', en: 'Returned: %{reason}' },
   closed: { zh: '线索已办结', en: 'The clue is closed' },
   historyTitle: { zh: '办理记录', en: 'History' },

@@ -6,15 +6,15 @@ import { DecisionDialog } from '../schema/decision-dialog';
 import { RelatedRecordsTable } from '../schema/related-records-table';
 import { choiceKey } from '../schema/schema-messages';
 import { ClueAnswerDialog } from './clue-answer-dialog';
-import { CLUE_ACTIONS_RESOURCE, CLUES_RESOURCE, countyReviews, reviewClue, schoolAnswers, type ClueReview } from './clue-api';
+import { CLUE_ACTIONS_RESOURCE, CLUES_RESOURCE, countyReviews, inspectorReviews, reviewClue, reviewsClue, schoolAnswers, type ClueReview } from './clue-api';
 
 const STATUS_COLOR: Record<string, 'default' | 'info' | 'warning' | 'success'> = { open: 'default', answered: 'info', returned: 'warning', closed: 'success' };
 
 /**
  * Under a clue (its page, and the county's edit form): where it stands, whether it is
  * overdue, the return's reason, and the next step for whoever takes it — 反馈核实情况 for
- * the school, 办结 / 退回 for the county — and the history of those steps. The API checks
- * role, region and status again.
+ * the school, 办结 / 退回 for the county (and the inspector, for an inspection's findings) —
+ * and the history of those steps. The API checks role, region and status again.
  */
 export function ClueWorkflowPanel() {
   const record = useRecordContext();
@@ -24,8 +24,8 @@ export function ClueWorkflowPanel() {
   if (!record) return null;
   const status = String(record.status ?? 'open');
   const mayAnswer = user?.role === 'school' && schoolAnswers(status);
-  const mayReview = (user?.role === 'county' || user?.role === 'admin') && countyReviews(status);
-  const next = status === 'closed' ? 'closed' : countyReviews(status) ? 'waitingCounty' : 'waitingSchool';
+  const mayReview = reviewsClue(user?.role, record.source) && countyReviews(status);
+  const next = status === 'closed' ? 'closed' : countyReviews(status) ? (inspectorReviews(record.source) ? 'waitingFindingReview' : 'waitingCounty') : 'waitingSchool';
   return (
     <Card sx={{ mt: 2, maxWidth: 720 }} data-testid="clue-workflow">
       <CardContent>

@@ -78,6 +78,10 @@ export const INSPECTION_TEXTS = {
 
   // The inspection's page
   answeredSummary: { zh: '已填写 %{count} 项', en: '%{count} items answered' },
+  frozenAtStart: { zh: '开始检查时计算并冻结', en: 'Computed and frozen when the inspection starts' },
+  noDataItems: { zh: '检查表没有数据项', en: 'The checklist has no data items' },
+  drawnAtStart: { zh: '开始检查时抽取', en: 'Drawn when the inspection starts' },
+  noSamples: { zh: '检查表没有抽样检查', en: 'The checklist samples no students' },
   dataChecked: { zh: '已核对', en: 'checked' },
   scoreBreakdown: { zh: '评分明细', en: 'Score by section and item' },
   thisInspection: { zh: '本次得分', en: 'This inspection' },

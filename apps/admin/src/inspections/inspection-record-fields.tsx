@@ -1,4 +1,4 @@
-import { formatYuan } from '@zizhu/schema';
+import { formatYuan, type InspectionAnswers } from '@zizhu/schema';
 import { Box, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { languageOf } from '../providers/locales';
@@ -6,7 +6,8 @@ import type { InspectionRecord } from './inspection-api';
 
 /*
  * What an inspection's page shows of its JSON columns instead of raw JSON: how much was
- * answered, the frozen data values with the inspector's word on each, and who was sampled.
+ * answered, the frozen data values with the inspector's word on each, and who was sampled
+ * (or why there is none: not started yet, or the checklist has none).
  */
 
 /** `source` and `label` are read by the page's layout. */
@@ -19,8 +20,8 @@ interface RecordFieldProps {
 export function AnswersSummary(_props: RecordFieldProps) {
   const record = useRecordContext<InspectionRecord>();
   const translate = useTranslate();
-  const answers = record?.answers;
-  if (!answers) return null;
+  if (!record) return null;
+  const answers: Partial<InspectionAnswers> = record.answers ?? {};
   const count =
     Object.keys(answers.values ?? {}).length +
     (answers.notApplicable?.length ?? 0) +
@@ -36,7 +37,8 @@ export function DataValuesField(_props: RecordFieldProps) {
   const [locale] = useLocaleState();
   const language = languageOf(locale);
   const entries = Object.entries(record?.dataValues ?? {});
-  if (!entries.length) return null;
+  if (!record) return null;
+  if (!entries.length) return <NothingYet record={record} before="frozenAtStart" none="noDataItems" />;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="data-values">
       {entries.map(([key, frozen]) => {
@@ -64,7 +66,8 @@ export function SamplesField(_props: RecordFieldProps) {
   const record = useRecordContext<InspectionRecord>();
   const translate = useTranslate();
   const samples = record?.samples ?? [];
-  if (!samples.length) return null;
+  if (!record) return null;
+  if (!samples.length) return <NothingYet record={record} before="drawnAtStart" none="noSamples" />;
   return (
     <Box data-testid="samples">
       {samples.map((sample) => (
@@ -80,5 +83,15 @@ export function SamplesField(_props: RecordFieldProps) {
         </Box>
       ))}
     </Box>
+  );
+}
+
+/** What an empty column says: it is filled when the inspection starts, or the checklist asks for none. */
+function NothingYet({ record, before, none }: { record: InspectionRecord; before: string; none: string }) {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {translate(`zizhu.inspections.${record.status === 'planned' ? before : none}`)}
+    </Typography>
   );
 }

@@ -49,6 +49,9 @@ const INSPECTION_FIELDS: FieldSchema[] = [
   fieldSchema('mode', 'enum', { label: { zh: '检查方式', en: 'Mode' }, options: MODES, readOnly: true }),
   fieldSchema('status', 'enum', { label: { zh: '状态', en: 'Status' }, options: STATUSES, readOnly: true }),
   fieldSchema('answers', 'json', { label: { zh: '检查记录', en: 'Answers' }, readOnly: true }),
+  fieldSchema('dataValues', 'json', { label: { zh: '数据项（开始时冻结）', en: 'Data items' }, readOnly: true }),
+  fieldSchema('samples', 'json', { label: { zh: '抽样学生', en: 'Sampled students' }, readOnly: true }),
+  fieldSchema('reopenReason', 'string', { label: { zh: '重新打开原因', en: 'Reopened because' }, readOnly: true }),
   fieldSchema('score', 'number', { label: { zh: '得分', en: 'Score' }, readOnly: true, decimals: 1 }),
   fieldSchema('passed', 'boolean', { label: { zh: '合格', en: 'Passed' }, readOnly: true }),
   fieldSchema('result', 'json', { label: { zh: '评分明细', en: 'Score by section and item' }, readOnly: true }),
@@ -252,6 +255,16 @@ describe('an inspection’s page', () => {
     expect(mockDownload).not.toHaveBeenCalled();
     moveReportJob({ status: 'done' });
     await waitFor(() => expect(mockDownload).toHaveBeenCalledWith(reportPdfUrl(9), '检查报告-9.pdf'));
+  });
+
+  it.each([
+    ['planned: filled in when it starts', { status: 'planned', answers: null }, ['已填写 0 项', '开始检查时计算并冻结', '开始检查时抽取']],
+    ['started on a checklist with neither', { status: 'started' }, ['已填写 3 项', '检查表没有数据项', '检查表没有抽样检查']],
+  ] as const)('says why its JSON columns are empty — %s; a field with no value is left out', async (_case, overrides, texts) => {
+    await renderShow(verifyInspection({ ...overrides, dataValues: {}, samples: [], reopenReason: null, result: null, score: null, passed: null }));
+    for (const text of texts) expect(await screen.findByText(text)).toBeTruthy();
+    expect(screen.getByText('抽样学生')).toBeTruthy();
+    expect(screen.queryByText('重新打开原因')).toBeNull();
   });
 
   it('offers no report nor reopening before it is submitted, and 继续检查 while it is started', async () => {

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { FieldSchema } from '@zizhu/schema';
-import { testDataProvider } from 'react-admin';
+import { ResourceContextProvider, testDataProvider, useRecordContext } from 'react-admin';
 import { Route, Routes } from 'react-router-dom';
 import { fieldSchema, renderInPanel, resourceSchema, TEST_RESOURCE } from '../testing/panel-harness';
-import { ResourceCreate, ResourceEdit, writablePayload } from './resource-views';
+import { registerResourceExtensions } from './resource-extensions';
+import { ResourceCreate, ResourceEdit, ResourceShow, writablePayload } from './resource-views';
 
 const MASKED = '4509**********1234';
 const LIST_PAGE = 'the widgets list';
@@ -122,5 +123,89 @@ describe('generated create and edit forms', () => {
     expect(update.mock.calls[0][1].data).toEqual({ id: 7, version: 3, name: '一中（新校区）', count: 12 });
     // Saved, the list opens again.
     expect(await screen.findByText(LIST_PAGE)).toBeTruthy();
+  });
+});
+
+describe('read-only JSON fields on an edit form', () => {
+  const JSON_RESOURCE = 'json-widgets';
+  const JSON_FIELDS: FieldSchema[] = [
+    fieldSchema('name', 'string', { label: { zh: '名称', en: 'Name' } }),
+    fieldSchema('answers', 'json', { label: { zh: '检查记录', en: 'Answers' }, readOnly: true }),
+    fieldSchema('result', 'json', { label: { zh: '评分明细', en: 'Result' }, readOnly: true }),
+    fieldSchema('raw', 'json', { label: { zh: '原始数据', en: 'Raw' }, readOnly: true }),
+    fieldSchema('message', 'json', { label: { zh: '说明', en: 'Message' }, readOnly: true, display: 'localizedText' }),
+  ];
+  const JSON_SCHEMA = resourceSchema(JSON_RESOURCE, JSON_FIELDS);
+
+  /** What a feature registers for two of them: the answers counted, the result as a sentence. */
+  function Counted({ source }: { source: string }) {
+    const record = useRecordContext();
+    return <span>已填写 {Object.keys((record?.[source] as object | undefined) ?? {}).length} 项</span>;
+  }
+  registerResourceExtensions({
+    [JSON_RESOURCE]: { fieldDisplay: (field) => (field.key === 'answers' || field.key === 'result' ? <Counted source={field.key} /> : undefined) },
+  });
+
+  it('shows the registered display, leaves out free JSON and empty values, keeps hinted JSON', async () => {
+    const record = {
+      id: 7,
+      name: '一中',
+      answers: { paidOnTime: 'no', publicity: 'full' },
+      result: null,
+      raw: { secretLooking: '{"total":87.5}' },
+      message: { zh: '已完成', en: 'Done' },
+      writable: true,
+    };
+    await renderInPanel(
+      <Routes>
+        <Route
+          path={`/${JSON_RESOURCE}/:id`}
+          element={
+            <ResourceContextProvider value={JSON_RESOURCE}>
+              <ResourceEdit schema={JSON_SCHEMA} />
+            </ResourceContextProvider>
+          }
+        />
+      </Routes>,
+      { fields: [], others: [JSON_SCHEMA], dataProvider: testDataProvider({ getOne: (async () => ({ data: record })) as never }), url: `/${JSON_RESOURCE}/7` },
+    );
+    await screen.findByText('已填写 2 项');
+    expect(screen.getByText('检查记录')).toBeTruthy();
+    // No value yet: neither the display nor its label.
+    expect(screen.queryByText('评分明细')).toBeNull();
+    // Free JSON: not printed raw, not labelled.
+    expect(screen.queryByText('原始数据')).toBeNull();
+    expect(screen.queryByText(/secretLooking/)).toBeNull();
+    expect(screen.queryByText(/paidOnTime/)).toBeNull();
+    // A display hint reads it as text.
+    expect(screen.getByText('已完成')).toBeTruthy();
+  });
+});
+
+describe('a record’s page', () => {
+  const SHOWN_FIELDS: FieldSchema[] = [
+    fieldSchema('name', 'string', { label: { zh: '名称', en: 'Name' } }),
+    fieldSchema('code', 'string', { label: { zh: '代码', en: 'Code' } }),
+    fieldSchema('reviewedAt', 'datetime', { label: { zh: '审核时间', en: 'Reviewed at' }, readOnly: true }),
+    fieldSchema('count', 'integer', { label: { zh: '人数', en: 'Count' } }),
+    fieldSchema('boarding', 'boolean', { label: { zh: '寄宿', en: 'Boarding' } }),
+    fieldSchema('answers', 'json', { label: { zh: '检查记录', en: 'Answers' }, readOnly: true }),
+    fieldSchema('samples', 'json', { label: { zh: '抽样学生', en: 'Samples' }, readOnly: true }),
+  ];
+
+  it('lists what the record holds: no bare labels for empty fields; false and 0 are values', async () => {
+    const record = { id: 7, name: '一中', code: '', reviewedAt: null, count: 0, boarding: false, answers: {}, samples: [], writable: true };
+    await renderInPanel(
+      <Routes>
+        <Route path={`/${TEST_RESOURCE}/:id/show`} element={<ResourceShow schema={resourceSchema(TEST_RESOURCE, SHOWN_FIELDS)} />} />
+      </Routes>,
+      { fields: SHOWN_FIELDS, dataProvider: testDataProvider({ getOne: (async () => ({ data: record })) as never }), url: `/${TEST_RESOURCE}/7/show` },
+    );
+    await screen.findByText('一中');
+    expect(screen.getByText('名称')).toBeTruthy();
+    expect(screen.getByText('人数')).toBeTruthy();
+    expect(screen.getByText('0')).toBeTruthy();
+    expect(screen.getByText('寄宿')).toBeTruthy();
+    for (const empty of ['代码', '审核时间', '检查记录', '抽样学生']) expect(screen.queryByText(empty)).toBeNull();
   });
 });

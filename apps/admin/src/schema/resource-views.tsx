@@ -107,14 +107,38 @@ export function ResourceShow({ schema }: ResourceViewProps) {
     ) : undefined;
   return (
     <Show actions={actions} aside={Aside ? <Aside /> : undefined} title={pageTitle(schema)}>
-      <SimpleShowLayout>
-        {schema.fields
-          .filter(displayable)
-          .map((field) => keyed(field, extension.fieldDisplay?.(field)) ?? <FieldDisplay key={field.key} source={field.key} field={field} reveal />)}
-      </SimpleShowLayout>
+      <RecordFields schema={schema} />
       {Panels && <Panels />}
     </Show>
   );
+}
+
+/**
+ * A record's page lists what the record holds: a field with no value (a clue not yet
+ * reviewed, an inspection never reopened, a student it is not about) is left out rather than
+ * shown as a bare label; `false` and 0 are values. A display a feature registered decides
+ * for itself what an empty value shows (提交后显示评分). Editing is where empty fields get filled.
+ */
+function RecordFields({ schema }: ResourceViewProps) {
+  const record = useRecordContext();
+  const extension = resourceExtension(schema.name);
+  return (
+    <SimpleShowLayout>
+      {schema.fields.filter(displayable).flatMap((field) => {
+        const registered = keyed(field, extension.fieldDisplay?.(field));
+        if (registered) return [registered];
+        return hasValue(record?.[field.key]) ? [<FieldDisplay key={field.key} source={field.key} field={field} reveal />] : [];
+      })}
+    </SimpleShowLayout>
+  );
+}
+
+/** Null, undefined, '' and an empty list or object hold nothing to show. */
+function hasValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
 }
 
 export function ResourceEdit({ schema }: ResourceViewProps) {
@@ -203,7 +227,12 @@ function createDefaults(schema: ResourceSchema): Record<string, unknown> {
   );
 }
 
-/** Inputs for what the user may set; on edit, what they may not is shown as text. */
+/**
+ * Inputs for what the user may set; on edit, what they may not is shown as text. A read-only
+ * JSON field shows through the display its feature registered (as on the record's page), and
+ * only when the record has a value; free JSON with no display of its own is left out (its
+ * raw text is for no one: the record's page shows what the feature made of it).
+ */
 function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
   const extension = resourceExtension(schema.name);
   return schema.fields.flatMap((field) => {
@@ -211,12 +240,27 @@ function formFields(schema: ResourceSchema, mode: FormMode): ReactElement[] {
       return [keyed(field, extension.fieldInput?.(field, mode)) ?? <FieldInput key={field.key} source={field.key} field={field} mode={mode} />];
     }
     if (mode === 'create' || !displayable(field)) return [];
+    if (field.type === 'json') {
+      const registered = extension.fieldDisplay?.(field);
+      if (registered) return [<ReadOnlyJsonField key={field.key} source={field.key} display={registered} />];
+      if (isFreeJson(field)) return [];
+    }
     return [
       <Labeled key={field.key} source={field.key}>
         <FieldDisplay source={field.key} field={field} reveal />
       </Labeled>,
     ];
   });
+}
+
+/** JSON the generic widgets can only print as it is stored (no declared shape, no display hint). */
+const isFreeJson = (field: FieldSchema): boolean => field.type === 'json' && !field.shape && !field.display;
+
+/** A read-only JSON field on an edit form, through its registered display; nothing while the record has no value. */
+function ReadOnlyJsonField({ source, display }: { source: string; display: ReactElement }) {
+  const record = useRecordContext();
+  if (!hasValue(record?.[source])) return null;
+  return <Labeled source={source}>{display}</Labeled>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueResource, INSPECTOR_REVIEWED_SOURCES } from '@zizhu/checks';
-import type { SessionUser } from '@zizhu/schema';
+import { CLUE_ACTIONS, CLUE_STATUSES, type ClueAction, type ClueStatus, clueResource } from '@zizhu/checks';
+import { INSPECTOR_REVIEWED_SOURCES, type SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../engine/audit/audit.service';
 import { ApiException } from '../../engine/errors/api.exception';
