@@ -26,6 +26,7 @@ import { RecordPageTitle } from './coded-fields';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
+import { RecordHistoryPanel } from './record-history-panel';
 import { resourceExtension } from './resource-extensions';
 import { ResourceListActions } from './resource-list-actions';
 import { useSaveErrorHandler } from './use-save-error';
@@ -113,6 +114,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
           .map((field) => keyed(field, extension.fieldDisplay?.(field)) ?? <FieldDisplay key={field.key} source={field.key} field={field} reveal />)}
       </SimpleShowLayout>
       {Panels && <Panels />}
+      <RecordHistoryPanel schema={schema} />
     </Show>
   );
 }
