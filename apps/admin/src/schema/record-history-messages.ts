@@ -13,7 +13,6 @@ export const HISTORY_TEXTS = {
   importBatch: { zh: '导入批次 %{id}', en: 'Import %{id}' },
   importedWith: { zh: '导入批次 %{id}（%{file}）', en: 'Import %{id} (%{file})' },
   manual: { zh: '手工操作', en: 'By hand' },
-  replaced: { zh: '导入前：%{values}', en: 'Before the import: %{values}' },
   asImported: { zh: '按导入文件新增', en: 'Created as imported' },
   change: { zh: '%{field}：%{before} → %{after}', en: '%{field}: %{before} → %{after}' },
   value: { zh: '%{field}：%{value}', en: '%{field}: %{value}' },

@@ -4,8 +4,7 @@ import type { RecordHistoryEntry, ResourceSchema } from '@zizhu/schema';
 import { Link as RouterLink } from 'react-router-dom';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../providers/http-client';
-import { languageOf } from '../providers/locales';
-import { type HistoryChange, historyChanges } from './record-history-changes';
+import { type HistoryChange, historyChanges, withImportAfterImages } from './record-history-changes';
 import { useResourceSchema } from './use-schema';
 
 const AUDIT_LOG = 'audit-log';
@@ -17,22 +16,23 @@ export async function fetchRecordHistory(resource: string, id: string | number):
 
 /**
  * 修改记录 under an audited record's page, newest first: its audit rows and the imports that
- * wrote it (导入批次 N, linked to the import's page, with the values an update replaced).
+ * wrote it (导入批次 N, linked to the import's page; an import update's changes read like an edit's).
  * Only for users who may read the audit log.
  */
 export function RecordHistoryPanel({ schema }: { schema: ResourceSchema }) {
   const record = useRecordContext();
   const auditLog = useResourceSchema(AUDIT_LOG);
   if (!schema.audited || !auditLog?.can.list || record?.id === undefined) return null;
-  return <RecordHistory resource={schema.name} id={record.id} />;
+  return <RecordHistory resource={schema.name} record={record} />;
 }
 
-function RecordHistory({ resource, id }: { resource: string; id: string | number }) {
+function RecordHistory({ resource, record }: { resource: string; record: Record<string, unknown> & { id: string | number } }) {
+  const id = record.id;
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const history = useQuery({ queryKey: ['record-history', resource, String(id)], queryFn: () => fetchRecordHistory(resource, id), retry: false });
-  const time = (at: string) =>
-    new Date(at).toLocaleString(languageOf(locale) === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+  // As the generated datetime fields show theirs (react-admin's DateField with the UI locale).
+  const time = (at: string) => new Date(at).toLocaleString(locale);
   const value = (key: string, v: unknown) => {
     if (v === null || v === undefined || v === '') return translate('zizhu.history.none');
     if (typeof v === 'boolean') return translate(v ? 'ra.boolean.true' : 'ra.boolean.false');
@@ -45,17 +45,16 @@ function RecordHistory({ resource, id }: { resource: string; id: string | number
       ? translate('zizhu.history.change', { field: label(change.key), before: value(change.key, change.before), after: value(change.key, change.after) })
       : translate('zizhu.history.value', { field: label(change.key), value: value(change.key, entry.after ? change.after : change.before) });
   const describe = (entry: RecordHistoryEntry) => {
-    const changes = historyChanges(entry).map((change) => changeText(entry, change));
-    if (entry.importId !== null && entry.action === 'update') return translate('zizhu.history.replaced', { values: changes.join('；') });
-    if (entry.importId !== null) return translate('zizhu.history.asImported');
-    return changes.join('；');
+    if (entry.importId !== null && entry.action === 'create') return translate('zizhu.history.asImported');
+    return historyChanges(entry).map((change) => changeText(entry, change)).join('；');
   };
+  const entries = history.data && withImportAfterImages(history.data, record);
   return (
-    <Box sx={{ mt: 3 }} data-testid="record-history">
+    <Box sx={{ mt: 3, px: 2, pb: 2 }} data-testid="record-history">
       <Typography variant="subtitle1">{translate('zizhu.history.title')}</Typography>
       {history.isError ? (
         <Typography variant="body2" color="error">{translate('zizhu.history.failed')}</Typography>
-      ) : !history.data ? null : !history.data.length ? (
+      ) : !entries ? null : !entries.length ? (
         <Typography variant="body2" color="text.secondary">{translate('zizhu.history.empty')}</Typography>
       ) : (
         <Table size="small">
@@ -67,12 +66,12 @@ function RecordHistory({ resource, id }: { resource: string; id: string | number
             </TableRow>
           </TableHead>
           <TableBody>
-            {history.data.map((entry, index) => (
+            {entries.map((entry, index) => (
               <TableRow key={index} data-import={entry.importId ?? undefined}>
-                <TableCell>{time(entry.at)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(entry.at)}</TableCell>
                 <TableCell>{entry.userName ?? ''}</TableCell>
-                <TableCell>{translate(`resources.${AUDIT_LOG}.choices.action.${entry.action}`, { _: entry.action })}</TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`resources.${AUDIT_LOG}.choices.action.${entry.action}`, { _: entry.action })}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {entry.importId !== null ? (
                     <Link component={RouterLink} to={`/imports/${entry.importId}`}>
                       {entry.importFile
