@@ -68,8 +68,9 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
 /**
  * Import jobs: a file is read as a stream, each row validated by the resource's own rules,
  * staged with COPY, matched against stored data set-based, and committed in one
- * transaction on request: one audit entry for the import, one link row per written record. Validating and committing are jobs on the queue (any instance
- * runs them; a restart resumes them); their state lives in the `imports` table, so any
+ * transaction on request (audited as one entry for the import, plus one link row per
+ * written record). Validating and committing are jobs on the queue (any instance runs
+ * them; a restart resumes them); their state lives in the `imports` table, so any
  * request sees where they are. The upload waits in UPLOAD_DIR under the job's name.
  */
 @Injectable()
