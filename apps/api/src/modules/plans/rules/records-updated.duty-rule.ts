@@ -20,10 +20,10 @@ export const recordsUpdated: DutyRule = {
        AND a.action IN ('create', 'update')
        AND a.at >= ${chinaDayStart('o.period_start')} AND a.at < ${chinaDayEnd(asOf)})
     OR EXISTS (
-    SELECT 1 FROM audit_log a
-      JOIN import_records l ON l.import_id = a.import_id AND l.resource = 'students'
-      JOIN students s ON s.id::text = l.record_id
-     WHERE a.resource = 'imports' AND a.action = 'import'
-       AND a.at >= ${chinaDayStart('o.period_start')} AND a.at < ${chinaDayEnd(asOf)}
-       AND s.scope_path LIKE o.scope_path || '%'))`,
+    -- From the school's students to their import links by the links' key (no index on the import).
+    SELECT 1 FROM students s
+      JOIN import_records l ON l.resource = 'students' AND l.record_id = s.id::text
+      JOIN audit_log a ON a.resource = 'imports' AND a.record_id = l.import_id::text AND a.action = 'import'
+     WHERE s.scope_path LIKE o.scope_path || '%'
+       AND a.at >= ${chinaDayStart('o.period_start')} AND a.at < ${chinaDayEnd(asOf)}))`,
 };
