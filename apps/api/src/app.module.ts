@@ -18,6 +18,7 @@ import { setPanelCacheHeaders } from './engine/http/panel-cache-headers';
 import { FileModule } from './engine/files/file.module';
 import { HealthController } from './engine/health/health.controller';
 import { ImportModule } from './engine/imports/import.module';
+import { RecordHistoryModule } from './engine/audit/record-history.module';
 import { JobsModule } from './engine/jobs/jobs.module';
 import { PdfModule } from './engine/pdf/pdf.module';
 import { ResourceModule } from './engine/rest/resource.module';
@@ -72,6 +73,7 @@ export class AppModule {
         PdfModule,
         ExportModule,
         ImportModule,
+        RecordHistoryModule,
         FileModule,
         ComparisonModule,
         OmissionModule,

@@ -7,9 +7,14 @@ export const AUDIT_ACTIONS = [
   { value: 'reveal', label: { zh: '查看敏感信息', en: 'Reveal' } },
   { value: 'export', label: { zh: '导出', en: 'Export' } },
   { value: 'download', label: { zh: '下载附件', en: 'Download' } },
+  { value: 'import', label: { zh: '导入', en: 'Import' } },
 ] as const;
 
-/** 操作日志: every change and every reveal of personal data; written by the API only. */
+/**
+ * 操作日志: every change and every reveal of personal data; written by the API only. An
+ * import is one entry (action `import`, resource `imports`, its counts in `after`); the
+ * records it wrote are linked to it in `import_records` (see GET /api/record-history).
+ */
 export const auditLogResource = defineResource({
   name: 'audit-log',
   table: 'audit_log',

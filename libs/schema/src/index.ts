@@ -6,6 +6,7 @@ export * from './mask';
 export * from './schema-payload';
 export * from './enums';
 export * from './import-payload';
+export * from './record-history-payload';
 export * from './export-payload';
 export * from './person-fields';
 export * from './comparison-payload';

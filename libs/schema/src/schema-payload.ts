@@ -63,6 +63,8 @@ export interface ResourceSchema {
   can: Record<ResourceAction, boolean>;
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   versioned: boolean;
+  /** Its changes are audited: the record page shows its history (GET /api/record-history/:resource/:id). */
+  audited: boolean;
   /** The generic import is offered (a business key, and no checks beyond the record's own fields). */
   importable: boolean;
 }

@@ -1,4 +1,5 @@
 import { ID_NUMBER_MESSAGES, MENU_GROUP_LABELS, ROLE_LABELS, ROLES, type Localized } from '@zizhu/schema';
+import { HISTORY_TEXTS } from '../schema/record-history-messages';
 import { RULE_TEXTS, VALUES_TEXTS } from '../schema/shape-messages';
 import type { Language } from './locales';
 
@@ -58,6 +59,7 @@ export function appMessages(lang: Language): object {
       rule: pick(RULE_TEXTS, lang),
       values: pick(VALUES_TEXTS, lang),
       menu: pick(MENU_GROUP_LABELS, lang),
+      history: pick(HISTORY_TEXTS, lang),
     },
   };
 }

@@ -26,6 +26,7 @@ import { RecordPageTitle } from './coded-fields';
 import { FieldDisplay } from './field-display';
 import { useFieldFilters } from './field-filters';
 import { FieldInput, type FormMode } from './field-input';
+import { RecordHistoryPanel } from './record-history-panel';
 import { resourceExtension } from './resource-extensions';
 import { ResourceListActions } from './resource-list-actions';
 import { useSaveErrorHandler } from './use-save-error';
@@ -109,6 +110,7 @@ export function ResourceShow({ schema }: ResourceViewProps) {
     <Show actions={actions} aside={Aside ? <Aside /> : undefined} title={pageTitle(schema)}>
       <RecordFields schema={schema} />
       {Panels && <Panels />}
+      <RecordHistoryPanel schema={schema} />
     </Show>
   );
 }

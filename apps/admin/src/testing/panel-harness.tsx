@@ -57,6 +57,7 @@ export function resourceSchema(name: string, fields: FieldSchema[], overrides: P
     can: { list: true, create: true, update: true, delete: true },
     defaultSort: { field: 'id', order: 'DESC' },
     versioned: false,
+    audited: false,
     importable: false,
     ...overrides,
   };

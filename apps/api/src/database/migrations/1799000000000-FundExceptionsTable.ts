@@ -56,12 +56,27 @@ BEGIN
     SELECT r.id AS roster_id, t->>'code' AS code, (t->>'amount')::bigint AS amount
       FROM rosters r, jsonb_array_elements(r.tiers) t
      WHERE r.id IN (SELECT e.roster_id FROM roster_entries e JOIN d ON d.roster_entry_id = e.id)),
+  -- A student's status changes, from audit rows and from the imports that wrote the student
+  -- (import_records; an import's own audit entry may not be written yet while its rows are:
+  -- it is then this transaction's), as engine/audit/field-changes.sql.ts reads them.
   status_changes AS (
-    SELECT a.record_id::int AS student_id, a.at, a.before->>'status' AS before_status, a.after->>'status' AS after_status
-      FROM audit_log a
-     WHERE a.resource = 'students' AND a.action IN ('update', 'create') AND a.after ? 'status'
-       AND a.record_id IN (SELECT DISTINCT student_id::text FROM d)
-       AND (a.before IS NULL OR a.before->>'status' IS DISTINCT FROM a.after->>'status')),
+    SELECT c.student_id, c.at, c.before_status, c.after_status FROM (
+      SELECT e.record_id::int AS student_id, e.at, e.before_status,
+             COALESCE(e.after_status, LEAD(e.before_status) OVER (PARTITION BY e.record_id ORDER BY e.at, e.seq), s.status::text) AS after_status
+        FROM (
+          SELECT a.record_id, a.at, a.id::bigint AS seq, a.before->>'status' AS before_status, a.after->>'status' AS after_status
+            FROM audit_log a
+           WHERE a.resource = 'students' AND a.action IN ('update', 'create') AND a.after ? 'status'
+             AND a.record_id IN (SELECT DISTINCT student_id::text FROM d)
+          UNION ALL
+          SELECT l.record_id, COALESCE(i.at, now()), COALESCE(i.id::bigint, 9223372036854775807), l.before->>'status', NULL
+            FROM import_records l
+            LEFT JOIN audit_log i ON i.resource = 'imports' AND i.record_id = l.import_id::text AND i.action = 'import'
+           WHERE l.resource = 'students' AND l.record_id IN (SELECT DISTINCT student_id::text FROM d)
+             AND (l.outcome = 'inserted' OR l.before ? 'status')
+        ) e
+        JOIN students s ON s.id::text = e.record_id) c
+     WHERE c.before_status IS DISTINCT FROM c.after_status),
   twice AS (
     SELECT 'paidTwice' AS kind, concat_ws(':', 'paidTwice', t.program_id, t.year, t.term, t.student_id) AS key,
            t.program_id, t.year, t.term, min(t.region_id) AS region_id, t.student_id, array_agg(t.id ORDER BY t.id) AS line_ids,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionUser } from '@zizhu/schema';
+import type { ImportCounts, ImportMode, SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'reveal' | 'export' | 'download';
+export type AuditAction = 'create' | 'update' | 'delete' | 'reveal' | 'export' | 'download' | 'import';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -11,6 +11,19 @@ export interface AuditEntry {
   scopePath: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+}
+
+/** What an import's one audit entry says about it (its `after`). */
+export interface ImportAudit {
+  importId: number;
+  /** The resource the import wrote. */
+  resource: string;
+  fileName: string;
+  mode: ImportMode;
+  allOrNothing: boolean;
+  counts: ImportCounts;
+  /** The import job's own path (its importer's unit). */
+  scopePath: string;
 }
 
 /** Writes audit rows inside the caller's transaction: no change without its audit row. */
@@ -29,6 +42,19 @@ export class AuditService {
         entry.after && JSON.stringify(entry.after),
         entry.scopePath,
       ],
+    );
+  }
+
+  /**
+   * A committed import's one entry (action `import` on the `imports` record, pointing at it):
+   * who, which file, mode and counts. The records it wrote are linked to it in `import_records`.
+   */
+  async recordImport(manager: EntityManager, user: SessionUser, entry: ImportAudit): Promise<void> {
+    const { importId, scopePath, ...after } = entry;
+    await manager.query(
+      `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path, import_id)
+       VALUES (now(), $1, 'import', 'imports', $2, NULL, $3, $4, $5)`,
+      [user.id, String(importId), JSON.stringify(after), scopePath, importId],
     );
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from '@zizhu/schema';
 import { access, rename, rm } from 'node:fs/promises';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../errors/api.exception';
 import type { Locale } from '../errors/locale';
 import { findResource } from '../metadata/resource-registry';
@@ -67,8 +68,9 @@ const EMPTY_COUNTS: ImportCounts = { total: 0, valid: 0, invalid: 0, new: 0, toU
 /**
  * Import jobs: a file is read as a stream, each row validated by the resource's own rules,
  * staged with COPY, matched against stored data set-based, and committed in one
- * transaction on request. Validating and committing are jobs on the queue (any instance
- * runs them; a restart resumes them); their state lives in the `imports` table, so any
+ * transaction on request (audited as one entry for the import, plus one link row per
+ * written record). Validating and committing are jobs on the queue (any instance runs
+ * them; a restart resumes them); their state lives in the `imports` table, so any
  * request sees where they are. The upload waits in UPLOAD_DIR under the job's name.
  */
 @Injectable()
@@ -112,6 +114,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobQueue,
+    private readonly audit: AuditService,
   ) {
     for (const kind of [this.validateJob, this.commitJob, this.sweepJob] as JobKind<object>[]) queue.register(kind);
     this.database = databaseTag((db.options as { url: string }).url);
@@ -295,11 +298,18 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
         await matchIntoOutcomes(manager, ctx);
         const counts = await matchRows(manager, ctx, OUTCOMES_TABLE);
         if (allOrNothing && counts.invalid > 0) return { counts, message: IMPORT_MESSAGES.allOrNothingRefused(counts.invalid) };
-        const written = await commitRows(manager, ctx, user);
-        await manager.query(
-          `UPDATE imports SET status = 'committed', finished_at = now(), counts = $2 WHERE id = $1`,
-          [id, { ...toCounts(counts), ...written }],
-        );
+        const written = await commitRows(manager, ctx);
+        const committed = { ...toCounts(counts), ...written };
+        await manager.query(`UPDATE imports SET status = 'committed', finished_at = now(), counts = $2 WHERE id = $1`, [id, committed]);
+        await this.audit.recordImport(manager, user, {
+          importId: id,
+          resource: resource.name,
+          fileName: job.file_name,
+          mode: job.mode,
+          allOrNothing,
+          counts: committed,
+          scopePath: job.scope_path,
+        });
         return null;
       });
       if (refused) {

@@ -31,20 +31,19 @@ export function fromData(key: string, field: FieldDeclaration): string {
   }
 }
 
-/** The SQL twin of `maskValue`, for audit rows written set-based. */
+/** The SQL twin of `maskValue`, for audit snapshots written set-based. */
 function maskSql(expression: string, kind: MaskKind): string {
   const { head, tail } = MASK_KEEP[kind];
   return `CASE WHEN ${expression} IS NULL THEN NULL WHEN length(${expression}) <= ${head + tail} THEN repeat('*', length(${expression}))
     ELSE left(${expression}, ${head}) || repeat('*', length(${expression}) - ${head + tail}) || right(${expression}, ${tail}) END`;
 }
 
-/** A jsonb snapshot of the given fields, personal data masked, for audit rows. */
-export function auditJson(resource: ResourceDeclaration, keys: string[], source: 'data' | 'table'): string {
+/** A jsonb snapshot of the given fields of the stored record `t`, personal data masked (an update's before-image). */
+export function auditJson(resource: ResourceDeclaration, keys: string[]): string {
   const parts = keys.map((key) => {
     const field = resource.fields[key];
-    const value = source === 'data' ? `r.data->'${key}'` : `to_jsonb(t."${columnName(key, field)}")`;
-    const text = source === 'data' ? `(r.data->>'${key}')` : `t."${columnName(key, field)}"::text`;
-    return `'${key}', ${field.sensitive ? `to_jsonb(${maskSql(text, field.sensitive.mask)})` : value}`;
+    const column = `t."${columnName(key, field)}"`;
+    return `'${key}', ${field.sensitive ? `to_jsonb(${maskSql(`${column}::text`, field.sensitive.mask)})` : `to_jsonb(${column})`}`;
   });
   return `jsonb_build_object(${parts.join(', ')})`;
 }

@@ -63,6 +63,7 @@ export function describeResource(resource: ResourceDeclaration, user: SessionUse
     can,
     defaultSort: resource.defaultSort,
     versioned: resource.versioned,
+    audited: resource.audited,
     importable: isImportable(resource),
   };
 }

@@ -1,4 +1,6 @@
 import type { ReconciliationFilter } from '@zizhu/schema';
+import { studentResource } from '@zizhu/students';
+import { fieldChangesSql } from '../../engine/audit/field-changes.sql';
 
 /**
  * The line-level exceptions among paid lines in scope, one statement, one row per
@@ -12,7 +14,7 @@ import type { ReconciliationFilter } from '@zizhu/schema';
  * - noApprovedEntry: the line's roster entry is gone (removed by an amendment), belongs to
  *   another student or program, or its roster is not approved;
  * - notEnrolled: the student's status on the payment date — from the audit log's status
- *   changes (the last one up to that day, else the first one after it, else the current
+ *   changes, imports included (the last one up to that day, else the first one after it, else the current
  *   status) — was not 在读;
  * - amountMismatch: the amount differs from the entry's, or the entry's from its tier's
  *   standard on the roster.
@@ -40,11 +42,9 @@ export function lineExceptionsSql(scopePath: string, filter: ReconciliationFilte
         FROM rosters r, jsonb_array_elements(r.tiers) t
        WHERE r.id IN (SELECT e.roster_id FROM roster_entries e JOIN d ON d.roster_entry_id = e.id)),
     status_changes AS (
-      SELECT a.record_id::int AS student_id, a.at, a.before->>'status' AS before_status, a.after->>'status' AS after_status
-        FROM audit_log a
-       WHERE a.resource = 'students' AND a.action IN ('update', 'create') AND a.after ? 'status'
-         AND a.record_id IN (SELECT DISTINCT student_id::text FROM d)
-         AND (a.before IS NULL OR a.before->>'status' IS DISTINCT FROM a.after->>'status')),
+      -- Audit rows and imports alike (an import is one audit entry plus its links to the records).
+      SELECT c.record_id::int AS student_id, c.at, c.before_value AS before_status, c.after_value AS after_status
+        FROM (${fieldChangesSql(studentResource, 'status', 'SELECT DISTINCT student_id::text FROM d')}) c),
     twice AS (
       -- Over every paid line of the students paid in scope, wherever it was paid: a county
       -- sees the same exception (lines, amount) as the city when one of them is its own.

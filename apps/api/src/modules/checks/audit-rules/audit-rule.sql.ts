@@ -1,5 +1,7 @@
 import { AUDIT_RULE_SUBJECT } from '@zizhu/checks';
 import { isRuleGroup, ruleBoolean, type RuleCondition, type RuleGroup, ruleValues } from '@zizhu/schema';
+import { studentResource } from '@zizhu/students';
+import { fieldChangesSql } from '../../../engine/audit/field-changes.sql';
 import { marksExist } from '../../programs/eligibility.sql';
 
 /**
@@ -22,11 +24,9 @@ export const AUDIT_RECORD_KEY = `'disbursements:' || d.id`;
 const LIVE_PAID = (line: string) =>
   `${line}.status = 'paid' AND ${line}.amount > COALESCE((SELECT sum(f.amount) FROM refunds f WHERE f.disbursement_id = ${line}.id), 0)`;
 
-/** A student's status changes, from the audit log (the reconciliation reads them the same way). */
-const STATUS_CHANGES = `SELECT a.at, a.before->>'status' AS before_status, a.after->>'status' AS after_status
-  FROM audit_log a
- WHERE a.resource = 'students' AND a.record_id = s.id::text AND a.action IN ('update', 'create') AND a.after ? 'status'
-   AND (a.before IS NULL OR a.before->>'status' IS DISTINCT FROM a.after->>'status')`;
+/** A student's status changes, from the audit log and imports (the reconciliation reads them the same way). */
+const STATUS_CHANGES = `SELECT f.at, f.before_value AS before_status, f.after_value AS after_status
+  FROM (${fieldChangesSql(studentResource, 'status', 's.id::text')}) f`;
 
 /**
  * Each subject field as SQL over the aliases above. Keys are AUDIT_RULE_SUBJECT's; a rule's
