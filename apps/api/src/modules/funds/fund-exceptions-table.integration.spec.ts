@@ -121,7 +121,7 @@ describe('fund_exceptions is kept current by the writes', () => {
     const pick = async (sql: string) => (await db.query(`${sql} ORDER BY random() LIMIT 1`)).rows[0];
     await db.query('SELECT setseed($1)', [rnd() * 2 - 1]);
     const line = await pick(`SELECT d.* FROM disbursements d WHERE d.serial_no LIKE 'FX%'`);
-    switch (Math.floor(rnd() * 11)) {
+    switch (Math.floor(rnd() * 12)) {
       case 0: {
         const status = LINE_STATUSES[Math.floor(rnd() * LINE_STATUSES.length)];
         await db.query(`UPDATE disbursements SET status = $1 WHERE id IN (SELECT id FROM disbursements WHERE serial_no LIKE 'FX%' ORDER BY random() LIMIT 5)`, [status]);
@@ -168,6 +168,23 @@ describe('fund_exceptions is kept current by the writes', () => {
            VALUES ($1, 1, 'update', 'students', $2, jsonb_build_object('status', $3::text), jsonb_build_object('status', $4::text), $5)`,
           [`2017-${rnd() < 0.5 ? '10' : '12'}-15T08:00:00Z`, String(line.student_id), before, after, line.scope_path]);
         return `student ${line.student_id} history ${before} → ${after}`;
+      }
+      case 10: {
+        // An import changes the student's status as an import's commit writes it: the link (with the
+        // before-image) in the UPDATE's own statement, the import's one audit entry after it.
+        const status = STATUSES[Math.floor(rnd() * STATUSES.length)];
+        const importId = 900_000 + Math.floor(rnd() * 100_000);
+        await db.query(
+          `WITH linked AS (
+             INSERT INTO import_records (resource, record_id, import_id, outcome, before)
+             SELECT 'students', s.id::text, $3, 'updated', jsonb_build_object('status', s.status) FROM students s WHERE s.id = $2
+             ON CONFLICT DO NOTHING)
+           UPDATE students SET status = $1 WHERE id = $2`,
+          [status, line.student_id, importId]);
+        await db.query(
+          `INSERT INTO audit_log (at, user_id, action, resource, record_id, before, after, scope_path) VALUES (now(), 1, 'import', 'imports', $1, NULL, '{}'::jsonb, '450900.')`,
+          [String(importId)]);
+        return `student ${line.student_id} imported as ${status}`;
       }
       default:
         await db.query(`UPDATE disbursements SET date = date + 40, roster_entry_id = (SELECT e.id FROM roster_entries e WHERE NOT EXISTS (SELECT 1 FROM disbursements l WHERE l.roster_entry_id = e.id AND l.status IN ('pending', 'paid')) ORDER BY random() LIMIT 1) WHERE id = $1`, [line.id]);
