@@ -137,7 +137,7 @@ export async function studentIds(db: DataSource, school: PlantedSchool, count: n
   return rows.map((r) => r.id);
 }
 
-/** A letter to a student's family for a term, in `status`, delivered on `deliveredAt`. */
+/** A letter to a student's family for a term, in `status`, delivered on `deliveredAt` (the demo's own letter, if any, set so). */
 export async function plantLetter(db: DataSource, studentId: number, year: number, term: string, status: 'generated' | 'delivered' | 'receiptReturned', deliveredAt: string | null): Promise<void> {
   const [template] = await db.query(`SELECT id FROM letter_templates ORDER BY id LIMIT 1`);
   const templateId =
@@ -151,7 +151,8 @@ export async function plantLetter(db: DataSource, studentId: number, year: numbe
     ).id;
   await db.query(
     `INSERT INTO letters (student_id, school_id, year, term, template_id, status, delivered_at, scope_path, version)
-     SELECT s.id, s.school_id, $2, $3, $4, $5, $6, s.scope_path, 1 FROM students s WHERE s.id = $1`,
+     SELECT s.id, s.school_id, $2, $3, $4, $5, $6, s.scope_path, 1 FROM students s WHERE s.id = $1
+     ON CONFLICT (student_id, year, term) DO UPDATE SET status = EXCLUDED.status, delivered_at = EXCLUDED.delivered_at`,
     [studentId, year, term, templateId, status, deliveredAt],
   );
 }

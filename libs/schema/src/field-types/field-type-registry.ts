@@ -140,7 +140,8 @@ export const FIELD_TYPES: { readonly [T in FieldType]: FieldTypeEntry } = {
       kinds: ['exact', 'range'],
       coerce: (value) => {
         const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-        return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+        // A double, but no figure of this platform is beyond the integers a double holds exactly.
+        return typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : undefined;
       },
     },
   },

@@ -163,6 +163,8 @@ describe('review indicators', () => {
       [d.id, asOf],
     );
     expect(recipients).toBeGreaterThan(5);
+    // The demo delivered letters at this school: the spec plants its own instead.
+    await db.query(`DELETE FROM letters WHERE school_id = $1`, [d.id]);
     const paid: { id: number }[] = await db.query(`SELECT DISTINCT student_id AS id FROM disbursements WHERE school_id = $1 AND status = 'paid' ORDER BY 1 LIMIT 6`, [d.id]);
     await plantLetter(db, paid[0].id, 2026, 'spring', 'delivered', '2026-05-10');
     await plantLetter(db, paid[1].id, 2026, 'spring', 'receiptReturned', '2026-05-31');
