@@ -226,6 +226,41 @@ describe('panel: school officer imports a student roster', () => {
     await page.getByText('导入完成：新增 4 条，更新 0 条。').waitFor();
   }, 60_000);
 
+  it('imports a file in one pass (边读边导入): written as read, the failing row offered for download', async () => {
+    await page.goto(`${stack.baseUrl}/#/import/students`);
+    const workbook = new Workbook();
+    const schools = await stack.api.request<{ code: string }[]>('GET', '/api/schools', { token });
+    workbook.addWorksheet('名单').addRows([
+      ['身份证号', '姓名', '学校标识码', '学段', '年级', '学籍状态'],
+      [idNumber('45010220090411701'), '直接导入甲', schools.body[0].code, '普高', '高一', '在读'],
+      [idNumber('45010220090412702'), '直接导入乙', schools.body[0].code, '普高', '高一', '在读'],
+      [idNumber('45010220090413703', false), '直接导入错', schools.body[0].code, '普高', '高一', '在读'],
+    ]);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: '直接导入.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    // A small file is previewed unless the officer asks otherwise.
+    const oneBy = page.getByRole('switch', { name: '边读边导入（不预览，适合大文件）' });
+    expect(await oneBy.isChecked()).toBe(false);
+    await oneBy.check();
+    await page.getByRole('checkbox', { name: /全部正确才导入/ }).waitFor();
+    await shot('8-commit-while-reading');
+    await page.getByRole('button', { name: '上传并导入' }).click();
+
+    await page.waitForURL(/#\/imports\/\d+$/);
+    await page.locator('[data-testid="import-job"][data-status="committed"]').waitFor({ timeout: 30_000 });
+    await page.getByText('导入完成：新增 2 条，更新 0 条。').waitFor();
+    const errors = page.getByRole('table', { name: '有误的行' }).locator('tbody tr');
+    expect(await errors.count()).toBe(1);
+    expect((await errors.nth(0).locator('td').allInnerTexts()).slice(0, 2)).toEqual(['4', '身份证号']);
+    await page.getByRole('button', { name: '下载错误报告' }).waitFor();
+    await shot('9-committed-while-read');
+    const imported = await stack.api.request<unknown[]>('GET', `/api/students?filter=${encodeURIComponent(JSON.stringify({ q: '直接导入' }))}`, { token });
+    expect(imported.body).toHaveLength(2);
+  }, 60_000);
+
   it('shows a failed import’s record with its message in the current language', async () => {
     // A file with a header but no ID number column: validation fails with a message.
     const workbook = new Workbook();

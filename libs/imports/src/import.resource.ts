@@ -40,6 +40,7 @@ export const importResource = defineResource({
     mode: { type: 'enum', label: { zh: '方式', en: 'Mode' }, options: IMPORT_MODES, required: true, readOnly: true, list: true, filter: 'exact' },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: IMPORT_STATUSES, required: true, readOnly: true, list: true, filter: 'exact' },
     allOrNothing: { type: 'boolean', label: { zh: '全部正确才导入', en: 'All or nothing' }, readOnly: true },
+    commitWhileReading: { type: 'boolean', label: { zh: '边读边提交', en: 'Committed while read' }, readOnly: true },
     counts: { type: 'json', label: { zh: '行数统计', en: 'Counts' }, readOnly: true },
     progress: { type: 'json', label: { zh: '进度', en: 'Progress' }, readOnly: true },
     mapping: { type: 'json', label: { zh: '列对应', en: 'Column mapping' }, readOnly: true },

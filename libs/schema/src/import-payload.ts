@@ -49,6 +49,8 @@ export interface ImportJob {
   errors: ImportRowError[];
   errorCount: number;
   allOrNothing: boolean | null;
+  /** Read, checked and written in one pass (no preview): progress counts rows written while status is committing. */
+  commitWhileReading: boolean;
   /** Why the job failed or a commit was refused, in the caller's language. */
   message: string | null;
   createdAt: string;
@@ -77,4 +79,6 @@ export interface ImportLimits {
   sharedStringsBytes: number;
   partBytes: number;
   totalBytes: number;
+  /** Files from this size up are offered (and preset to) commit while reading: one pass, no preview. */
+  commitWhileReadingBytes: number;
 }

@@ -15,10 +15,18 @@ export const importJobUrl = (id: number): string => `${API_URL}/imports/${id}`;
 const jobUrl = importJobUrl;
 
 /** Uploads the file; the API reads and checks it in the background and answers the job id. */
-export async function startImport(resource: string, file: File, mode: ImportMode): Promise<number> {
+/** Starts a check (a preview to confirm), or with `commitWhileReading` a one-pass import. */
+export async function startImport(
+  resource: string,
+  file: File,
+  mode: ImportMode,
+  options: { commitWhileReading: boolean; allOrNothing: boolean } = { commitWhileReading: false, allOrNothing: false },
+): Promise<number> {
   const body = new FormData();
   body.append('resource', resource);
   body.append('mode', mode);
+  body.append('commitWhileReading', String(options.commitWhileReading));
+  body.append('allOrNothing', String(options.commitWhileReading && options.allOrNothing));
   body.append('file', file, file.name);
   const { json } = await httpClient<{ id: number }>(`${API_URL}/imports`, { method: 'POST', body });
   return json.id;

@@ -115,10 +115,10 @@ function JobView({ job, refresh }: { job: ImportJob; refresh(): void }) {
             )}
             {finished && <ImportOutcome job={job} />}
             {job.mapping.columns.length > 0 && job.status !== 'committed' && job.status !== 'cancelled' && (
-              <MappingEditor job={job} editable={REMAPPABLE.has(job.status)} onChanged={refresh} />
+              <MappingEditor job={job} editable={REMAPPABLE.has(job.status) && !job.commitWhileReading} onChanged={refresh} />
             )}
-            {(job.status === 'validated' || job.status === 'committing') && <ImportCounts counts={job.counts} />}
-            {(job.status === 'validated' || (job.status === 'committed' && job.errorCount > 0)) && (
+            {(job.status === 'validated' || (job.status === 'committing' && !job.commitWhileReading)) && <ImportCounts counts={job.counts} />}
+            {(job.status === 'validated' || ((job.status === 'committed' || job.status === 'failed') && job.errorCount > 0)) && (
               <ImportErrorsTable job={job} />
             )}
             {job.status === 'validated' && <CommitPanel job={job} onCommitted={refresh} />}

@@ -70,6 +70,17 @@ export const IMPORT_TEXTS = {
     en: 'Uploading only checks the file; nothing is written until you click “Confirm the import”.',
   },
   uploadFailed: { zh: '文件无法导入', en: 'The file cannot be imported' },
+  commitWhileReading: { zh: '边读边导入（不预览，适合大文件）', en: 'Import while reading (no preview, for large files)' },
+  commitWhileReadingHint: {
+    zh: '系统一边读取一边检查并写入，不再等您确认；有错误的行不写入，可下载错误行修改后重新上传。超过 %{size} MB 的文件默认使用此方式。',
+    en: 'Rows are checked and written as the file is read, without waiting for your confirmation; rows with errors are skipped and can be downloaded, fixed and uploaded again. Files over %{size} MB use this by default.',
+  },
+  allOrNothingUpload: { zh: '全部正确才导入（有任何一行错误就一条都不写入）', en: 'All or nothing (if any row has an error, nothing is written)' },
+  uploadAndCommit: { zh: '上传并导入', en: 'Upload and import' },
+  uploadAndCommitHint: {
+    zh: '上传后直接检查并写入数据，进行中可以取消（取消后不写入任何数据）。',
+    en: 'The file is checked and written right after the upload; you may cancel while it runs (then nothing is written).',
+  },
   limits: {
     zh: '文件不超过 %{size} MB，最多 %{rows} 行、%{columns} 列，每个单元格不超过 %{cellChars} 个字符（CSV 每行不超过 %{lineBytes} 字节），文件名不超过 %{nameChars} 个字符。',
     en: 'Up to %{size} MB, %{rows} rows and %{columns} columns; at most %{cellChars} characters a cell (%{lineBytes} bytes a CSV line) and %{nameChars} in the file name.',
@@ -86,6 +97,7 @@ export const IMPORT_TEXTS = {
   rowsReadEstimated: { zh: '已读取 %{read} / 约 %{total} 行', en: '%{read} of about %{total} rows read' },
   checking: { zh: '正在检查数据…', en: 'Checking the data…' },
   writing: { zh: '正在写入数据…', en: 'Writing the data…' },
+  writingWhileReading: { zh: '正在边检查边写入…', en: 'Checking and writing…' },
   checked: { zh: '检查完成', en: 'Check complete' },
   cancel: { zh: '取消', en: 'Cancel' },
   cancelFailed: { zh: '无法取消', en: 'Could not cancel' },

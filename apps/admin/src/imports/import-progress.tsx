@@ -16,13 +16,15 @@ export function ImportProgress({ job, onCancel, cancelling }: ImportProgressProp
   const running = isActive(job.status);
   const done = job.status === 'validated' || job.status === 'committed';
   const value = done ? 100 : Math.max(0, Math.min(100, percent));
-  const phase = job.status === 'committing' ? 'writing' : running ? 'checking' : 'checked';
+  const phase = job.status === 'committing' ? (job.commitWhileReading ? 'writingWhileReading' : 'writing') : running ? 'checking' : 'checked';
+  // A previewed commit is one transaction; a commit while reading stops at a cancel, rolled back.
+  const cancellable = job.status === 'validating' || (job.status === 'committing' && job.commitWhileReading);
   const rows =
     totalRows === null
       ? translate('zizhu.import.rowsReadOpen', { read: rowsRead })
       : translate(estimated && running ? 'zizhu.import.rowsReadEstimated' : 'zizhu.import.rowsRead', { read: rowsRead, total: totalRows });
-  // Writing happens in one transaction with no row count to show; reading has one.
-  const unknownLength = job.status === 'committing' || (running && totalRows === null && percent === 0);
+  // A previewed commit writes in one transaction with no row count to show; reading has one.
+  const unknownLength = (job.status === 'committing' && !job.commitWhileReading) || (running && totalRows === null && percent === 0);
 
   return (
     <Box data-testid="import-progress" data-status={job.status}>
@@ -34,7 +36,7 @@ export function ImportProgress({ job, onCancel, cancelling }: ImportProgressProp
           {rows}
         </Typography>
         <Box sx={{ flex: 1 }} />
-        {running && (
+        {cancellable && (
           <Button
             size="small"
             color="inherit"

@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   CardContent,
+  Checkbox,
   CircularProgress,
   FormControl,
   FormControlLabel,
@@ -13,6 +14,7 @@ import {
   Radio,
   RadioGroup,
   Stack,
+  Switch,
   Typography,
 } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
@@ -32,6 +34,8 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode | undefined>(defaultImportMode(schema));
   const [pending, setPending] = useState(false);
+  const [commitWhileReading, setCommitWhileReading] = useState(false);
+  const [allOrNothing, setAllOrNothing] = useState(false);
   const [failure, setFailure] = useState<string[] | null>(null);
   const { data: limits } = useLoaded('limits', fetchImportLimits);
   const limitValues = limits && limitArguments(limits);
@@ -42,6 +46,8 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
     const tooLarge = chosen && limits && chosen.size > limits.fileBytes;
     const tooLong = chosen && limits && [...chosen.name].length > limits.fileNameChars;
     setFile(tooLarge || tooLong ? null : chosen);
+    // Large files are read, checked and written in one pass unless the officer asks for a preview.
+    if (chosen && limits) setCommitWhileReading(chosen.size >= limits.commitWhileReadingBytes);
     setFailure(tooLarge ? [translate('zizhu.import.fileTooLarge', limitValues)] : tooLong ? [translate('zizhu.import.fileNameTooLong', limitValues)] : null);
   };
 
@@ -50,7 +56,7 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
     setPending(true);
     setFailure(null);
     try {
-      const id = await startImport(schema.name, file, mode);
+      const id = await startImport(schema.name, file, mode, { commitWhileReading, allOrNothing });
       navigate(importJobPath(id));
     } catch (error) {
       setFailure([apiErrorMessage(error) ?? translate('zizhu.import.uploadFailed'), ...Object.values(apiFieldErrors(error))]);
@@ -104,6 +110,28 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
               ))}
             </RadioGroup>
           </FormControl>
+          <Stack>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={commitWhileReading}
+                  onChange={(event) => setCommitWhileReading(event.target.checked)}
+                  slotProps={{ input: { 'aria-describedby': 'commit-while-reading-hint' } }}
+                  data-testid="commit-while-reading"
+                />
+              }
+              label={translate('zizhu.import.commitWhileReading')}
+            />
+            <Typography id="commit-while-reading-hint" variant="body2" color="text.secondary">
+              {translate('zizhu.import.commitWhileReadingHint', { size: limits ? Math.floor(limits.commitWhileReadingBytes / MB) : '' })}
+            </Typography>
+            {commitWhileReading && (
+              <FormControlLabel
+                control={<Checkbox size="small" checked={allOrNothing} onChange={(event) => setAllOrNothing(event.target.checked)} data-testid="all-or-nothing" />}
+                label={translate('zizhu.import.allOrNothingUpload')}
+              />
+            )}
+          </Stack>
           {failure && (
             <Alert severity="error" data-testid="upload-error">
               {failure.map((line) => (
@@ -118,10 +146,10 @@ export function UploadSection({ schema }: { schema: ResourceSchema }) {
               startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />}
               onClick={() => void upload()}
             >
-              {translate('zizhu.import.upload')}
+              {translate(commitWhileReading ? 'zizhu.import.uploadAndCommit' : 'zizhu.import.upload')}
             </Button>
             <Typography variant="body2" color="text.secondary">
-              {translate('zizhu.import.uploadHint')}
+              {translate(commitWhileReading ? 'zizhu.import.uploadAndCommitHint' : 'zizhu.import.uploadHint')}
             </Typography>
           </Stack>
         </Stack>

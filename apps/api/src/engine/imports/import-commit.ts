@@ -1,6 +1,6 @@
 import { columnName } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
-import { auditJson, fromData } from './import-sql';
+import { auditJson, STAGED_JSON, type StagedRows } from './import-sql';
 import { type MatchContext, OUTCOMES_TABLE } from './import-matching';
 
 /**
@@ -10,7 +10,7 @@ import { type MatchContext, OUTCOMES_TABLE } from './import-matching';
  * values it replaced) in the same statement. No per-row round trips, and no per-row audit
  * JSON: the import's one audit entry is the caller's.
  */
-export async function commitRows(manager: EntityManager, ctx: MatchContext): Promise<{ inserted: number; updated: number }> {
+export async function commitRows(manager: EntityManager, ctx: MatchContext, from: StagedRows = STAGED_JSON): Promise<{ inserted: number; updated: number }> {
   const { resource } = ctx;
   const table = `"${resource.table}"`;
   const keys = ctx.dataKeys.filter((k) => resource.fields[k]?.type !== 'password');
@@ -18,10 +18,11 @@ export async function commitRows(manager: EntityManager, ctx: MatchContext): Pro
   const linkInsert = `INSERT INTO import_records (resource, record_id, import_id, outcome, before)`;
   // The staged rows of one outcome, with their stored record's id.
   const staged = (outcome: 'update' | 'new') =>
-    `SELECT r.row_number, r.scope_path, r.data, o.target_id FROM import_rows r JOIN ${OUTCOMES_TABLE} o ON o.row_number = r.row_number
-      WHERE r.import_id = $1 AND o.outcome = '${outcome}'`;
+    `SELECT ${from.columns}, o.target_id FROM ${from.from} JOIN ${OUTCOMES_TABLE} o ON o.row_number = r.row_number
+      WHERE ${from.where} AND o.outcome = '${outcome}'`;
+  const value = (k: string) => from.value(k, resource.fields[k]);
 
-  const sets = keys.map((k) => `"${columnName(k, resource.fields[k])}" = ${fromData(k, resource.fields[k])}`);
+  const sets = keys.map((k) => `"${columnName(k, resource.fields[k])}" = ${value(k)}`);
   sets.push('scope_path = COALESCE(r.scope_path, t.scope_path)');
   if (resource.versioned) sets.push('version = t.version + 1', 'updated_at = now()');
   // Every part of one statement reads the same snapshot: `linked` sees the values before the UPDATE.
@@ -39,7 +40,7 @@ export async function commitRows(manager: EntityManager, ctx: MatchContext): Pro
   );
 
   const columns = [...keys.map((k) => `"${columnName(k, resource.fields[k])}"`), 'scope_path', ...(resource.versioned ? ['version'] : [])];
-  const values = [...keys.map((k) => fromData(k, resource.fields[k])), 'r.scope_path', ...(resource.versioned ? ['1'] : [])];
+  const values = [...keys.map(value), 'r.scope_path', ...(resource.versioned ? ['1'] : [])];
   const [{ inserted }] = await manager.query(
     `WITH t AS (
        INSERT INTO ${table} (${columns.join(', ')})

@@ -20,11 +20,12 @@ import { findResource } from '../metadata/resource-registry';
 import { whereClause } from '../rest/list-query';
 import { readScope } from '../scope/scope';
 import { commitRows } from './import-commit';
-import { buildMatchContext, matchIntoOutcomes, matchRows, OUTCOMES_TABLE, type RowCounts } from './import-matching';
+import { buildMatchContext, type MatchContext, matchIntoOutcomes, matchRows, OUTCOMES_TABLE, type RowCounts } from './import-matching';
 import { IMPORT_MESSAGES } from './import-messages';
 import { isImportable } from '../schema/resource-schema.builder';
 import { detectHeader, HEADER_SEARCH_ROWS, importableFields } from './header-detection';
-import { stageRows } from './import-staging';
+import { commitWhileReading, type DirectCounts } from './import-direct';
+import { type BatchedRows, stageRows } from './import-staging';
 import { loadLookups } from './reference-lookup';
 import { RowValidator } from './row-validator';
 import { readSheet, type SheetKind, sheetKind, type SheetRow } from './sheet-reader';
@@ -48,6 +49,7 @@ interface JobRow {
   mode: ImportMode;
   status: ImportStatus;
   all_or_nothing: boolean;
+  commit_while_reading: boolean;
   counts: ImportCounts | null;
   progress: ImportJob['progress'] | null;
   mapping: ImportJob['mapping'] | null;
@@ -103,6 +105,19 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
   };
 
+  /**
+   * Reads, checks and writes a file in one pass (commit while reading), in one transaction:
+   * an interrupted run was rolled back, and starts over.
+   */
+  private readonly directJob: JobKind<ImportCommitPayload> = {
+    name: 'import-direct',
+    payload: ImportCommitPayload,
+    concurrency: 2,
+    key: (job) => String(job.importId),
+    handle: (job, context) => this.commitWhileReading(job, context),
+    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
+  };
+
   /** Every hour (and at start): see `sweep`. Safe to repeat, so retried when it fails. */
   private readonly sweepJob: JobKind<NoPayload> = {
     name: 'import-sweep',
@@ -116,7 +131,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
   ) {
-    for (const kind of [this.validateJob, this.commitJob, this.sweepJob] as JobKind<object>[]) queue.register(kind);
+    for (const kind of [this.validateJob, this.commitJob, this.directJob, this.sweepJob] as JobKind<object>[]) queue.register(kind);
     this.database = databaseTag((db.options as { url: string }).url);
   }
 
@@ -130,7 +145,8 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
    * behind; then the sweep. Jobs a restart interrupted are on the queue and resume.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const inFlight = [...(await this.queue.inFlightKeys(this.validateJob)), ...(await this.queue.inFlightKeys(this.commitJob))].map(Number);
+    const inFlight: number[] = [];
+    for (const kind of [this.validateJob, this.commitJob, this.directJob]) for (const key of await this.queue.inFlightKeys(kind)) inFlight.push(Number(key));
     const [interrupted]: [{ id: number }[], number] = await this.db.query(
       `UPDATE imports SET status = 'failed', message = $1, finished_at = now()
         WHERE status IN ('validating', 'committing') AND id <> ALL($2::int[]) RETURNING id`,
@@ -167,22 +183,48 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     return resource;
   }
 
-  async start(user: SessionUser, resource: ResourceDeclaration, fileName: string, upload: Upload, mode: ImportMode): Promise<number> {
+  /**
+   * Starts validating the upload (a preview to commit later), or, with `commitWhileReading`,
+   * reading and writing it in one pass (all rows or none with `allOrNothing`).
+   */
+  async start(
+    user: SessionUser,
+    resource: ResourceDeclaration,
+    fileName: string,
+    upload: Upload,
+    mode: ImportMode,
+    options: { commitWhileReading: boolean; allOrNothing: boolean } = { commitWhileReading: false, allOrNothing: false },
+  ): Promise<number> {
     const mapping = await this.headerAtUpload(resource, upload);
+    const { commitWhileReading, allOrNothing } = options;
+    const kind = commitWhileReading ? this.directJob : this.validateJob;
     let moved: string | null = null;
     try {
       const id = await this.db.transaction(async (manager) => {
         const [job]: { id: number }[] = await manager.query(
-          `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, mapping, scope_path)
-           VALUES (now(), $1, $2, $3, $4, 'validating', $5, $6, $7, $8) RETURNING id`,
-          [user.id, resource.name, fileName, mode, EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, mapping, user.scopePath],
+          `INSERT INTO imports (started_at, user_id, resource, file_name, mode, status, counts, progress, mapping, scope_path, commit_while_reading, all_or_nothing)
+           VALUES (now(), $1, $2, $3, $4, $9, $5, $6, $7, $8, $10, $11) RETURNING id`,
+          [
+            user.id,
+            resource.name,
+            fileName,
+            mode,
+            EMPTY_COUNTS,
+            { rowsRead: 0, totalRows: null, percent: 0 },
+            mapping,
+            user.scopePath,
+            commitWhileReading ? 'committing' : 'validating',
+            commitWhileReading,
+            commitWhileReading && allOrNothing,
+          ],
         );
         moved = this.uploadPath(job.id);
         await rename(upload.path, moved);
-        await this.queue.send(this.validateJob, { importId: job.id, user: sessionUserPayload(user) }, { manager });
+        const payload = { importId: job.id, user: sessionUserPayload(user), ...(commitWhileReading ? { allOrNothing } : {}) };
+        await this.queue.send(kind, payload, { manager });
         return job.id;
       });
-      this.queue.wake(this.validateJob);
+      this.queue.wake(kind);
       return id;
     } catch (error) {
       if (moved) await rm(moved, { force: true });
@@ -235,7 +277,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       const claimed = await this.claim(
         id,
         ['validated', 'failed'],
-        `status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3, mapping = $4`,
+        `status = 'validating', message = NULL, finished_at = NULL, counts = $2, progress = $3, mapping = $4, commit_while_reading = false`,
         [EMPTY_COUNTS, { rowsRead: 0, totalRows: null, percent: 0 }, { headerRow: job.mapping!.headerRow, columns: mapping }],
         manager,
       );
@@ -245,15 +287,17 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     this.queue.wake(this.validateJob);
   }
 
+  /** Stops validating, or a commit while reading (rolled back), and discards the upload. */
   async cancel(id: number, user: SessionUser): Promise<void> {
     const job = await this.find(id, user);
-    if (job.status === 'committing' || job.status === 'committed') {
+    const cancellable: ImportStatus[] = job.commit_while_reading ? ['committing'] : ['validating', 'validated', 'failed'];
+    if (!cancellable.includes(job.status)) {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
     // Read here: stopped at once. Read by another instance: it sees the status at its next progress write.
     this.reading.get(id)?.abort();
     await this.running.get(id);
-    if (!(await this.claim(id, ['validating', 'validated', 'failed'], `status = 'cancelled', finished_at = now()`, []))) {
+    if (!(await this.claim(id, cancellable, `status = 'cancelled', finished_at = now()`, []))) {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
     await this.dropStaged(job);
@@ -365,6 +409,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       errors: errors.map((e) => ({ row: e.row, column: e.column, message: locale === 'zh' ? e.message_zh : e.message_en })),
       errorCount: n,
       allOrNothing: job.all_or_nothing,
+      commitWhileReading: job.commit_while_reading,
       message: job.message ? job.message[locale] : null,
       createdAt: job.started_at.toISOString(),
       startedAt: job.started_at.toISOString(),
@@ -416,6 +461,27 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   private async validate({ importId: id, user }: ImportStepPayload, context: JobContext): Promise<void> {
     const job = await this.row(id);
     if (job?.status !== 'validating') return;
+    await this.readFile(job, user, context, (read) => this.validateFile(read));
+  }
+
+  /**
+   * The commit-while-reading job. Run again after an interruption (its transaction was rolled
+   * back), it starts over; finding the job committed, only the clean-up after it runs.
+   */
+  private async commitWhileReading({ importId: id, user, allOrNothing }: ImportCommitPayload, context: JobContext): Promise<void> {
+    const job = await this.row(id);
+    if (job?.status === 'committed' && job.commit_while_reading) return this.afterCommit(job);
+    if (job?.status !== 'committing' || !job.commit_while_reading) return;
+    await this.readFile(job, user, context, (read) => this.commitFile(job, user, read, allOrNothing));
+  }
+
+  /**
+   * Runs a step reading the job's upload, cancellable from here (at once) or from another
+   * instance (at its next progress write). A failure fails the job with its reason; a restart
+   * leaves it to the queue.
+   */
+  private async readFile(job: JobRow, user: SessionUser, context: JobContext, step: (read: FileRead) => Promise<void>): Promise<void> {
+    const { id } = job;
     const resource = findResource(job.resource);
     const kind = sheetKind(job.file_name);
     if (!resource || !kind) return this.fail(id, IMPORT_MESSAGES.notImportable);
@@ -424,7 +490,10 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     const cancel = new AbortController();
     this.reading.set(id, cancel);
     const signal = AbortSignal.any([cancel.signal, context.signal]);
-    const run = this.validateFile(id, resource, user, job.mode, upload, job.mapping, { signal, cancel, progress: context.progress })
+    const run = this.openFile(job, resource, user, upload, { signal, cancel, progress: context.progress })
+      .then(async (read) => {
+        if (read) await step(read);
+      })
       .catch(async (error: unknown) => {
         if (signal.reason instanceof JobInterruptedError) throw new JobInterruptedError();
         if (error instanceof ReadCancelledError) return; // cancel() finishes the job
@@ -452,16 +521,22 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     await this.fail(id, message);
   }
 
-  private async validateFile(
-    id: number,
+  /**
+   * Opens the upload for a reading step: the earlier run's staged rows and errors deleted,
+   * the header found (or the mapping kept), the rows' validator and the progress writer made.
+   * Null when the job failed instead (no header, no business key column: the file is kept for
+   * a new mapping).
+   */
+  private async openFile(
+    job: JobRow,
     resource: ResourceDeclaration,
     user: SessionUser,
-    mode: ImportMode,
     upload: Upload,
-    mapping: ImportJob['mapping'] | null,
     run: { signal: AbortSignal; cancel: AbortController; progress: JobContext['progress'] },
-  ): Promise<void> {
+  ): Promise<FileRead | null> {
+    const { id, status } = job;
     const { signal, cancel } = run;
+    let mapping = job.mapping;
     await this.db.query(`DELETE FROM import_rows WHERE import_id = $1`, [id]);
     await this.db.query(`DELETE FROM import_errors WHERE import_id = $1`, [id]);
     let fraction = 0;
@@ -478,16 +553,18 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
       const detected = detectHeader(resource, head);
       if (!detected) {
         await rows.return(undefined);
-        return this.fail(id, IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
+        await this.fail(id, IMPORT_MESSAGES.noHeader(resource), { keepUpload: true });
+        return null;
       }
       mapping = detected;
     }
     await this.db.query(`UPDATE imports SET mapping = $2 WHERE id = $1 AND mapping IS NULL`, [id, mapping]);
-    const ctx = buildMatchContext(id, resource, mode, user, mapping.columns);
+    const ctx = buildMatchContext(id, resource, job.mode, user, mapping.columns);
     if (!ctx.dataKeys.includes(resource.businessKey![0])) {
       await rows.return(undefined);
       // The mapping can be fixed (PUT …/mapping) and the file read again: it is kept.
-      return this.fail(id, IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
+      await this.fail(id, IMPORT_MESSAGES.noBusinessKeyColumn(resource.fields[resource.businessKey![0]].label), { keepUpload: true });
+      return null;
     }
     const lookups = await loadLookups(this.db.manager, resource, mapping.columns.map((c) => c.field).filter((f): f is string => !!f), user);
     const validator = new RowValidator(resource, mapping.columns, lookups, user);
@@ -499,17 +576,16 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
     const estimated = sheet ? !sheet.exact : undefined;
     const percent = (rowsRead: number) =>
       Math.min(99, Math.floor(expectedRows ? (rowsRead / expectedRows) * 100 : fraction * 100));
-
-    const staged = await stageRows(this.db, {
-      importId: id,
+    return {
       rows,
       head,
       headerRow,
+      ctx,
       validator,
       isCancelled: () => signal.aborted,
       onRows: (rowsRead) =>
         run.progress(async () => {
-          const [, still]: [unknown, number] = await this.db.query(`UPDATE imports SET progress = $2 WHERE id = $1 AND status = 'validating'`, [id, {
+          const [, still]: [unknown, number] = await this.db.query(`UPDATE imports SET progress = $3 WHERE id = $1 AND status = $2`, [id, status, {
             rowsRead,
             // An estimate may fall short: the total then follows the rows read.
             totalRows: expectedRows && Math.max(expectedRows, rowsRead),
@@ -519,17 +595,66 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
           // Cancelled through another instance: stop reading.
           if (!still) cancel.abort();
         }),
-    });
+    };
+  }
+
+  /** Stages every row with its errors, then counts what a commit would do: the job is validated. */
+  private async validateFile(read: FileRead): Promise<void> {
+    const { importId: id } = read.ctx;
+    const staged = await stageRows(this.db, { ...read, importId: id });
     if (staged.cancelled) throw new ReadCancelledError();
     const { rowsRead } = staged;
     const counts = await this.db.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '${COMMIT_WORK_MEM}'`);
-      return matchRows(manager, ctx);
+      return matchRows(manager, read.ctx);
     });
     await this.db.query(
       `UPDATE imports SET status = 'validated', counts = $2, progress = $3, finished_at = now() WHERE id = $1 AND status = 'validating'`,
       [id, toCounts(counts), { rowsRead, totalRows: rowsRead, percent: 100 }],
     );
+  }
+
+  /**
+   * Reads, checks and writes the file in one transaction (import-direct.ts). Committed, it is
+   * audited as one entry like a previewed commit; refused (all or nothing, a row failing), it
+   * has failed with the count and writes nothing; its failing rows stay for the error workbook.
+   */
+  private async commitFile(job: JobRow, user: SessionUser, read: FileRead, allOrNothing: boolean): Promise<void> {
+    const { importId: id } = read.ctx;
+    let rowsRead = 0;
+    const result = await commitWhileReading(this.db, {
+      ...read,
+      allOrNothing,
+      onRows: (n) => read.onRows((rowsRead = n)),
+      finish: async (manager, outcome) => {
+        const committed = committedCounts(outcome);
+        const [, claimed]: [unknown, number] = await manager.query(
+          `UPDATE imports SET status = 'committed', finished_at = now(), counts = $2, progress = $3 WHERE id = $1 AND status = 'committing'`,
+          [id, committed, { rowsRead, totalRows: rowsRead, percent: 100 }],
+        );
+        if (!claimed) return false;
+        await this.audit.recordImport(manager, user, {
+          importId: id,
+          resource: read.ctx.resource.name,
+          fileName: job.file_name,
+          mode: job.mode,
+          allOrNothing,
+          counts: committed,
+          scopePath: job.scope_path,
+        });
+        return true;
+      },
+    });
+    if (result.kind === 'cancelled') throw new ReadCancelledError();
+    if (result.kind === 'refused') {
+      const [refused]: [Pick<JobRow, 'id'>[], number] = await this.db.query(
+        `UPDATE imports SET status = 'failed', finished_at = now(), counts = $2, progress = $3, message = $4 WHERE id = $1 AND status = 'committing' RETURNING id`,
+        [id, committedCounts(result), { rowsRead, totalRows: rowsRead, percent: 100 }, IMPORT_MESSAGES.allOrNothingRefused(result.counts.invalid)],
+      );
+      if (refused.length) await rm(this.uploadPath(id), { force: true });
+      return;
+    }
+    await this.afterCommit(job);
   }
 
   /**
@@ -578,6 +703,17 @@ function beyondLimits(size: SheetSize): ImportLimitName | null {
   if (size.lastRow > IMPORT_LIMITS.rows) return 'rows';
   if ((size.lastColumn ?? 0) > IMPORT_LIMITS.columns) return 'columns';
   return null;
+}
+
+/** A file opened for a reading step: its rows after the header, their validator and the job's progress writer. */
+interface FileRead extends BatchedRows {
+  ctx: MatchContext;
+  validator: RowValidator;
+  onRows(rowsRead: number): Promise<void>;
+}
+
+function committedCounts({ counts, inserted, updated }: DirectCounts): ImportCounts {
+  return { ...toCounts(counts), inserted, updated };
 }
 
 function toCounts(counts: RowCounts): ImportCounts {

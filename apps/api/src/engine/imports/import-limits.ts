@@ -16,9 +16,10 @@ export const IMPORT_LIMITS: ImportLimits = {
   sharedStringsBytes: 100 * MiB,
   partBytes: 64 * MiB,
   totalBytes: 2_560 * MiB,
+  commitWhileReadingBytes: 20 * MiB,
 };
 
-export type ImportLimitName = Exclude<keyof ImportLimits, 'fileNameChars'>;
+export type ImportLimitName = Exclude<keyof ImportLimits, 'fileNameChars' | 'commitWhileReadingBytes'>;
 
 const size = (bytes: number) => (bytes >= 1024 * MiB ? `${bytes / (1024 * MiB)} GB` : `${Math.round(bytes / MiB)} MB`);
 const count = (n: number) => n.toLocaleString('en-US');

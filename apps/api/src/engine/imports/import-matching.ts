@@ -1,7 +1,7 @@
 import { columnName, type ImportColumn, type ResourceDeclaration, type SessionUser } from '@zizhu/schema';
 import type { EntityManager } from 'typeorm';
 import { IMPORT_MESSAGES } from './import-messages';
-import { unchangedSql } from './import-sql';
+import { STAGED_JSON, type StagedRows, unchangedSql } from './import-sql';
 
 export interface MatchContext {
   importId: number;
@@ -27,26 +27,27 @@ const MATCH_FAULTS = ['duplicate', 'outOfScope', 'exists', 'missing', 'cannotCre
  * the business key and a window for duplicates). Nothing is written: validation counts it,
  * and the commit writes from it inside its transaction, so a commit acts on the data as it
  * is then. Parameters: $1 import id, $2 scope pattern, $3 mode, $4 whether rows may create.
+ * `staged` says where the rows are: the import's JSON staging (preview, then commit), or a
+ * typed batch of a file committed while it is read.
  */
-export function matchedRowsSql(ctx: MatchContext): string {
+export function matchedRowsSql(ctx: MatchContext, staged: StagedRows = STAGED_JSON): string {
   const { resource } = ctx;
-  return `SELECT r.row_number, r.business_key, r.scope_path, r.data, t.id AS target_id,
-       min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key) AS first_row,
+  return `SELECT r.row_number, r.business_key, r.scope_path, t.id AS target_id,
+       ${staged.firstRow} AS first_row,
        CASE
-         WHEN r.data IS NULL THEN 'invalid'
-         WHEN r.business_key IS NOT NULL
-              AND min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key) < r.row_number THEN 'duplicate'
+         WHEN NOT (${staged.valid}) THEN 'invalid'
+         WHEN r.business_key IS NOT NULL AND ${staged.firstRow} < r.row_number THEN 'duplicate'
          WHEN t.id IS NOT NULL AND t.scope_path NOT LIKE $2 THEN 'outOfScope'
          WHEN t.id IS NOT NULL AND $3 = 'insert' THEN 'exists'
          WHEN t.id IS NULL AND $3 = 'update' THEN 'missing'
          WHEN t.id IS NULL AND NOT $4 THEN 'cannotCreate'
          WHEN t.id IS NULL THEN 'new'
-         WHEN ${unchangedSql(resource, ctx.dataKeys)} THEN 'unchanged'
+         WHEN ${unchangedSql(resource, ctx.dataKeys, staged)} THEN 'unchanged'
          ELSE 'update'
        END AS outcome
-  FROM import_rows r
+  FROM ${staged.from}
   LEFT JOIN "${resource.table}" t ON ${businessKeyJoin(resource)}
- WHERE r.import_id = $1`;
+ WHERE ${staged.where}`;
 }
 
 /**
@@ -98,15 +99,7 @@ export async function matchIntoOutcomes(manager: EntityManager, ctx: MatchContex
  * commit's outcomes table when given (see matchIntoOutcomes), else matching afresh.
  */
 export async function matchRows(manager: EntityManager, ctx: MatchContext, outcomes?: typeof OUTCOMES_TABLE): Promise<RowCounts> {
-  const missing = IMPORT_MESSAGES.missingRequiredColumns(ctx.missingColumns.zh, ctx.missingColumns.en);
-  const text: Record<(typeof MATCH_FAULTS)[number], [string, string]> = {
-    duplicate: [`'与第' || first_row || '行重复'`, `'Duplicate of row ' || first_row`],
-    outOfScope: [literal(IMPORT_MESSAGES.outOfScope.zh), literal(IMPORT_MESSAGES.outOfScope.en)],
-    exists: [literal(IMPORT_MESSAGES.exists.zh), literal(IMPORT_MESSAGES.exists.en)],
-    missing: [literal(IMPORT_MESSAGES.missing.zh), literal(IMPORT_MESSAGES.missing.en)],
-    cannotCreate: [literal(missing.zh), literal(missing.en)],
-  };
-  const message = (lang: 0 | 1) => `CASE outcome ${MATCH_FAULTS.map((f) => `WHEN '${f}' THEN ${text[f][lang]}`).join(' ')} END`;
+  const message = (lang: 0 | 1) => faultMessageSql(ctx, lang);
   await manager.query(`DELETE FROM import_errors WHERE import_id = $1 AND stage = 'match'`, [ctx.importId]);
   // From the outcomes table only $1 (import id) and the key header are used.
   const [source, params] = outcomes
@@ -118,11 +111,31 @@ export async function matchRows(manager: EntityManager, ctx: MatchContext, outco
      errors AS (
        INSERT INTO import_errors (import_id, row_number, column_header, stage, message_zh, message_en)
        SELECT $1::int, row_number, ${header}, 'match', ${message(0)}, ${message(1)} FROM matched
-        WHERE outcome IN (${MATCH_FAULTS.map((f) => `'${f}'`).join(', ')}))
+        WHERE ${IS_FAULT})
      SELECT outcome, count(*)::int AS n FROM matched GROUP BY outcome`,
     params,
   );
-  const counts: RowCounts = { new: 0, update: 0, unchanged: 0, invalid: 0 };
+  return addOutcomes({ new: 0, update: 0, unchanged: 0, invalid: 0 }, rows);
+}
+
+/** SQL: the outcome (a column `outcome`) is one of MATCH_FAULTS. */
+export const IS_FAULT = `outcome IN (${MATCH_FAULTS.map((f) => `'${f}'`).join(', ')})`;
+
+/** SQL: why a row with a MATCH_FAULTS `outcome` (and its `first_row`) cannot be written, in Chinese (0) or English (1). */
+export function faultMessageSql(ctx: MatchContext, lang: 0 | 1): string {
+  const missing = IMPORT_MESSAGES.missingRequiredColumns(ctx.missingColumns.zh, ctx.missingColumns.en);
+  const text: Record<(typeof MATCH_FAULTS)[number], [string, string]> = {
+    duplicate: [`'与第' || first_row || '行重复'`, `'Duplicate of row ' || first_row`],
+    outOfScope: [literal(IMPORT_MESSAGES.outOfScope.zh), literal(IMPORT_MESSAGES.outOfScope.en)],
+    exists: [literal(IMPORT_MESSAGES.exists.zh), literal(IMPORT_MESSAGES.exists.en)],
+    missing: [literal(IMPORT_MESSAGES.missing.zh), literal(IMPORT_MESSAGES.missing.en)],
+    cannotCreate: [literal(missing.zh), literal(missing.en)],
+  };
+  return `CASE outcome ${MATCH_FAULTS.map((f) => `WHEN '${f}' THEN ${text[f][lang]}`).join(' ')} END`;
+}
+
+/** Adds outcome counts (`outcome`, `n` rows) to `counts`: every fault counts as invalid. */
+export function addOutcomes(counts: RowCounts, rows: readonly { outcome: string; n: number }[]): RowCounts {
   for (const { outcome, n } of rows) {
     if (outcome === 'new' || outcome === 'update' || outcome === 'unchanged') counts[outcome] += n;
     else counts.invalid += n;

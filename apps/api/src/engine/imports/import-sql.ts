@@ -1,6 +1,35 @@
 import { columnName, FIELD_TYPES, type FieldDeclaration, MASK_KEEP, type MaskKind, type ResourceDeclaration } from '@zizhu/schema';
 import { FIELD_ENV } from '../metadata/resource-registry';
 
+/**
+ * Where a commit reads staged rows from, as SQL over the alias `r` (columns `row_number`,
+ * `business_key`, `scope_path`, and the values): the JSON staging of a previewed import, or
+ * a typed batch of a file committed while it is read (import-direct.ts).
+ */
+export interface StagedRows {
+  /** The FROM item naming the rows `r`, and the condition selecting this import's. */
+  from: string;
+  where: string;
+  /** What a commit reads of a row: its number, its scope path and its values. */
+  columns: string;
+  /** True when the row passed validation. */
+  valid: string;
+  /** The first valid row of the file with the row's business key (a later one is a duplicate). */
+  firstRow: string;
+  /** The row's value of a field, as its column's SQL type. */
+  value(key: string, field: FieldDeclaration): string;
+}
+
+/** A previewed import's rows in `import_rows`, values as JSON. Parameter $1: the import id. */
+export const STAGED_JSON: StagedRows = {
+  from: 'import_rows r',
+  where: 'r.import_id = $1',
+  columns: 'r.row_number, r.scope_path, r.data',
+  valid: 'r.data IS NOT NULL',
+  firstRow: 'min(r.row_number) FILTER (WHERE r.data IS NOT NULL) OVER (PARTITION BY r.business_key)',
+  value: fromData,
+};
+
 /** `r.data->'key'` as its column's SQL type (FIELD_TYPES decides the column). */
 export function fromData(key: string, field: FieldDeclaration): string {
   const text = `(r.data->>'${key}')`;
@@ -48,10 +77,10 @@ export function auditJson(resource: ResourceDeclaration, keys: string[]): string
   return `jsonb_build_object(${parts.join(', ')})`;
 }
 
-/** True when the stored record already holds every value the row carries. */
-export function unchangedSql(resource: ResourceDeclaration, keys: string[]): string {
+/** True when the stored record `t` already holds every value the row carries. */
+export function unchangedSql(resource: ResourceDeclaration, keys: string[], staged: StagedRows): string {
   if (!keys.length) return 'TRUE';
   return keys
-    .map((key) => `to_jsonb(t."${columnName(key, resource.fields[key])}") IS NOT DISTINCT FROM (r.data->'${key}')`)
+    .map((key) => `t."${columnName(key, resource.fields[key])}" IS NOT DISTINCT FROM ${staged.value(key, resource.fields[key])}`)
     .join(' AND ');
 }

@@ -74,13 +74,19 @@ export class ImportController {
   @ApiBody({
     schema: {
       type: 'object',
-      properties: { resource: { type: 'string' }, mode: { type: 'string', enum: [...MODES] }, file: { type: 'string', format: 'binary' } },
+      properties: {
+        resource: { type: 'string' },
+        mode: { type: 'string', enum: [...MODES] },
+        commitWhileReading: { type: 'string', enum: ['true', 'false'], description: 'Read, check and write in one pass, without a preview' },
+        allOrNothing: { type: 'string', enum: ['true', 'false'], description: 'With commitWhileReading: write nothing unless every row can be written' },
+        file: { type: 'string', format: 'binary' },
+      },
     },
   })
   @UseInterceptors(ImportUploadLimitInterceptor, sheetUpload(IMPORT_LIMITS.fileBytes))
   async upload(
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() body: { resource?: string; mode?: string },
+    @Body() body: { resource?: string; mode?: string; commitWhileReading?: string; allOrNothing?: string },
     @CurrentUser() user: SessionUser,
   ): Promise<{ id: number }> {
     try {
@@ -92,8 +98,10 @@ export class ImportController {
       if ([...fileName].length > IMPORT_LIMITS.fileNameChars) throw ApiException.validation({ file: IMPORT_MESSAGES.fileNameTooLong(IMPORT_LIMITS.fileNameChars) });
       const kind = sheetKind(fileName);
       if (!kind) throw ApiException.validation({ file: IMPORT_MESSAGES.unsupportedFile });
+      const commitWhileReading = formFlag(body.commitWhileReading, 'commitWhileReading', false);
       const resource = this.jobs.importable(String(body.resource ?? ''), mode, user);
-      return { id: await this.jobs.start(user, resource, fileName, { path: file.path, kind }, mode) };
+      const allOrNothing = formFlag(body.allOrNothing, 'allOrNothing', !!resource.importAllOrNothing);
+      return { id: await this.jobs.start(user, resource, fileName, { path: file.path, kind }, mode, { commitWhileReading, allOrNothing }) };
     } catch (error) {
       if (file) await rm(file.path, { force: true });
       throw error;
@@ -175,4 +183,11 @@ export class ImportController {
     const name = `${job.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-${locale === 'zh' ? '错误行' : 'errors'}.xlsx`;
     await sendFile(response, { name }, (out) => writeErrorWorkbook(Array.from(headers, (h) => h ?? ''), this.errorRows.rows(id, locale), locale, out));
   }
+}
+
+/** A yes/no form field of the upload ('true' or 'false'; absent: the default). */
+function formFlag(value: string | undefined, field: string, absent: boolean): boolean {
+  if (value === undefined || value === '') return absent;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw ApiException.validation({ [field]: { zh: '只能是 true 或 false', en: 'Must be true or false' } });
 }
