@@ -86,4 +86,12 @@ describe('county_code', () => {
     const student = await newStudent((await newSchool('4509009903', '450900')).id);
     expect(await countyOf('students', student.id)).toBeNull();
   }, SLOW);
+
+  it('follows a school moved to another county, and its students with it', async () => {
+    const school = await newSchool('4509219904', '450921');
+    const student = await newStudent(school.id);
+    const moved = await call('PUT', `/api/schools/${school.id}`, { ...school, regionId: '450922' });
+    expect(moved.status).toBe(200);
+    expect(await countyOf('students', student.id)).toBe('450922');
+  }, SLOW);
 });
