@@ -20,6 +20,7 @@ export const disbursementResource = defineResource({
   audited: true,
   versioned: true,
   large: true,
+  distributedBy: 'county',
   scope: { kind: 'reference', via: ['schoolId'] },
   access: {
     list: ['admin', 'county', 'school', 'inspector', 'finance'],

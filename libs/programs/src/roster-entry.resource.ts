@@ -20,6 +20,7 @@ export const rosterEntryResource = defineResource({
   // Written through the roster workflow (copied program, tier amounts, the chain), never the generic import.
   importable: false,
   large: true,
+  distributedBy: 'county',
   scope: { kind: 'reference', via: ['rosterId'] },
   access: {
     list: ['admin', 'county', 'school', 'inspector', 'finance'],

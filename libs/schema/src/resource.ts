@@ -68,6 +68,11 @@ export interface ResourceDeclaration {
    * primary key, as PostgreSQL requires; `id` stays unique through its sequence.
    */
   partitionBy?: string;
+  /**
+   * The table would be distributed by county on a multi-server engine (docs/scale-out.md):
+   * it carries `county_code`, the county segment of its `scope_path`, kept by the database.
+   */
+  distributedBy?: 'county';
   /** Menu icon name (a Material icon key the panel knows). */
   icon?: string;
   /** The menu entry of the resource's list (every resource some role may list has one). */

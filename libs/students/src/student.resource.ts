@@ -15,6 +15,7 @@ export const studentResource = defineResource({
   audited: true,
   versioned: true,
   large: true,
+  distributedBy: 'county',
   scope: { kind: 'reference', via: ['schoolId'] },
   access: {
     list: ['admin', 'county', 'school', 'inspector', 'finance'],

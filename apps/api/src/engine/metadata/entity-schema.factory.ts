@@ -1,5 +1,6 @@
 import { columnName, FIELD_TYPES, type FieldDeclaration, type ResourceDeclaration } from '@zizhu/schema';
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaRelationOptions } from 'typeorm';
+import { COUNTY_CODE_COLUMN } from './county-code';
 import { FIELD_ENV, RESOURCES, fieldEntries, requireResource } from './resource-registry';
 
 /** Text columns searched by prefix or scoped by path use the "C" collation, so a plain
@@ -51,6 +52,7 @@ export function toEntitySchema(resource: ResourceDeclaration): EntitySchema {
     }
   }
   columns.scopePath = { name: 'scope_path', type: 'varchar', length: 200, collation: PREFIX_COLLATION };
+  if (resource.distributedBy === 'county') columns.countyCode = COUNTY_CODE_COLUMN;
   if (resource.versioned) {
     columns.version = { name: 'version', type: 'integer', version: true };
     columns.createdAt = { name: 'created_at', type: 'timestamptz', createDate: true };

@@ -7,7 +7,7 @@ import { ApiException } from '../errors/api.exception';
 import { databaseError } from '../errors/database-error';
 import { attachFiles } from '../files/file-attach';
 import { checkAgreements } from '../scope/reference-agreement';
-import { checkReferences, inReadScope, inScope, moveSubtree, readsFromBelow, resolveScopePath, scopeFields } from '../scope/scope';
+import { checkReferences, inReadScope, inScope, isTreeNode, moveSubtree, readsFromBelow, resolveScopePath, scopeFields } from '../scope/scope';
 import { checkConfiguredValues } from './configured-answers';
 import { type ApiRecord, auditSnapshot, presentRecord, selectList } from './record-presenter';
 import { prepareInput } from './record-input';
@@ -100,7 +100,7 @@ export class ResourceWriter {
         `UPDATE "${resource.table}" AS t SET ${sets.join(', ')} WHERE t.id = $1 RETURNING ${selectList(resource)}`,
         params,
       );
-      if (scopePath !== existing.scopePath) await moveSubtree(manager, existing.scopePath as string, scopePath);
+      if (scopePath !== existing.scopePath && isTreeNode(resource)) await moveSubtree(manager, existing.scopePath as string, scopePath);
       await attachFiles(manager, resource, values, row.id, scopePath, user);
       await this.audit.record(manager, user, {
         action: 'update',

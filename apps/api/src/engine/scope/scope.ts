@@ -69,12 +69,24 @@ export async function resolveScopePath(
   return path;
 }
 
-/** When a node moves (a school changes region), everything below it moves with it. */
+/**
+ * A record is a node of the tree when its path ends in its own segment (a region, a school):
+ * what lies under it shares its path, so it moves with it. Any other record (a student, a
+ * user) only points at a node, and moving it moves nothing else.
+ */
+export function isTreeNode(resource: ResourceDeclaration): boolean {
+  return resource.scope.kind === 'reference' && resource.scope.segment !== undefined;
+}
+
+/**
+ * When a node moves (a school changes region), everything at or below its old path moves
+ * with it: the school's students carry the school's own path (the node itself is already
+ * written at its new path).
+ */
 export async function moveSubtree(manager: EntityManager, from: string, to: string): Promise<void> {
   for (const resource of RESOURCES) {
     await manager.query(
-      `UPDATE "${resource.table}" SET scope_path = $2 || substr(scope_path, length($1) + 1)
-        WHERE scope_path LIKE $3 AND scope_path <> $1`,
+      `UPDATE "${resource.table}" SET scope_path = $2 || substr(scope_path, length($1) + 1) WHERE scope_path LIKE $3`,
       [from, to, `${from}%`],
     );
   }
