@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A demo account the simulated people browse as, with the schools it may filter by. */
@@ -69,6 +70,7 @@ export function startBrowsing(options: {
   record: (sample: BrowsingSample) => void;
 }): { stop(): Promise<void> } {
   const stopping = new AbortController();
+  setMaxListeners(options.people + 1, stopping.signal); // each person's pause listens to it
   const pause = (ms: number) => sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
   const [minThink, maxThink] = options.thinkMs;
 
