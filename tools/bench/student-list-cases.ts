@@ -2,12 +2,12 @@ type ListCall = (token: string, query: Record<string, unknown>) => () => Promise
 
 /**
  * The student list benchmark's named requests: the panel's main list views, as a reader over
- * the whole area (`wide`, the city officer in the city benchmark) and as a county officer.
+ * the whole `area` (`wide`: the city officer in the city benchmark) and as a county officer.
  */
-export function studentListCases(options: { list: ListCall; wide: string; county: string; schoolId: unknown }): [string, () => Promise<unknown>][] {
-  const { list, wide, county, schoolId } = options;
+export function studentListCases(options: { list: ListCall; wide: string; county: string; schoolId: unknown; area?: string }): [string, () => Promise<unknown>][] {
+  const { list, wide, county, schoolId, area = 'city' } = options;
   return [
-    ['first page (default sort, whole city)', list(wide, { range: [0, 24] })],
+    [`first page (default sort, whole ${area})`, list(wide, { range: [0, 24] })],
     ['deep page (page 4001 by name)', list(wide, { range: [100_000, 100_024], sort: ['name', 'ASC'] })],
     ['filter by school, sorted by name', list(wide, { range: [0, 24], filter: { schoolId }, sort: ['name', 'ASC'] })],
     ['search by name (q = 黄)', list(wide, { range: [0, 24], filter: { q: '黄' } })],
