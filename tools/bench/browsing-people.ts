@@ -40,16 +40,18 @@ const LOOKS: [string, number, Look][] = [
   ['filter by school', 2, (p) => list({ range: [0, 24], sort: ['name', 'ASC'], filter: { schoolId: pick(p.account.schoolIds) } })],
   ['filter by stage', 2, () => list({ range: [0, 24], filter: { stage: pick(STAGES) } })],
   ['search by name', 2, (p) => list({ range: [0, 24], filter: { q: p.seenNames.length && Math.random() < 0.5 ? pick(p.seenNames) : pick(SURNAMES) } })],
-  ['open a record', 3, (p) => (p.seenIds.length ? `/api/students/${pick(p.seenIds)}` : list({ range: [0, 24] }))],
+  ['open a record', 3, (p) => `/api/students/${pick(p.seenIds)}`],
   ['schema', 1, () => '/api/schema'],
 ];
 const TOTAL_WEIGHT = LOOKS.reduce((sum, [, weight]) => sum + weight, 0);
 
-function nextLook(): [string, Look] {
+/** A look drawn by weight; a record only once a list has shown some (else the first list page). */
+function nextLook(person: PersonState): [string, Look] {
   let roll = Math.random() * TOTAL_WEIGHT;
   for (const [name, weight, look] of LOOKS) {
     roll -= weight;
-    if (roll < 0) return [name, look];
+    if (roll < 0 && (name !== 'open a record' || person.seenIds.length > 0)) return [name, look];
+    if (roll < 0) break;
   }
   return [LOOKS[0][0], LOOKS[0][2]];
 }
@@ -78,7 +80,7 @@ export function startBrowsing(options: {
     const person: PersonState = { account, seenIds: [], seenNames: [] };
     await pause(Math.random() * options.arrivalMs);
     while (!stopping.signal.aborted) {
-      const [request, look] = nextLook();
+      const [request, look] = nextLook(person);
       const phase = options.phase();
       const start = process.hrtime.bigint();
       let error: string | undefined;
