@@ -12,9 +12,7 @@
  * benchmark's (zizhu_bench); otherwise BENCH_STUDENTS (1,500,000) are loaded into
  * zizhu_bench_export. DATABASE_URL picks the server (default: an embedded PostgreSQL).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -35,6 +33,7 @@ import { addXlsxRow, xlsxCaughtUp, xlsxSheet, xlsxValue } from '@zizhu/api/engin
 import { parseListQuery } from '@zizhu/api/engine/rest/query-parser';
 import { presentRecord } from '@zizhu/api/engine/rest/record-presenter';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { type ApiProcess, hwmMb, rssMb, startApiProcess, stopApiProcess } from './api-process';
 import { loadNote, resultLine } from './latency';
 import { serverSettingsNote } from './server-settings-note';
 
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
   const url = withDatabase(server.url, database);
   mkdirSync(OUT_DIR, { recursive: true });
 
-  const api = await startApi(url);
+  const api = await startApiProcess(url);
   try {
     const token = await login(api.base);
     const students = await count(url);
@@ -80,15 +79,14 @@ async function main(): Promise<void> {
     console.log(resultLine('export-xlsx-vs-writer-ratio', ratio, 'x', GOAL_RATIO));
     console.log(resultLine('export-api-peak-rss', peak, 'MB', GOAL_RSS_MB));
   } finally {
-    api.child.kill('SIGTERM');
-    await once(api.child, 'exit');
+    await stopApiProcess(api);
     rmSync(OUT_DIR, { recursive: true, force: true });
     await server.stop();
   }
 }
 
 /** (b): one export over HTTP into a file, with the server's RSS sampled every 100 ms. */
-async function timedDownload(api: Api, token: string, format: 'xlsx' | 'csv') {
+async function timedDownload(api: ApiProcess, token: string, format: 'xlsx' | 'csv') {
   const path = join(OUT_DIR, `students.${format}`);
   let peakRssMb = rssMb(api.child);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(api.child))), 100);
@@ -134,28 +132,6 @@ async function exceljsAlone(url: string, rows: number) {
   sheet.commit();
   await workbook.commit();
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, bytes: statSync(path).size };
-}
-
-interface Api {
-  child: ChildProcess;
-  base: string;
-}
-
-async function startApi(url: string): Promise<Api> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'export-server.ts')], {
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 /**
@@ -224,17 +200,6 @@ async function lastExportRows(base: string, token: string): Promise<number> {
   return xlsx.after.rows;
 }
 
-function procStatus(child: ChildProcess, key: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const match = new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-const rssMb = (child: ChildProcess) => procStatus(child, 'VmRSS');
-const hwmMb = (child: ChildProcess) => procStatus(child, 'VmHWM');
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 main().catch((error: unknown) => {

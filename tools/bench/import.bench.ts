@@ -23,8 +23,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { buildRegionTree, buildSchools, DEMO_SEED, generateStudents } from '@zizhu/demo-data';
-import { GENDERS, STAGES } from '@zizhu/schema';
-import { STUDENT_STATUSES, studentResource } from '@zizhu/students';
+import { studentResource } from '@zizhu/students';
 import { DemoSeedService } from '@zizhu/api/database/seed/demo-seed.service';
 import { dataSourceOptions } from '@zizhu/api/database/data-source-options';
 import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postgres';
@@ -32,38 +31,12 @@ import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { copyText } from '@zizhu/api/engine/database/copy-loader';
 import { withDatabase } from '@zizhu/api/testing/test-server';
 import { loadNote, resultLine } from './latency';
+import { writeRosterFiles } from './roster-file';
 import { serverSettingsNote } from './server-settings-note';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_500_000);
 const DIR = process.env.BENCH_DIR ?? '/tmp/zizhu-bench';
 const DATABASE = process.env.BENCH_DATABASE ?? 'zizhu_bench_import';
-const HEADER = ['身份证号', '姓名', '学校标识码', '学段', '年级', '班级', '学籍状态', '户籍地', '是否寄宿', '监护人', '联系电话', '资助卡号'];
-const label = (options: readonly { value: string; label: { zh: string } }[], value: string) => options.find((o) => o.value === value)?.label.zh ?? value;
-void GENDERS;
-
-function* rosterRows(): Generator<string[]> {
-  const regions = buildRegionTree();
-  const schools = buildSchools(regions);
-  for (const s of generateStudents({ schools, regions, count: ROWS, seed: DEMO_SEED + 7 })) {
-    yield [s.idNumber, s.name, schools[s.schoolId - 1].code, label(STAGES, s.stage), s.grade, s.className, label(STUDENT_STATUSES, s.status), s.householdRegionId, s.boarding ? '是' : '否', s.guardianName, s.phone, s.bankAccount];
-  }
-}
-
-async function writeFiles(xlsxPath: string, csvPath: string): Promise<void> {
-  if (existsSync(xlsxPath) && existsSync(csvPath)) return;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet('学生');
-  sheet.addRow(HEADER).commit();
-  const csv = createWriteStream(csvPath);
-  csv.write(HEADER.join(',') + '\n');
-  for (const row of rosterRows()) {
-    sheet.addRow(row).commit();
-    if (!csv.write(row.join(',') + '\n')) await new Promise<void>((r) => csv.once('drain', () => r()));
-  }
-  sheet.commit();
-  await workbook.commit();
-  await new Promise<void>((r) => csv.end(() => r()));
-}
 
 /** Peak RSS of this process while `work` runs, sampled every 50 ms. */
 async function measured<T>(work: () => Promise<T>): Promise<{ seconds: number; peakMb: number; result: T }> {
@@ -209,7 +182,7 @@ async function main(): Promise<void> {
   const xlsx = `${DIR}/roster-${ROWS}.xlsx`;
   const csv = `${DIR}/roster-${ROWS}.csv`;
   console.log(`writing ${ROWS.toLocaleString()}-row roster files to ${DIR} (once)…`);
-  await writeFiles(xlsx, csv);
+  await writeRosterFiles(ROWS, xlsx, csv);
   if (what === 'write') return; // files only (`… import.bench.ts write`)
   const runChild = (w: string, p: string) => {
     const output = execFileSync(process.execPath, [...process.execArgv, __filename, w, p], { env: process.env, maxBuffer: 1 << 26 }).toString();

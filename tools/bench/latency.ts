@@ -9,9 +9,16 @@ export async function measure(runs: number, operation: () => Promise<unknown>): 
     await operation();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
+  const { p50, p95, max } = percentiles(times);
+  return { p50, p95, max };
+}
+
+/** Nearest-rank p50/p95/p99 and the maximum of some timings (ms); zeros for none. */
+export function percentiles(timings: readonly number[]): { p50: number; p95: number; p99: number; max: number } {
+  const times = [...timings].sort((a, b) => a - b);
+  if (times.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0 };
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1] };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1] };
 }
 
 export function formatRow(name: string, r: { p50: number; p95: number; max: number }, goal: number): string {

@@ -1,6 +1,6 @@
 /**
- * The API alone in its own process for the export benchmark, so the server's memory can
- * be measured apart from the client's. Prints `listening <port>` once ready.
+ * The API alone in its own process for the benchmarks (api-process.ts starts it), so the
+ * server's CPU and memory are apart from the client's. Prints `listening <port>` once ready.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '@zizhu/api/app.factory';
