@@ -10,7 +10,7 @@
  * Identities: 40 % are students (2 % of all with a differently written name), 5 % share
  * a student's name and birth date under another ID number, the rest match no one (rows
  * that happen to repeat a person on the same list are skipped).
- * DATABASE_URL picks the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ * DATABASE_URL picks the server (default: the benchmarks' embedded PostgreSQL, as a newcomer gets).
  * Ends with
  *   RESULT comparison-first-run <s> s goal 10 <met|missed>
  *   RESULT comparison-re-run <s> s goal 10 <met|missed>
@@ -23,6 +23,7 @@ import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { benchServer } from './bench-database';
 import { loadNote, resultLine } from './latency';
 import { serverSettingsNote } from './server-settings-note';
 
@@ -32,7 +33,6 @@ const DATABASE = 'zizhu_bench_comparison';
 const DEMO_SEED_STUDENTS = 1000;
 /** A city-wide run, first or again, within ten seconds. */
 const GOAL_SECONDS = 10;
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Student n's ID number: county, a birth date among ~16 years, a serial (unique up to 60 M). */
 const STUDENT_ID = (n: string) => `'450902' || to_char(date '2005-01-01' + (${n} % 6000), 'YYYYMMDD') || lpad((${n} / 6000)::text, 4, '0')`;
@@ -116,9 +116,19 @@ async function reuse(db: DataSource): Promise<RunParams | null> {
 }
 
 async function main(): Promise<void> {
+  // DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts).
+  const server = await benchServer();
+  try {
+    await benchmark(withDatabase(server.url, 'postgres'));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchmark(adminUrl: string): Promise<void> {
   configurePgTypes();
   const reusing = process.env.BENCH_REUSE === '1';
-  const admin = new Client({ connectionString: SERVER });
+  const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   const [exists] = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DATABASE])).rows;
   if (!reusing || !exists) {
@@ -126,7 +136,7 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE ${DATABASE}`);
   }
   await admin.end();
-  const db = new DataSource(dataSourceOptions(withDatabase(SERVER, DATABASE)));
+  const db = new DataSource(dataSourceOptions(withDatabase(adminUrl, DATABASE)));
   await db.initialize();
   console.log(await serverSettingsNote(db));
   try {

@@ -155,7 +155,7 @@ async function writeFloor(url: string): Promise<{ studentsCopy: number; rows: nu
     }
     await new Promise<void>((r) => out.end(() => r()));
   }
-  let started = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   await pipeline(createReadStream(tsv), client.query(copyFrom(`COPY students (${STUDENT_COLUMNS.join(', ')}) FROM STDIN`)));
   const studentsCopy = seconds();

@@ -10,8 +10,8 @@
  * Also times the exceptions list (对账异常, read from the fund_exceptions table the writes keep
  * current) city-wide, filtered and for a county, goal 2 s, and what keeping it current
  * costs a bank result of 10,000 lines.
- * BENCH_REUSE=1 keeps an already loaded database; DATABASE_URL picks the server (default
- * postgres://postgres@127.0.0.1:5432/postgres). Ends with one line per timed request:
+ * BENCH_REUSE=1 keeps an already loaded database; DATABASE_URL picks the server (default: the
+ * benchmarks' embedded PostgreSQL, as a newcomer gets). Ends with one line per timed request:
  *   RESULT reconciliation-<request> <median ms> ms goal <2000 | 100> <met|missed>
  * (the exceptions list's lines are named reconciliation-exceptions-list-…).
  */
@@ -30,12 +30,12 @@ import { FundExceptionsService } from '@zizhu/api/modules/funds/fund-exceptions.
 import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.service';
 import { AuditService } from '@zizhu/api/engine/audit/audit.service';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { benchServer } from './bench-database';
 import { loadNote, resultLine, resultName } from './latency';
 import { serverSettingsNote } from './server-settings-note';
 
 const LINES = Number(process.env.BENCH_LINES ?? 3_000_000);
 const DATABASE = 'zizhu_bench_funds';
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROGRAMS = 10;
 const REPEAT = 5;
 const REUSE = process.env.BENCH_REUSE === '1';
@@ -129,8 +129,18 @@ async function load(db: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts).
+  const server = await benchServer();
+  try {
+    await benchmark(withDatabase(server.url, 'postgres'));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchmark(adminUrl: string): Promise<void> {
   configurePgTypes();
-  const admin = new Client({ connectionString: SERVER });
+  const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   const [{ exists }] = (await admin.query(`SELECT count(*) > 0 AS exists FROM pg_database WHERE datname = $1`, [DATABASE])).rows;
   const reuse = REUSE && exists;
@@ -138,7 +148,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${DATABASE}`);
   }
-  const db = new DataSource(dataSourceOptions(withDatabase(SERVER, DATABASE)));
+  const db = new DataSource(dataSourceOptions(withDatabase(adminUrl, DATABASE)));
   await db.initialize();
   console.log(await serverSettingsNote(db));
   let ok = true;
