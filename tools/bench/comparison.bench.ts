@@ -55,7 +55,9 @@ async function load(db: DataSource): Promise<RunParams> {
       `INSERT INTO students (id_number, name, gender, birth_date, school_id, stage, status, boarding, scope_path, version)
        SELECT ${STUDENT_ID('g')}, ${STUDENT_NAME('g')}, 'male', date '2005-01-01' + (g % 6000), sc.id, 'primary', 'enrolled', false, sc.scope_path, 1
          FROM generate_series(0, $1 - 1) g
-         JOIN (SELECT id, scope_path, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM schools) sc ON sc.k = g % sc.n`,
+         JOIN (SELECT id, scope_path, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM schools) sc ON sc.k = g % sc.n
+       -- A demo student may hold one of the generated numbers: the bench's row is left out.
+       ON CONFLICT (id_number) DO NOTHING`,
       [STUDENTS],
     ),
   );

@@ -60,12 +60,14 @@ export class TypedBatch {
   /** The batch's rows for matching and commitRows; a row is a duplicate of an earlier batch's through the seen keys. */
   get staged(): StagedRows {
     return {
-      from: `${BATCH_TABLE} r LEFT JOIN ${SEEN_TABLE} s ON s.business_key = r.business_key`,
+      from: `${BATCH_TABLE} r`,
       // The import id ($1) says nothing here: the batch holds one import's rows.
       where: '$1::int IS NOT NULL',
       columns: 'r.*',
       valid: 'TRUE',
-      firstRow: 'COALESCE(s.row_number, min(r.row_number) OVER (PARTITION BY r.business_key))',
+      // A probe of the seen keys' index per row, whatever their number: a join would let the
+      // planner hash the seen keys (up to the whole file) for every batch.
+      firstRow: `COALESCE((SELECT s.row_number FROM ${SEEN_TABLE} s WHERE s.business_key = r.business_key), min(r.row_number) OVER (PARTITION BY r.business_key))`,
       value: (key, field) => {
         const column = FIELD_TYPES[field.type].column(field, FIELD_ENV);
         if (column.array) return `COALESCE(r."${key}", '{}')`;
