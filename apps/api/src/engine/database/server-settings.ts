@@ -14,7 +14,8 @@ const mb = (bytes: number) => `${Math.floor(bytes / MB)}MB`;
  * OS cache does the rest); WAL large enough that a bulk load is not cut into checkpoints
  * that each re-log every page they touch; no JIT (compiling costs more than it saves on
  * statements of milliseconds, and a 1.5 M-row statement runs once); memory per sort and
- * per maintenance step enough for index builds and hash joins of a county at once.
+ * per maintenance step enough for index builds and hash joins of a county at once;
+ * temporary buffers enough for an import's keys.
  */
 export function serverSettings(memory = totalmem(), cores = cpus().length): Record<string, string> {
   return {
@@ -22,6 +23,10 @@ export function serverSettings(memory = totalmem(), cores = cpus().length): Reco
     effective_cache_size: mb(clamp(memory / 2, 512 * MB, 48 * GB)),
     work_mem: mb(clamp(memory / 256, 16 * MB, 128 * MB)),
     maintenance_work_mem: mb(clamp(memory / 16, 64 * MB, 2 * GB)),
+    // Per session, taken only as used: an import committed while read keeps the business keys
+    // of every row so far in a temporary table (some 150 MB for 1.5 M rows) that would
+    // otherwise be written out and read back for every batch.
+    temp_buffers: mb(clamp(memory / 64, 32 * MB, 1 * GB)),
     max_wal_size: '8GB',
     min_wal_size: '1GB',
     checkpoint_timeout: '15min',
