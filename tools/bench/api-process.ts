@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiNodeFlags } from './api-node-flags';
 
 export interface ApiProcess {
   child: ChildProcess;
@@ -13,7 +14,7 @@ export interface ApiProcess {
  * CPU and memory are not the benchmark's. Answers once it listens.
  */
 export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'api-server.ts')], {
+  const child = spawn(process.execPath, [...apiNodeFlags(), '-r', '@swc-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'api-server.ts')], {
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -31,6 +31,7 @@ import { startEmbeddedPostgres } from '@zizhu/api/engine/database/embedded-postg
 import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { copyText } from '@zizhu/api/engine/database/copy-loader';
 import { withDatabase } from '@zizhu/api/testing/test-server';
+import { apiNodeFlags } from './api-node-flags';
 import { loadNote, resultLine } from './latency';
 import { writeRosterFiles } from './roster-file';
 import { serverSettingsNote } from './server-settings-note';
@@ -193,7 +194,9 @@ async function main(): Promise<void> {
   await writeRosterFiles(ROWS, xlsx, csv);
   if (what === 'write') return; // files only (`… import.bench.ts write`)
   const runChild = (w: string, p: string) => {
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, w, p], { env: process.env, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+    // The imports run in the API's own process here: started with the API's flags.
+    const flags = ['import', 'preview', 'reimport'].includes(w) ? apiNodeFlags() : [];
+    const output = execFileSync(process.execPath, [...flags, ...process.execArgv, __filename, w, p], { env: process.env, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
     return JSON.parse(output.trim().split('\n').pop()!) as { seconds: number; peakMb: number; result: unknown };
   };
   type Measured = { seconds: number; peakMb: number; result: unknown };
