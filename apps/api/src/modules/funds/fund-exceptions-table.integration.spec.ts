@@ -203,8 +203,10 @@ describe('fund_exceptions is kept current by the writes', () => {
   async function expectListsEqual(step: string): Promise<void> {
     const scopes = ['450900.', ...counties.map((c) => c.path)];
     const filters: ReconciliationFilter[] = [{}, { regionId: counties[0].id }, { regionId: null }, { year: 2017, term: 'autumn' }];
-    const variants: { kind?: string; explained?: boolean; limit: number }[] = [
-      { limit: 5000 }, { limit: 7 }, { kind: 'paidTwice', limit: 5000 }, { kind: 'notEnrolled', limit: 3 }, { explained: true, limit: 5000 }, { explained: false, limit: 5000 },
+    const exact = 1_000_000;
+    const variants: { kind?: string; explained?: boolean; limit: number; countUpTo: number }[] = [
+      { limit: 5000, countUpTo: exact }, { limit: 7, countUpTo: exact }, { kind: 'paidTwice', limit: 5000, countUpTo: exact },
+      { kind: 'notEnrolled', limit: 3, countUpTo: exact }, { explained: true, limit: 5000, countUpTo: exact }, { explained: false, limit: 5000, countUpTo: exact },
     ];
     for (const scope of scopes) {
       for (const filter of filters) {
@@ -216,6 +218,12 @@ describe('fund_exceptions is kept current by the writes', () => {
         }
       }
     }
+    // Counted up to a cap: the page is the same, the count stops one past the cap.
+    const capped = currentExceptionsSql('450900.', {}, { limit: 5000, countUpTo: 2 });
+    const full = currentExceptionsSql('450900.', {}, { limit: 5000, countUpTo: exact });
+    const [cappedRows, fullRows] = [(await db.query(capped.sql, capped.params)).rows, (await db.query(full.sql, full.params)).rows];
+    expect(cappedRows.map((r) => r.key)).toEqual(fullRows.map((r) => r.key));
+    if (fullRows.length) expect(Number(cappedRows[0].total)).toBe(Math.min(Number(fullRows[0].total), 3));
   }
 
   it.each([11, 12, 13])('matches the computed exceptions after random writes (seed %i)', async (seed) => {

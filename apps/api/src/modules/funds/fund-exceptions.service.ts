@@ -15,6 +15,15 @@ import { parseFilter, parseFilterObject, ReconciliationService } from './reconci
 
 /** Enough for a screen and an export; the filter narrows it. */
 const MAX_EXCEPTIONS = 5000;
+/** Line exceptions are counted exactly up to here; past it the list says "more than" (`totalCapped`). */
+export const EXCEPTIONS_COUNTED_UP_TO = 100_000;
+
+/** The exceptions listed (at most MAX_EXCEPTIONS) and how many there are: at least `total` when `totalCapped`. */
+export interface ExceptionList {
+  total: number;
+  totalCapped: boolean;
+  exceptions: FundException[];
+}
 
 /** 对账异常: listed with their lines, explained by finance with a persisted note. */
 @Injectable()
@@ -25,7 +34,7 @@ export class FundExceptionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: { filter?: unknown }, user: SessionUser): Promise<{ total: number; exceptions: FundException[] }> {
+  async list(query: { filter?: unknown }, user: SessionUser): Promise<ExceptionList> {
     const { kind, explained, ...rest } = parseFilterObject(query.filter);
     if (kind !== undefined && !FUND_EXCEPTION_KINDS.some((k) => k.value === kind)) throw ApiException.badQuery('Unknown exception kind', '异常类型无效');
     if (explained !== undefined && typeof explained !== 'boolean') throw ApiException.badQuery('explained is true or false', 'explained 只能是 true 或 false');
@@ -87,13 +96,14 @@ export class FundExceptionsService {
     scopePath: string,
     filter: ReconciliationFilter,
     options: { kind?: FundExceptionKind; explained?: boolean; key?: string },
-  ): Promise<{ total: number; exceptions: FundException[] }> {
+  ): Promise<ExceptionList> {
     const { kind, explained, key } = options;
     const found: (FundException & { scopePath: string })[] = [];
     let total = 0;
+    let totalCapped = false;
     // The money cells and the stored line exceptions are read at once (two connections): the
     // page of lines is cut to what the cells leave of MAX_EXCEPTIONS afterwards.
-    const stored = currentExceptionsSql(scopePath, filter, { kind, key, explained, limit: MAX_EXCEPTIONS });
+    const stored = currentExceptionsSql(scopePath, filter, { kind, key, explained, limit: MAX_EXCEPTIONS, countUpTo: EXCEPTIONS_COUNTED_UP_TO });
     const [cells, lineRows] = await Promise.all([
       !kind || kind === 'overAllocation' ? this.overAllocations(scopePath, filter) : Promise.resolve(null),
       kind !== 'overAllocation' ? (this.db.query(stored.sql, stored.params) as Promise<Record<string, unknown>[]>) : Promise.resolve(null),
@@ -107,7 +117,9 @@ export class FundExceptionsService {
     }
     if (lineRows) {
       const rows = lineRows.slice(0, Math.max(MAX_EXCEPTIONS - found.length, 0));
-      total += rows.length ? Number(rows[0].total) : 0;
+      const counted = rows.length ? Number(rows[0].total) : 0;
+      totalCapped = counted > EXCEPTIONS_COUNTED_UP_TO;
+      total += Math.min(counted, EXCEPTIONS_COUNTED_UP_TO);
       for (const r of rows) {
         found.push({
           key: r.key as string,
@@ -131,7 +143,7 @@ export class FundExceptionsService {
       }
     }
     await this.attachNames(found);
-    return { total, exceptions: key ? found : found.map(({ scopePath: _scope, ...rest }) => rest) };
+    return { total, totalCapped, exceptions: key ? found : found.map(({ scopePath: _scope, ...rest }) => rest) };
   }
 
   /** The program, year and term a key names (or its line's), so explaining one exception computes only its cell. */
