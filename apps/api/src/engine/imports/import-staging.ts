@@ -7,6 +7,12 @@ import { Pipeline } from './pipeline';
 import { stagedBatch } from './staged-batch';
 
 const BATCH = 2_000;
+/**
+ * Rows read between two turns of the event loop: reading and parsing a file runs on the
+ * API's own thread, and requests that arrive meanwhile are served in between (within a few
+ * milliseconds) rather than after a whole stretch of the file.
+ */
+const ROWS_PER_TURN = 200;
 /** Characters of cell text per batch: wide rows of long cells flush sooner, so memory stays flat. */
 const BATCH_CHARS = 4_000_000;
 export const ROW_COLUMNS = ['import_id', 'row_number', 'raw', 'data', 'business_key', 'scope_path'];
@@ -48,7 +54,12 @@ export async function readBatches(
     batchChars = 0;
     await onBatch(full, rowsRead);
   };
+  let sinceTurn = 0;
   const handle = async (row: SheetRow) => {
+    if (++sinceTurn >= ROWS_PER_TURN) {
+      sinceTurn = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (row.number <= headerRow || row.cells.every((c) => c === null || String(c).trim() === '')) return;
     rowsRead++;
     batch.push(row);
