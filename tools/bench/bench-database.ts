@@ -18,6 +18,16 @@ export async function benchServer(): Promise<BenchServer> {
   return startEmbeddedPostgres({ dataDir: process.env.ZIZHU_BENCH_PGDATA ?? '/tmp/zizhu-bench-pg/data', port: 54330 });
 }
 
+/** Runs `work` with the server's maintenance database URL, then stops an embedded server. */
+export async function withBenchServer(work: (adminUrl: string) => Promise<void>): Promise<void> {
+  const server = await benchServer();
+  try {
+    await work(withDatabase(server.url, 'postgres'));
+  } finally {
+    await server.stop();
+  }
+}
+
 /**
  * A database of the benchmark's own, migrated and filled by `load` (timed and printed), or,
  * with BENCH_REUSE=1, the one an earlier run left. Prints the server's settings. Answers its URL.

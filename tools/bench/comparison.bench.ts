@@ -23,7 +23,7 @@ import { configurePgTypes } from '@zizhu/api/engine/database/pg-types';
 import { resultsPartition, type RunParams } from '@zizhu/api/modules/comparison/comparison-match.sql';
 import { readStoredSummary, runComparisonSteps } from '@zizhu/api/modules/comparison/comparison-run';
 import { withDatabase } from '@zizhu/api/testing/test-server';
-import { benchServer } from './bench-database';
+import { withBenchServer } from './bench-database';
 import { loadNote, resultLine } from './latency';
 import { serverSettingsNote } from './server-settings-note';
 
@@ -117,16 +117,7 @@ async function reuse(db: DataSource): Promise<RunParams | null> {
   return { comparisonId: run.id, pattern: '450900.%', listIds, regionId: '450900' };
 }
 
-async function main(): Promise<void> {
-  // DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts).
-  const server = await benchServer();
-  try {
-    await benchmark(withDatabase(server.url, 'postgres'));
-  } finally {
-    await server.stop();
-  }
-}
-
+/** On DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts). */
 async function benchmark(adminUrl: string): Promise<void> {
   configurePgTypes();
   const reusing = process.env.BENCH_REUSE === '1';
@@ -158,7 +149,7 @@ async function benchmark(adminUrl: string): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+withBenchServer(benchmark).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -30,7 +30,7 @@ import { FundExceptionsService } from '@zizhu/api/modules/funds/fund-exceptions.
 import { ReconciliationService } from '@zizhu/api/modules/funds/reconciliation.service';
 import { AuditService } from '@zizhu/api/engine/audit/audit.service';
 import { withDatabase } from '@zizhu/api/testing/test-server';
-import { benchServer } from './bench-database';
+import { withBenchServer } from './bench-database';
 import { loadNote, resultLine, resultName } from './latency';
 import { serverSettingsNote } from './server-settings-note';
 
@@ -128,16 +128,7 @@ async function load(db: DataSource): Promise<void> {
   await timed('analyze the exceptions table', () => db.query('ANALYZE fund_exceptions'));
 }
 
-async function main(): Promise<void> {
-  // DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts).
-  const server = await benchServer();
-  try {
-    await benchmark(withDatabase(server.url, 'postgres'));
-  } finally {
-    await server.stop();
-  }
-}
-
+/** On DATABASE_URL's server, or the embedded PostgreSQL a newcomer gets (bench-database.ts). */
 async function benchmark(adminUrl: string): Promise<void> {
   configurePgTypes();
   const admin = new Client({ connectionString: adminUrl });
@@ -203,7 +194,7 @@ async function benchmark(adminUrl: string): Promise<void> {
   if (!ok) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
+withBenchServer(benchmark).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
