@@ -7,6 +7,19 @@ export async function getJson<T = Record<string, unknown>[]>(url: string, token:
   return (await response.json()) as T;
 }
 
+/**
+ * Readers of the student list, each with the first record it sees as read in full (unmasked)
+ * by `wide`, an officer over all of them.
+ */
+export async function listReaders(base: string, wide: string, readers: [string, string][]): Promise<{ name: string; token: string; sample: Record<string, unknown> }[]> {
+  const out = [];
+  for (const [name, token] of readers) {
+    const [first] = await getJson(`${base}/api/students?range=[0,0]`, token);
+    out.push({ name, token, sample: await getJson<Record<string, unknown>>(`${base}/api/students/${String(first.id)}`, wide) });
+  }
+  return out;
+}
+
 /** A session token for a demo account (every demo account has DEMO_PASSWORD). */
 export async function login(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, {

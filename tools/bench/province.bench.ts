@@ -12,7 +12,7 @@
  */
 import { startApiProcess, stopApiProcess } from './api-process';
 import { benchServer, preparedDatabase } from './bench-database';
-import { getJson, login, studentList } from './bench-http';
+import { getJson, listReaders, login, studentList } from './bench-http';
 import { resultLine } from './latency';
 import { loadProvince, PROVINCE_USER } from './province-load';
 import { studentListCases } from './student-list-cases';
@@ -34,12 +34,11 @@ async function main(): Promise<void> {
     const province = await login(base, PROVINCE_USER);
     const county = await login(base, 'yuzhou');
     const [school] = await getJson(`${base}/api/schools?range=[0,0]&sort=["code","DESC"]`, province);
-    const [sample] = await getJson(`${base}/api/students?range=[0,0]`, province);
     const list = studentList(base);
-    const readers: [string, string][] = [['province', province], ['city', await login(base, 'admin')], ['county', county], ['school', await login(base, 'school1')]];
+    const readers = await listReaders(base, province, [['province', province], ['city', await login(base, 'admin')], ['county', county], ['school', await login(base, 'school1')]]);
     const { named, worst } = await runStudentList({
       cases: studentListCases({ list, wide: province, county, schoolId: school.id, area: 'province' }),
-      matrix: studentListMatrix({ list, readers, sample }),
+      matrix: studentListMatrix({ list, readers }),
       runs: RUNS,
       matrixRuns: MATRIX_RUNS,
       goal: GOAL_MS,
