@@ -142,6 +142,9 @@ describe('Import committed while read (one pass, no preview)', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM import_records WHERE import_id = $1`, [job.id])).rows[0].n).toBe(0);
     const response = await fetch(`${api.baseUrl}/api/imports/${job.id}/errors.xlsx`, { headers: { authorization: `Bearer ${school1}` } });
     expect(response.status).toBe(200);
+    // A failed job may be cancelled like a previewed one: its failing rows go at once.
+    expect((await api.request('POST', `/api/imports/${job.id}/cancel`, { token: school1 })).status).toBe(200);
+    expect((await db.query(`SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1`, [job.id])).rows[0].n).toBe(0);
   });
 
   it('all or nothing with every row good writes them all', async () => {

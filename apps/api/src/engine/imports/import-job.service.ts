@@ -290,7 +290,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   /** Stops validating, or a commit while reading (rolled back), and discards the upload. */
   async cancel(id: number, user: SessionUser): Promise<void> {
     const job = await this.find(id, user);
-    const cancellable: ImportStatus[] = job.commit_while_reading ? ['committing'] : ['validating', 'validated', 'failed'];
+    const cancellable: ImportStatus[] = job.commit_while_reading ? ['committing', 'failed'] : ['validating', 'validated', 'failed'];
     if (!cancellable.includes(job.status)) {
       throw ApiException.validation({ status: { zh: '导入已提交，不能取消', en: 'The import is already being committed' } });
     }
