@@ -86,37 +86,16 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly database: string;
 
   /** Reads, checks and stages the file; resumed from the start after an interruption. */
-  private readonly validateJob: JobKind<ImportStepPayload> = {
-    name: 'import-validate',
-    payload: ImportStepPayload,
-    concurrency: 4,
-    key: (job) => String(job.importId),
-    handle: (job, context) => this.validate(job, context),
-    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
-  };
+  private readonly validateJob = this.importStep('import-validate', ImportStepPayload, 4, (job, context) => this.validate(job, context));
 
   /** Writes the valid rows in one transaction: an interrupted commit was rolled back, and runs again. */
-  private readonly commitJob: JobKind<ImportCommitPayload> = {
-    name: 'import-commit',
-    payload: ImportCommitPayload,
-    concurrency: 2,
-    key: (job) => String(job.importId),
-    handle: (job, context) => this.commitRows(job, context),
-    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
-  };
+  private readonly commitJob = this.importStep('import-commit', ImportCommitPayload, 2, (job, context) => this.commitRows(job, context));
 
   /**
    * Reads, checks and writes a file in one pass (commit while reading), in one transaction:
    * an interrupted run was rolled back, and starts over.
    */
-  private readonly directJob: JobKind<ImportCommitPayload> = {
-    name: 'import-direct',
-    payload: ImportCommitPayload,
-    concurrency: 2,
-    key: (job) => String(job.importId),
-    handle: (job, context) => this.commitWhileReading(job, context),
-    failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
-  };
+  private readonly directJob = this.importStep('import-direct', ImportCommitPayload, 2, (job, context) => this.commitWhileReading(job, context));
 
   /** Every hour (and at start): see `sweep`. Safe to repeat, so retried when it fails. */
   private readonly sweepJob: JobKind<NoPayload> = {
@@ -133,6 +112,23 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   ) {
     for (const kind of [this.validateJob, this.commitJob, this.directJob, this.sweepJob] as JobKind<object>[]) queue.register(kind);
     this.database = databaseTag((db.options as { url: string }).url);
+  }
+
+  /** A step of an import on the queue: one job per import at a time; its failure fails the import with the reason. */
+  private importStep<P extends ImportStepPayload>(
+    name: string,
+    payload: new () => P,
+    concurrency: number,
+    handle: JobKind<P>['handle'],
+  ): JobKind<P> {
+    return {
+      name,
+      payload,
+      concurrency,
+      key: (job) => String(job.importId),
+      handle,
+      failed: (job, cause) => this.fail(job.importId, cause === 'interrupted' ? IMPORT_MESSAGES.interrupted : IMPORT_MESSAGES.internal),
+    };
   }
 
   private uploadPath(id: number): string {

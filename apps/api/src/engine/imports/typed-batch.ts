@@ -12,15 +12,13 @@ export const SEEN_TABLE = 'import_seen';
 
 const fixedColumns = ['row_number', 'business_key', 'scope_path'];
 
+const columnOf = (field: FieldDeclaration) => FIELD_TYPES[field.type].column(field, FIELD_ENV);
+
 /** The SQL type of a field's column, as the batch stages it (text for varchar: lengths were validated). */
 function stagedType(field: FieldDeclaration): string {
-  const column = FIELD_TYPES[field.type].column(field, FIELD_ENV);
+  const column = columnOf(field);
   const type = column.type === 'varchar' ? 'text' : column.type;
   return column.array ? `${type}[]` : type;
-}
-
-function isJson(field: FieldDeclaration): boolean {
-  return FIELD_TYPES[field.type].column(field, FIELD_ENV).type === 'jsonb';
 }
 
 /**
@@ -36,7 +34,7 @@ export class TypedBatch {
 
   constructor(private readonly ctx: MatchContext) {
     this.columns = [...fixedColumns, ...ctx.dataKeys];
-    this.encoders = ctx.dataKeys.map((key) => (isJson(ctx.resource.fields[key]) ? encodeJson : encodeValue));
+    this.encoders = ctx.dataKeys.map((key) => (columnOf(ctx.resource.fields[key]).type === 'jsonb' ? encodeJson : encodeValue));
   }
 
   /** Creates the batch and seen tables, dropped when the transaction ends. */
@@ -69,7 +67,7 @@ export class TypedBatch {
       // planner hash the seen keys (up to the whole file) for every batch.
       firstRow: `COALESCE((SELECT s.row_number FROM ${SEEN_TABLE} s WHERE s.business_key = r.business_key), min(r.row_number) OVER (PARTITION BY r.business_key))`,
       value: (key, field) => {
-        const column = FIELD_TYPES[field.type].column(field, FIELD_ENV);
+        const column = columnOf(field);
         if (column.array) return `COALESCE(r."${key}", '{}')`;
         return column.type === 'boolean' ? `COALESCE(r."${key}", false)` : `r."${key}"`;
       },
