@@ -40,7 +40,7 @@ export async function preparedDatabase(serverUrl: string, name: string, load: (d
     const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
     if (exists && process.env.BENCH_REUSE) {
       console.log(`reusing ${name}`);
-      await printSettings(url);
+      await migratedReused(url);
       return url;
     }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -62,9 +62,18 @@ export async function preparedDatabase(serverUrl: string, name: string, load: (d
   return url;
 }
 
-async function printSettings(url: string): Promise<void> {
+/** Prints the server's settings and applies the migrations added since the database was loaded (then analyzes). */
+async function migratedReused(url: string): Promise<void> {
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
-  console.log(await serverSettingsNote(db));
-  await db.destroy();
+  try {
+    console.log(await serverSettingsNote(db));
+    const applied = await db.runMigrations({ transaction: 'all' });
+    if (applied.length) {
+      console.log(`applied ${applied.map((m) => m.name).join(', ')}`);
+      await db.query('ANALYZE');
+    }
+  } finally {
+    await db.destroy();
+  }
 }
