@@ -11,11 +11,12 @@ export interface ApiProcess {
 
 /**
  * The API serving `databaseUrl` in a child process of its own (api-server.ts), so that its
- * CPU and memory are not the benchmark's. Answers once it listens.
+ * CPU and memory are not the benchmark's, as an instance of `role` (ZIZHU_ROLE; default all).
+ * Answers once it listens.
  */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, role: 'all' | 'web' | 'worker' = 'all'): Promise<ApiProcess> {
   const child = spawn(process.execPath, [...apiNodeFlags(), '-r', '@swc-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'api-server.ts')], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, ZIZHU_ROLE: role },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

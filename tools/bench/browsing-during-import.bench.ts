@@ -2,8 +2,10 @@
  * Browsing during an import (on demand: `npx nx run tools:bench-browsing`). BENCH_PEOPLE (50)
  * simulated people — city, county and school officers — browse the student list of
  * BENCH_STUDENTS (1,500,000) students: list pages, school and stage filters, a name search,
- * a record, the schema, 2–5 s apart, arriving over 5 s. The API runs in a child process of
- * its own, so this process's CPU is not the API's.
+ * a record, the schema, 2–5 s apart, arriving over 5 s. The API runs in child processes of
+ * its own, so this process's CPU is not the API's: a `web` instance serving the people and a
+ * `worker` instance running the import at background priority (ZIZHU_ROLE), or, with
+ * BENCH_WORKER=0, one instance doing both.
  *   Phase A: BENCH_BROWSE_SECONDS (60) of browsing alone.
  *   Phase B: a BENCH_IMPORT_ROWS (100,000)-row .xlsx roster uploaded and committed as the
  *            panel does (HTTP upload, polling, commit), browsing on until it is committed.
@@ -31,6 +33,7 @@ const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_500_000);
 const BROWSE_SECONDS = Number(process.env.BENCH_BROWSE_SECONDS ?? 60);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50);
+const WITH_WORKER = process.env.BENCH_WORKER !== '0';
 const DIR = process.env.BENCH_DIR ?? '/tmp/zizhu-bench';
 const DATABASE = 'zizhu_bench_load';
 const GOAL_MS = 200;
@@ -52,10 +55,13 @@ async function main(): Promise<void> {
   console.log(`writing the ${IMPORT_ROWS.toLocaleString()}-row roster to ${roster(IMPORT_ROWS)} (once)…`);
   await writeRosterFiles(IMPORT_ROWS, roster(IMPORT_ROWS), `${DIR}/roster-${IMPORT_ROWS}.csv`);
 
-  const api = await startApiProcess(url);
+  const api = await startApiProcess(url, WITH_WORKER ? 'web' : 'all');
+  const worker = WITH_WORKER ? await startApiProcess(url, 'worker') : undefined;
   try {
+    console.log(worker ? `instances: web (pid ${api.child.pid}), worker (pid ${worker.child.pid}, background priority)` : `one instance (pid ${api.child.pid}) serving and importing`);
     await run(api);
   } finally {
+    if (worker) await stopApiProcess(worker);
     await stopApiProcess(api);
     await server.stop();
   }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createApp } from './app.factory';
 import { resolveDatabase } from './engine/database/database-url';
 import { embeddedDataDir } from './engine/database/embedded-postgres';
+import { JobQueue } from './engine/jobs/job-queue.service';
 
 async function main(): Promise<void> {
   const database = await resolveDatabase();
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
-  new Logger('Zizhu').log(`panel http://localhost:${port}/  ·  API http://localhost:${port}/api  ·  docs http://localhost:${port}/api/docs`);
+  const role = app.get(JobQueue).role;
+  new Logger('Zizhu').log(`panel http://localhost:${port}/  ·  API http://localhost:${port}/api  ·  docs http://localhost:${port}/api/docs${role === 'all' ? '' : `  ·  instance role: ${role}`}`);
   const shutdown = async () => {
     await app.close();
     await database.stop();

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { IsInt, Min } from 'class-validator';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -6,6 +7,7 @@ import { configurePgTypes } from '../database/pg-types';
 import { createTestDatabase, testServerUrl } from '../../testing/test-server';
 import { type JobFailureCause, JobInterruptedError, type JobKind } from './job-kind';
 import { JobQueue } from './job-queue.service';
+import { BACKGROUND_NICE, type InstanceRole } from './instance-role';
 
 class CountPayload {
   @IsInt()
@@ -28,9 +30,14 @@ class Instance {
   readonly db: DataSource;
   readonly queue: JobQueue;
 
-  constructor(url: string) {
+  constructor(url: string, role?: InstanceRole) {
     this.db = new DataSource(dataSourceOptions(url));
-    this.queue = new JobQueue(this.db);
+    process.env.ZIZHU_ROLE = role ?? '';
+    try {
+      this.queue = new JobQueue(this.db);
+    } finally {
+      delete process.env.ZIZHU_ROLE;
+    }
   }
 
   async start(kinds: JobKind<object>[]): Promise<this> {
@@ -51,8 +58,8 @@ describe('the job queue (pg-boss on the app database)', () => {
   let database: { url: string; drop(): Promise<void> };
   let sql: Client;
   const instances: Instance[] = [];
-  const instance = async (kinds: JobKind<object>[]) => {
-    const started = await new Instance(database.url).start(kinds);
+  const instance = async (kinds: JobKind<object>[], role?: InstanceRole) => {
+    const started = await new Instance(database.url, role).start(kinds);
     instances.push(started);
     return started;
   };
@@ -92,6 +99,36 @@ describe('the job queue (pg-boss on the app database)', () => {
     expect(new Set(ran.map((r) => r.by))).toEqual(new Set(['a', 'b']));
     expect(new Set(await jobStates('spec-shared'))).toEqual(new Set(['completed']));
   }, 90_000);
+
+  it('runs no job on a web instance; a worker runs them at background priority, its database sessions too', async () => {
+    const ran: { n: number; sessionNice: number }[] = [];
+    let worker: Instance | undefined;
+    const kind: JobKind<CountPayload> = {
+      name: 'spec-roles',
+      payload: CountPayload,
+      handle: async ({ n }) => {
+        const [{ pid }] = await worker!.db.query('SELECT pg_backend_pid() AS pid');
+        ran.push({ n, sessionNice: getPriority(pid) });
+      },
+    };
+    try {
+      const web = await instance([kind as JobKind<object>], 'web');
+      await web.queue.send(kind, { n: 1 });
+      await sleep(2_500);
+      expect(ran).toEqual([]);
+      expect(await jobStates('spec-roles')).toEqual(['created']);
+      worker = await instance([kind as JobKind<object>], 'worker');
+      await until(() => ran.length === 1, 20_000, 'the worker to run the job');
+      expect(ran).toEqual([{ n: 1, sessionNice: BACKGROUND_NICE }]);
+      expect(getPriority()).toBe(BACKGROUND_NICE);
+    } finally {
+      setPriority(0); // this test process was the worker's
+    }
+  }, 40_000);
+
+  it('will not start with a role it does not know', () => {
+    expect(() => new Instance(database.url, 'boss' as InstanceRole)).toThrow('ZIZHU_ROLE must be one of all, web, worker; it is "boss"');
+  });
 
   it('refuses a payload that does not match its declaration', async () => {
     const kind: JobKind<CountPayload> = { name: 'spec-declared', payload: CountPayload, handle: async () => undefined };

@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type JobContext, type JobFailureCause, JobInterruptedError, type JobKind, PROGRESS_EVERY_MS } from './job-kind';
 import { checkedPayload } from './job-payload';
+import { instanceRole, runInBackground } from './instance-role';
 import { JobWorker } from './job-worker';
 import { ABANDONED_JOBS_SQL, RunningJobLocks } from './running-job-locks';
 
@@ -25,8 +26,8 @@ type FetchedJob = PgBoss.JobWithMetadata<object>;
 /**
  * The one job queue: pg-boss over the app's PostgreSQL (its `pgboss` schema comes from our
  * migrations; no other server). Kinds are registered by the modules that own them (see
- * job-kind.ts); every API instance runs workers for every kind, and a job runs on whichever
- * instance fetches it first. Jobs live in the database, so they survive restarts: a job an
+ * job-kind.ts); every API instance runs workers for every kind (but a `web` one, see
+ * instance-role.ts), and a job runs on whichever instance fetches it first. Jobs live in the database, so they survive restarts: a job an
  * instance was running when it died is found (its lock is free) and run again, or, after
  * `retryLimit` runs, handed to its kind's `failed`.
  */
@@ -35,6 +36,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger('Jobs');
   private readonly kinds = new Map<string, AnyKind>();
   private readonly workers: JobWorker<FetchedJob>[] = [];
+  /** Read once at start: a bad ZIZHU_ROLE stops the instance before it serves. */
+  readonly role = instanceRole();
   private readonly running = new Set<Promise<void>>();
   /** Aborted when this instance stops, or loses the session that shows its jobs run (then replaced). */
   private halt = new AbortController();
@@ -68,10 +71,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     await this.boss.start();
     const url = (this.db.options as { url?: string }).url;
     if (!url) throw new Error('the job queue needs the database URL');
+    if (this.role === 'worker') runInBackground(pool, databaseHost(url), this.logger);
     this.locks = new RunningJobLocks(url, () => this.stopRunning());
   }
 
-  /** Queues and schedules as the kinds declare them, interrupted jobs handed back, then the workers. */
+  /** Queues and schedules as the kinds declare them, interrupted jobs handed back, then the workers (none on a `web` instance). */
   async onApplicationBootstrap(): Promise<void> {
     const boss = this.started();
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
@@ -91,6 +95,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     await this.recover();
     this.recoverTimer = setInterval(() => void this.recover().catch((error: Error) => this.logger.error(`recover: ${error.message}`)), RECOVER_EVERY_MS);
     this.recoverTimer.unref();
+    if (this.role === 'web') return;
     for (const kind of this.kinds.values()) {
       const worker = new JobWorker(kind.name, kind.concurrency ?? 1, POLL_SECONDS * 1000, (count) => this.fetch(kind, count), (job) => this.run(kind, job));
       this.workers.push(worker);
@@ -225,6 +230,12 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleD
     if (!this.boss) throw new Error('the job queue has not started');
     return this.boss;
   }
+}
+
+/** The server's host as pg reads the URL: its host part, or a `host` parameter (a socket directory). */
+function databaseHost(url: string): string | undefined {
+  const parsed = new URL(url);
+  return parsed.searchParams.get('host') ?? (decodeURIComponent(parsed.hostname) || undefined);
 }
 
 /** pg-boss statements inside a TypeORM transaction. */

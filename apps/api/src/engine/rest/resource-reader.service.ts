@@ -43,22 +43,16 @@ export class ResourceReader {
 
   async list(resource: ResourceDeclaration, query: ListQuery, user: SessionUser): Promise<ListResult> {
     const conditions = [...readScope(resource, user), ...query.conditions];
+    const count = await this.count(resource, conditions);
     const params: unknown[] = [];
     const where = whereClause(conditions, params);
-    const { column, order } = query.sort;
-    const orderBy = (alias: string) =>
-      column === 'id' ? `${alias}.id ${order}` : `${alias}."${column}" ${order}, ${alias}.id ${order}`;
     params.push(query.limit, query.offset);
-    // Deferred join: the page's ids come from an index-only scan, rows are fetched after.
-    const sql = `SELECT ${selectList(resource)} FROM "${resource.table}" t
-      JOIN (SELECT t.id FROM "${resource.table}" t WHERE ${where} ORDER BY ${orderBy('t')}
-            LIMIT $${params.length - 1} OFFSET $${params.length}) page ON page.id = t.id
-      ORDER BY ${orderBy('t')}`;
-    const [rows, total] = await Promise.all([this.db.query(sql, params), this.count(resource, conditions)]);
+    const sql = pageSql(resource, where, query.sort, count.exact && count.total <= EXACT_COUNT_LIMIT, params.length - 1);
+    const rows = await this.db.query(sql, params);
     const records = rows.map((row: Record<string, unknown>) => presentRecord(resource, row, user));
     await attachReferenceLabels(this.db.manager, resource, records, user);
     await this.behaviours.view(this.db.manager, resource, records, user);
-    return { records, total };
+    return { records, total: count.total };
   }
 
   /**
@@ -67,16 +61,16 @@ export class ResourceReader {
    * unindexed filter over a million is not worth the user's time for a pagination label.
    * Decided by the plan's cost, not by a timeout, so the same request always counts the same way.
    */
-  private async count(resource: ResourceDeclaration, conditions: Condition[]): Promise<number> {
+  private async count(resource: ResourceDeclaration, conditions: Condition[]): Promise<{ total: number; exact: boolean }> {
     const params: unknown[] = [];
     const where = whereClause(conditions, params);
     const sql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM "${resource.table}" t WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) c`;
     const [explained] = await this.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
     const plan = explained['QUERY PLAN'][0].Plan as PlanNode;
     const estimate = Math.round(scanRows(plan));
-    if (plan['Total Cost'] > EXACT_COUNT_COST_BUDGET) return estimate;
+    if (plan['Total Cost'] > EXACT_COUNT_COST_BUDGET) return { total: estimate, exact: false };
     const [{ n }] = await this.db.query(sql, params);
-    return n <= EXACT_COUNT_LIMIT ? n : Math.max(estimate, n);
+    return n <= EXACT_COUNT_LIMIT ? { total: n, exact: true } : { total: Math.max(estimate, n), exact: false };
   }
 
   async getOne(resource: ResourceDeclaration, id: string, user: SessionUser): Promise<ApiRecord> {
@@ -106,6 +100,24 @@ export class ResourceReader {
     );
     return rows[0];
   }
+}
+
+/**
+ * The page's SQL (`$limitParam` and the next parameter: limit and offset). A deferred join:
+ * the page's ids come from an index-only scan, rows are fetched after. When the filter is
+ * known to match `few` rows (counted exactly, at most EXACT_COUNT_LIMIT), they are collected
+ * first and sorted: otherwise the planner may walk the sort's index expecting a match soon —
+ * for a stage a school does not teach, or a class, that walk reads the whole region.
+ */
+export function pageSql(resource: ResourceDeclaration, where: string, sort: ListQuery['sort'], few: boolean, limitParam: number): string {
+  const { column, order } = sort;
+  const orderBy = (alias: string) => (column === 'id' ? `${alias}.id ${order}` : `${alias}."${column}" ${order}, ${alias}.id ${order}`);
+  const page = `LIMIT $${limitParam} OFFSET $${limitParam + 1}`;
+  const ids = few
+    ? `WITH matching AS MATERIALIZED (SELECT t.id${column === 'id' ? '' : `, t."${column}"`} FROM "${resource.table}" t WHERE ${where})
+       SELECT m.id FROM matching m ORDER BY ${orderBy('m')} ${page}`
+    : `SELECT t.id FROM "${resource.table}" t WHERE ${where} ORDER BY ${orderBy('t')} ${page}`;
+  return `SELECT ${selectList(resource)} FROM "${resource.table}" t JOIN (${ids}) page ON page.id = t.id ORDER BY ${orderBy('t')}`;
 }
 
 /** The id as its column holds it, or undefined when no row can have it. */
