@@ -7,6 +7,7 @@ import { Pipeline } from './pipeline';
 import type { RowValidator } from './row-validator';
 import type { SheetRow } from './sheet-reader';
 import { copyField, errorLines, rawJson } from './staged-batch';
+import { StepTimes } from './step-times';
 import { TypedBatch } from './typed-batch';
 
 /** Matching and writing sort and hash a batch against the stored table: more than the default 4 MB. */
@@ -32,7 +33,10 @@ export interface DirectCounts {
   updated: number;
 }
 
-export type DirectResult = ({ kind: 'committed' } & DirectCounts) | ({ kind: 'refused' } & DirectCounts) | { kind: 'cancelled' };
+export type DirectResult = (({ kind: 'committed' } & DirectCounts) | ({ kind: 'refused' } & DirectCounts) | { kind: 'cancelled' }) & {
+  /** Where the time went: the database's steps (summed over batches), validating, and reading waiting for the database. */
+  steps: StepTimes;
+};
 
 /** A validated batch: its valid rows as typed COPY text, its invalid rows' errors, the rows themselves (for the error workbook). */
 interface ValidatedBatch {
@@ -60,6 +64,7 @@ export async function commitWhileReading(db: DataSource, input: DirectInput): Pr
   const writes = new Pipeline();
   const counts: RowCounts = { new: 0, update: 0, unchanged: 0, invalid: 0 };
   const written = { inserted: 0, updated: 0 };
+  const steps = new StepTimes();
   try {
     const client = (await runner.connect()) as PoolClient;
     const errorsClient = (await errorsRunner.connect()) as PoolClient;
@@ -75,47 +80,54 @@ export async function commitWhileReading(db: DataSource, input: DirectInput): Pr
     await manager.query(`CREATE UNIQUE INDEX ON ${OUTCOMES_TABLE} (row_number)`);
 
     const writeBatch = async (batch: ValidatedBatch) => {
-      await manager.query(`TRUNCATE ${OUTCOMES_TABLE}, ${typed.table}`);
-      await copyLines(client, typed.table, typed.columns, batch.typed);
-      await manager.query(
-        `INSERT INTO ${OUTCOMES_TABLE} SELECT m.row_number, m.target_id, m.first_row, m.outcome FROM (${matchedRowsSql(ctx, typed.staged)}) m`,
-        matchParams(ctx),
+      await steps.time('stage', async () => {
+        await manager.query(`TRUNCATE ${OUTCOMES_TABLE}, ${typed.table}`);
+        await copyLines(client, typed.table, typed.columns, batch.typed);
+      });
+      await steps.time('match', () =>
+        manager.query(
+          `INSERT INTO ${OUTCOMES_TABLE} SELECT m.row_number, m.target_id, m.first_row, m.outcome FROM (${matchedRowsSql(ctx, typed.staged)}) m`,
+          matchParams(ctx),
+        ),
       );
-      await manager.query(typed.rememberSql());
-      const faults: { row_number: number; zh: string; en: string }[] = await manager.query(
-        `SELECT row_number, ${faultMessageSql(ctx, 0)} AS zh, ${faultMessageSql(ctx, 1)} AS en FROM ${OUTCOMES_TABLE} WHERE ${IS_FAULT} ORDER BY row_number`,
-      );
-      addOutcomes(counts, await manager.query(`SELECT outcome, count(*)::int AS n FROM ${OUTCOMES_TABLE} GROUP BY outcome`));
+      await steps.time('remember keys', () => manager.query(typed.rememberSql()));
+      const faults = await steps.time('count outcomes', async () => {
+        const found: { row_number: number; zh: string; en: string }[] = await manager.query(
+          `SELECT row_number, ${faultMessageSql(ctx, 0)} AS zh, ${faultMessageSql(ctx, 1)} AS en FROM ${OUTCOMES_TABLE} WHERE ${IS_FAULT} ORDER BY row_number`,
+        );
+        addOutcomes(counts, await manager.query(`SELECT outcome, count(*)::int AS n FROM ${OUTCOMES_TABLE} GROUP BY outcome`));
+        return found;
+      });
       counts.invalid += batch.invalid.size;
       if (!(input.allOrNothing && counts.invalid > 0)) {
-        const batchWritten = await commitRows(manager, ctx, typed.staged);
+        const batchWritten = await steps.time('write records and links', () => commitRows(manager, ctx, typed.staged));
         written.inserted += batchWritten.inserted;
         written.updated += batchWritten.updated;
       }
-      await keepFailingRows(errorsClient, ctx, batch, faults);
+      await steps.time('keep failing rows', () => keepFailingRows(errorsClient, ctx, batch, faults));
     };
 
     const read = await readBatches(input, async (rows, rowsRead) => {
-      const batch = validateBatch(input.validator, typed, ctx.importId, rows);
-      await writes.next(() => writeBatch(batch));
+      const batch = steps.timeSync('validate (Node)', () => validateBatch(input.validator, typed, ctx.importId, rows));
+      await steps.time('reading waits for the database', () => writes.next(() => writeBatch(batch)));
       await input.onRows(rowsRead);
     });
-    await writes.drain();
+    await steps.time('reading waits for the database', () => writes.drain());
     if (read.cancelled) {
       await runner.rollbackTransaction();
-      return { kind: 'cancelled' };
+      return { kind: 'cancelled', steps };
     }
     const outcome = { counts, ...written };
     if (input.allOrNothing && counts.invalid > 0) {
       await runner.rollbackTransaction();
-      return { kind: 'refused', counts, inserted: 0, updated: 0 };
+      return { kind: 'refused', counts, inserted: 0, updated: 0, steps };
     }
     if (!(await input.finish(manager, outcome))) {
       await runner.rollbackTransaction();
-      return { kind: 'cancelled' };
+      return { kind: 'cancelled', steps };
     }
-    await runner.commitTransaction();
-    return { kind: 'committed', ...outcome };
+    await steps.time('commit', () => runner.commitTransaction());
+    return { kind: 'committed', ...outcome, steps };
   } catch (error) {
     await writes.settle();
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

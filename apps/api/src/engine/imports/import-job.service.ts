@@ -618,6 +618,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
   private async commitFile(job: JobRow, user: SessionUser, read: FileRead, allOrNothing: boolean): Promise<void> {
     const { importId: id } = read.ctx;
     let rowsRead = 0;
+    const started = performance.now();
     const result = await commitWhileReading(this.db, {
       ...read,
       allOrNothing,
@@ -641,6 +642,7 @@ export class ImportJobService implements OnApplicationBootstrap, OnModuleDestroy
         return true;
       },
     });
+    this.logger.log(`import ${id} (${result.kind}, committed while read): ${rowsRead} rows in ${((performance.now() - started) / 1000).toFixed(1)} s; ${result.steps}`);
     if (result.kind === 'cancelled') throw new ReadCancelledError();
     if (result.kind === 'refused') {
       const [refused]: [Pick<JobRow, 'id'>[], number] = await this.db.query(
