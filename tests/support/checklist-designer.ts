@@ -54,11 +54,18 @@ export async function showOnlyWhen(page: Page, section: number, index: number, a
   await page.getByRole('option', { name: answer, exact: true }).click();
 }
 
-/** 保存 in the designer: the API's answer to the draft's PUT. */
+/**
+ * 保存 in the designer: the API's answer to the draft's PUT, once the panel has acted on it.
+ * A saved draft goes back to the versions' list only after the answer is read: a spec that
+ * opens another page as soon as the answer arrives is taken back to the list a moment later
+ * (on a busy machine, while it clicks there).
+ */
 export async function saveDesign(page: Page, versionId: Json): Promise<Response> {
   const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/checklist-versions/${versionId}`));
   await page.getByRole('button', { name: '保存' }).click();
-  return put;
+  const response = await put;
+  if (response.ok()) await page.waitForURL((url) => url.hash.split('?')[0] === '#/checklist-versions');
+  return response;
 }
 
 /** 发布 on a version's page: the API's answer. */

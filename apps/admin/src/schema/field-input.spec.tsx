@@ -287,6 +287,19 @@ describe('FieldInput', () => {
       expect(screen.queryByRole('button', { name: ADD })).toBeNull();
     });
 
+    it('adds a row to a list whose item has a single field, sending it as an object', async () => {
+      const onSubmit = jest.fn();
+      const steps = fieldSchema('steps', 'json', {
+        label: { zh: '审批步骤', en: 'Steps' },
+        shape: { kind: 'list', itemFields: [fieldSchema('role', 'string', { label: { zh: '审批角色', en: 'Role' } })] },
+      });
+      await renderFieldInput(steps, { mode: 'edit', record: { id: 1, steps: [{ role: 'county' }] }, onSubmit });
+      fireEvent.click(screen.getByRole('button', { name: ADD }));
+      await waitFor(() => expect(screen.getAllByLabelText(/^审批角色/)).toHaveLength(2));
+      fireEvent.change(screen.getAllByLabelText(/^审批角色/)[1], { target: { value: 'city' } });
+      expect(await submitted(onSubmit, 'steps')).toEqual([{ role: 'county' }, { role: 'city' }]);
+    });
+
     it('edits a rule with the condition editor', async () => {
       const rule = fieldSchema('rule', 'json', {
         label: { zh: '资助条件', en: 'Eligibility' },

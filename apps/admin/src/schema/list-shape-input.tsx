@@ -23,10 +23,13 @@ export interface ListShapeInputProps {
  * A json list (tiers, approval steps, extra application fields): one row per item, each
  * item field edited by its own FieldInput (`ItemInput`), so the item declarations drive the row exactly
  * as a resource's fields drive a form. The API's errors (`tiers.1.amount`) land on the row input.
+ * A single item field is handed over as one element, not a list of one: react-admin builds a
+ * new row's value with `Children.only` when it counts one child, which throws on an array.
  */
 export function ListShapeInput({ field, shape, mode, source, validate, disabled, helperText, ItemInput }: ListShapeInputProps) {
   const items: unknown = useWatch({ name: source });
   const count = Array.isArray(items) ? items.length : 0;
+  const itemInputs = shape.itemFields.map((item) => <ItemInput key={item.key} source={item.key} field={item} mode={mode} />);
   return (
     <ArrayInput source={source} validate={validate} helperText={helperText}>
       <FieldMessageScopeProvider list={field.key}>
@@ -43,9 +46,7 @@ export function ListShapeInput({ field, shape, mode, source, validate, disabled,
             '& .RaSimpleFormIterator-form > *': { minWidth: 140, flex: '1 1 140px' },
           }}
         >
-          {shape.itemFields.map((item) => (
-            <ItemInput key={item.key} source={item.key} field={item} mode={mode} />
-          ))}
+          {itemInputs.length === 1 ? itemInputs[0] : itemInputs}
         </SimpleFormIterator>
       </FieldMessageScopeProvider>
     </ArrayInput>

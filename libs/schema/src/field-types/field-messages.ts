@@ -1,5 +1,6 @@
 import type { FieldDeclaration } from '../field';
 import { ID_NUMBER_MESSAGES, type IdNumberFault } from '../id-number';
+import { formatYuan } from '../money';
 import type { Localized } from '../role';
 import { STRING_MAX_LENGTH } from './value-checks';
 
@@ -34,7 +35,14 @@ export type MessageKey =
   | 'longNumberAsNumber'
   | `idNumber.${IdNumberFault}`;
 
-export type MessageField = Pick<FieldDeclaration, 'label' | 'maxLength' | 'minLength' | 'min' | 'max' | 'pattern' | 'decimals'>;
+export type MessageField = Pick<FieldDeclaration, 'type' | 'label' | 'maxLength' | 'minLength' | 'min' | 'max' | 'pattern' | 'decimals'>;
+
+/** A bound as the user types the value: money is stored in fen but typed in yuan (1,000.00元, not 100000). */
+function boundText(field: MessageField, bound: number | undefined): Localized {
+  if (field.type !== 'money' || bound === undefined) return { zh: String(bound), en: String(bound) };
+  const yuan = formatYuan(bound, { grouped: true });
+  return { zh: `${yuan}元`, en: `${yuan} yuan` };
+}
 
 /** A field's message in both languages, naming the field by its label. */
 export function renderMessage(key: MessageKey, field: MessageField): Localized {
@@ -60,10 +68,14 @@ export function renderMessage(key: MessageKey, field: MessageField): Localized {
         : { zh: `${l}应为整数`, en: `${le} must be a whole number` };
     case 'money':
       return { zh: `${l}应为以分计的整数金额`, en: `${le} must be a whole number of fen` };
-    case 'min':
-      return { zh: `${l}不能小于${field.min}`, en: `${le} must be at least ${field.min}` };
-    case 'max':
-      return { zh: `${l}不能大于${field.max}`, en: `${le} must be at most ${field.max}` };
+    case 'min': {
+      const min = boundText(field, field.min);
+      return { zh: `${l}不能小于${min.zh}`, en: `${le} must be at least ${min.en}` };
+    }
+    case 'max': {
+      const max = boundText(field, field.max);
+      return { zh: `${l}不能大于${max.zh}`, en: `${le} must be at most ${max.en}` };
+    }
     case 'boolean':
       return { zh: `${l}应为“是”或“否”`, en: `${le} must be yes or no` };
     case 'date':

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium-args';
 import { ConcurrencyLimit } from './concurrency-limit';
 import type { SafeHtml } from './html/safe-html';
 import { pdfCouldNotStart, pdfTimedOut, pdfUnavailable } from './pdf-errors';
@@ -13,21 +14,11 @@ import { chromiumPath, missingRequirements, PDF_REQUIREMENTS } from './pdf-requi
 import { type PdfRenderOptions, printParameters, type PrintToPdfParameters } from './print-parameters';
 
 /**
- * Debian's Chromium, kept off the network: the browser tests' flags, and no host name or
- * address resolves, because Chromium opens a connection speculatively for an <img> even
- * when the request itself is refused (the network spec counts connections).
+ * The shared flags, and no host name or address resolves: Chromium opens a connection
+ * speculatively for an <img> even when the request itself is refused (the network spec
+ * counts connections).
  */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
+const PDF_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND'];
 
 export interface PdfRendererSettings {
   /** Pages printing at once; a burst of reports waits its turn instead of opening 50 tabs. */
@@ -203,7 +194,7 @@ export class PdfRenderer implements OnApplicationShutdown {
       const context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: chromiumPath(),
         headless: true,
-        args: CHROMIUM_ARGS,
+        args: PDF_CHROMIUM_ARGS,
         // Printable documents need no script; without it a value that slipped through could not run either.
         javaScriptEnabled: false,
         serviceWorkers: 'block',
