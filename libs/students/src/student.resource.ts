@@ -47,7 +47,11 @@ export const studentResource = defineResource({
     // A school's list in the default order (newest first): at a province's 10 M students the
     // walk down the primary key for one school's rows read ~15,000 rows per page.
     { name: 'ix_students_school_id', columns: ['school_id', 'id'] },
-    { name: 'ix_students_scope_path', columns: ['scope_path', 'id'] },
+    // A region's or a school's students, with the columns the list filters on: an officer's
+    // filter (a class, a grade, a household region…) is checked in the index, and a small
+    // result is counted and collected without visiting the table (at a province's 10 M
+    // students a school's 37,000 rows cost 37,000 table reads otherwise).
+    { name: 'ix_students_scope_path', columns: ['scope_path', 'id', 'stage', 'grade', 'class_name', 'status', 'gender', 'household_region_id', 'boarding'] },
   ],
   fields: {
     idNumber: idNumberField({
