@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResourceDeclaration, SessionUser } from '@zizhu/schema';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiException } from '../errors/api.exception';
-import { readScope } from '../scope/scope';
+import { listScope, readScope } from '../scope/scope';
 import { type Condition, type ListQuery, whereClause } from './list-query';
 import { type ApiRecord, presentRecord, selectList } from './record-presenter';
 import { attachReferenceLabels } from './reference-labels';
@@ -42,7 +42,7 @@ export class ResourceReader {
   ) {}
 
   async list(resource: ResourceDeclaration, query: ListQuery, user: SessionUser): Promise<ListResult> {
-    const conditions = [...readScope(resource, user), ...query.conditions];
+    const conditions = [...(await listScope(this.db.manager, resource, user, query.conditions)), ...query.conditions];
     const count = await this.count(resource, conditions);
     const params: unknown[] = [];
     const where = whereClause(conditions, params);

@@ -37,6 +37,20 @@ describe('region scope', () => {
     expect(students.every((s: { schoolId: number }) => schoolIds.has(s.schoolId))).toBe(true);
   });
 
+  it('filtering by one school: its students when the school is in scope, none when it is not', async () => {
+    const ofSchool = (token: string, schoolId: number) =>
+      api.request('GET', `/api/students${listQuery({ filter: { schoolId }, range: [0, 999] })}`, { token });
+    const own = await ofSchool(tokens.yuzhou, yuzhouStudent.schoolId);
+    const asCity = await ofSchool(tokens.admin, yuzhouStudent.schoolId);
+    expect(totalOf(own)).toBeGreaterThan(0);
+    expect(totalOf(own)).toBe(totalOf(asCity));
+    expect(own.body.every((s: { schoolId: number }) => s.schoolId === yuzhouStudent.schoolId)).toBe(true);
+    expect(totalOf(await ofSchool(tokens.rongxian, yuzhouStudent.schoolId))).toBe(0);
+    expect(totalOf(await ofSchool(tokens.school2, yuzhouStudent.schoolId))).toBe(0);
+    expect(totalOf(await ofSchool(tokens.yuzhou, rongxianSchool.id))).toBe(0);
+    expect(totalOf(await ofSchool(tokens.yuzhou, 2_000_000_000))).toBe(0);
+  });
+
   it('a school officer sees only the students of their school', async () => {
     const res = await all('students', tokens.school1);
     const schools = new Set(res.body.map((s: { schoolId: number }) => s.schoolId));

@@ -15,6 +15,26 @@ export function readScope(resource: ResourceDeclaration, user: SessionUser): Con
   return [{ kind: 'or', conditions: [subtree, { kind: 'prefixOf', column: 'scope_path', value: user.scopePath }] }];
 }
 
+/**
+ * The read scope of a list filtered to one parent node (the students of one school): a
+ * record's path begins with its parent's, so when the parent lies in the user's subtree,
+ * every record under it does too and the subtree condition is dropped. Kept, the two
+ * correlated conditions (school, and a path the school's students all share) are planned
+ * as if independent: at a province's 10 M students, a county officer's list of one school
+ * was expected to hold 581 rows and read all 37,000.
+ */
+export async function listScope(manager: EntityManager, resource: ResourceDeclaration, user: SessionUser, filters: Condition[]): Promise<Condition[]> {
+  const scope = readScope(resource, user);
+  if (!scope.length || resource.scope.kind !== 'reference' || resource.scope.via.length !== 1 || readsFromBelow(resource)) return scope;
+  const [via] = resource.scope.via;
+  const column = columnOf(resource, via);
+  const parent = filters.find((c): c is Extract<Condition, { kind: 'eq' }> => c.kind === 'eq' && c.column === column);
+  if (!parent) return scope;
+  const target = requireResource(resource.fields[via].reference ?? '');
+  const rows: { scope_path: string }[] = await manager.query(`SELECT scope_path FROM "${target.table}" WHERE id = $1`, [parent.value]);
+  return rows.length && inScope(rows[0].scope_path, user) ? [] : scope;
+}
+
 /** The user may write records at this path (their own subtree). */
 export function inScope(path: string, user: SessionUser): boolean {
   return path.startsWith(user.scopePath);
