@@ -14,6 +14,8 @@ import { containsNul, INT4_MAX } from './value-checks';
 export const EXACT_COUNT_LIMIT = 10_000;
 /** Planner cost units (about a few tens of milliseconds here) an exact count may cost. */
 export const EXACT_COUNT_COST_BUDGET = 3_000;
+/** An estimate this far past EXACT_COUNT_LIMIT is reported as it is, without counting (a common value across a province). */
+export const ESTIMATE_PAST_LIMIT = 10 * EXACT_COUNT_LIMIT;
 
 interface PlanNode {
   'Node Type': string;
@@ -57,7 +59,7 @@ export class ResourceReader {
 
   /**
    * Exact up to EXACT_COUNT_LIMIT when the planner expects counting to be cheap (an index
-   * serves the filter), otherwise its estimate: counting ten thousand rows through an
+   * serves the filter) and the result near that limit, otherwise its estimate: counting ten thousand rows through an
    * unindexed filter over a million is not worth the user's time for a pagination label.
    * Decided by the plan's cost, not by a timeout, so the same request always counts the same way.
    */
@@ -68,7 +70,8 @@ export class ResourceReader {
     const [explained] = await this.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
     const plan = explained['QUERY PLAN'][0].Plan as PlanNode;
     const estimate = Math.round(scanRows(plan));
-    if (plan['Total Cost'] > EXACT_COUNT_COST_BUDGET) return { total: estimate, exact: false };
+    // Far past the limit, counting up to it could only confirm that it is passed.
+    if (plan['Total Cost'] > EXACT_COUNT_COST_BUDGET || estimate > ESTIMATE_PAST_LIMIT) return { total: estimate, exact: false };
     const [{ n }] = await this.db.query(sql, params);
     return n <= EXACT_COUNT_LIMIT ? { total: n, exact: true } : { total: Math.max(estimate, n), exact: false };
   }
