@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { commitRows } from './import-commit';
 import { addOutcomes, faultMessageSql, IS_FAULT, type MatchContext, matchedRowsSql, matchParams, OUTCOMES_TABLE, type RowCounts } from './import-matching';
-import { type BatchedRows, copyLines, ERROR_COLUMNS, readBatches, ROW_COLUMNS } from './import-staging';
+import { type BatchedRows, copyLines, ERROR_COLUMNS, nextTurn, readBatches, ROW_COLUMNS, ROWS_PER_TURN } from './import-staging';
 import { Pipeline } from './pipeline';
 import type { RowValidator } from './row-validator';
 import type { SheetRow } from './sheet-reader';
@@ -108,7 +108,7 @@ export async function commitWhileReading(db: DataSource, input: DirectInput): Pr
     };
 
     const read = await readBatches(input, async (rows, rowsRead) => {
-      const batch = steps.timeSync('validate (Node)', () => validateBatch(input.validator, typed, ctx.importId, rows));
+      const batch = await validateBatch(input.validator, typed, ctx.importId, rows, steps);
       await steps.time('reading waits for the database', () => writes.next(() => writeBatch(batch)));
       await input.onRows(rowsRead);
     });
@@ -138,18 +138,24 @@ export async function commitWhileReading(db: DataSource, input: DirectInput): Pr
   }
 }
 
-function validateBatch(validator: RowValidator, typed: TypedBatch, importId: number, rows: SheetRow[]): ValidatedBatch {
+/** Validates a batch a stretch of rows at a time, letting the event loop turn in between (see ROWS_PER_TURN). */
+async function validateBatch(validator: RowValidator, typed: TypedBatch, importId: number, rows: SheetRow[], steps: StepTimes): Promise<ValidatedBatch> {
   let lines = '';
   let errors = '';
   const invalid = new Set<number>();
-  for (const row of rows) {
-    const result = validator.validate(row.cells);
-    if (result.data) {
-      lines += typed.line(row.number, result);
-    } else {
-      invalid.add(row.number);
-      errors += errorLines(importId, row.number, result.errors);
-    }
+  for (let from = 0; from < rows.length; from += ROWS_PER_TURN) {
+    if (from) await nextTurn();
+    steps.timeSync('validate (Node)', () => {
+      for (const row of rows.slice(from, from + ROWS_PER_TURN)) {
+        const result = validator.validate(row.cells);
+        if (result.data) {
+          lines += typed.line(row.number, result);
+        } else {
+          invalid.add(row.number);
+          errors += errorLines(importId, row.number, result.errors);
+        }
+      }
+    });
   }
   return { typed: lines, errors, invalid, rows };
 }
