@@ -6,12 +6,7 @@ import type { SheetRow } from './sheet-reader';
 import { Pipeline } from './pipeline';
 import { stagedBatch } from './staged-batch';
 
-/**
- * Rows a batch holds at most. Each batch of a file committed while read costs a few
- * statements (stage, match, remember, count, write) whatever its size: at 2,000 rows those
- * fixed costs were a third of a 1.5 M-row import's time in the database.
- */
-const BATCH = 10_000;
+const BATCH = 2_000;
 /**
  * Rows read or validated between two turns of the event loop: reading and checking a file
  * runs on the API's own thread, and what arrives meanwhile — a request, the answer to the
