@@ -59,9 +59,10 @@ export class ResourceReader {
 
   /**
    * Exact up to EXACT_COUNT_LIMIT when the planner expects counting to be cheap (an index
-   * serves the filter) and the result near that limit, otherwise its estimate: counting ten thousand rows through an
-   * unindexed filter over a million is not worth the user's time for a pagination label.
-   * Decided by the plan's cost, not by a timeout, so the same request always counts the same way.
+   * serves the filter) and the result not far past that limit, otherwise its estimate:
+   * counting ten thousand rows through an unindexed filter over a million is not worth the
+   * user's time for a pagination label. Decided by the plan, not by a timeout, so the same
+   * request always counts the same way; `exact` tells the page how to find its rows.
    */
   private async count(resource: ResourceDeclaration, conditions: Condition[]): Promise<{ total: number; exact: boolean }> {
     const params: unknown[] = [];

@@ -25,7 +25,9 @@ export function readScope(resource: ResourceDeclaration, user: SessionUser): Con
  */
 export async function listScope(manager: EntityManager, resource: ResourceDeclaration, user: SessionUser, filters: Condition[]): Promise<Condition[]> {
   const scope = readScope(resource, user);
-  if (!scope.length || resource.scope.kind !== 'reference' || resource.scope.via.length !== 1 || readsFromBelow(resource)) return scope;
+  // Large tables only, where the misjudgement costs: the rule rests on every record's path
+  // being its one parent's (resolveScopePath, moveSubtree), and small tables need no help.
+  if (!scope.length || !resource.large || resource.scope.kind !== 'reference' || resource.scope.via.length !== 1 || readsFromBelow(resource)) return scope;
   const [via] = resource.scope.via;
   const column = columnOf(resource, via);
   const parent = filters.find((c): c is Extract<Condition, { kind: 'eq' }> => c.kind === 'eq' && c.column === column);
